@@ -1,0 +1,78 @@
+/**
+ * An index over the whole resource set, built once per lint so that
+ * cross-resource rules stay linear: lookups by kind, by (kind, namespace,
+ * name) and the pod templates of workloads by namespace.
+ */
+import type { Resource } from './resource.js';
+import { podSpecOf, podTemplateLabelsOf, WORKLOAD_KINDS } from './workloads.js';
+
+export interface PodTemplateRef {
+  workload: Resource;
+  /** Labels of the pod template (or of the Pod itself). */
+  labels: Record<string, string>;
+  /** Path of the pod spec inside the workload object. */
+  specPath: readonly (string | number)[];
+  spec: Record<string, any>;
+}
+
+export class ResourceIndex {
+  private readonly byKind = new Map<string, Resource[]>();
+  private readonly byKey = new Map<string, Resource[]>();
+  private readonly pods = new Map<string, PodTemplateRef[]>();
+
+  constructor(readonly all: readonly Resource[]) {
+    for (const r of all) {
+      push(this.byKind, r.kind, r);
+      push(this.byKey, key(r.kind, r.namespace, r.name), r);
+      if (WORKLOAD_KINDS.has(r.kind)) {
+        const pod = podSpecOf(r);
+        if (pod) {
+          push(this.pods, r.namespace ?? '', {
+            workload: r,
+            labels: podTemplateLabelsOf(r),
+            specPath: pod.path,
+            spec: pod.spec,
+          });
+        }
+      }
+    }
+  }
+
+  ofKind(kind: string): readonly Resource[] {
+    return this.byKind.get(kind) ?? [];
+  }
+
+  /** Resources of a kind and name in a namespace (several when the input defines it twice). */
+  find(kind: string, namespace: string | undefined, name: string): readonly Resource[] {
+    return this.byKey.get(key(kind, namespace, name)) ?? [];
+  }
+
+  /** Same kind and name in any namespace (to say "exists in namespace X"). */
+  findAnyNamespace(kind: string, name: string): readonly Resource[] {
+    return this.ofKind(kind).filter((r) => r.name === name);
+  }
+
+  /** Pod templates in a namespace. */
+  podTemplates(namespace: string | undefined): readonly PodTemplateRef[] {
+    return this.pods.get(namespace ?? '') ?? [];
+  }
+
+  /** Pod templates in a namespace whose labels include every selector pair. */
+  selectPods(namespace: string | undefined, selector: Record<string, unknown>): PodTemplateRef[] {
+    const entries = Object.entries(selector);
+    if (entries.length === 0) return [];
+    return this.podTemplates(namespace).filter((p) =>
+      entries.every(([k, v]) => p.labels[k] !== undefined && p.labels[k] === String(v)),
+    );
+  }
+}
+
+function key(kind: string, ns: string | undefined, name: string): string {
+  return `${kind}\u0000${ns ?? ''}\u0000${name}`;
+}
+
+function push<K, V>(m: Map<K, V[]>, k: K, v: V): void {
+  const list = m.get(k);
+  if (list) list.push(v);
+  else m.set(k, [v]);
+}

@@ -1,0 +1,55 @@
+/**
+ * A Kubernetes object as the rules see it: the parsed object plus where it
+ * came from, so any path inside it can be turned into a file position.
+ */
+import type { Location, RelatedLocation, ResourceId, ResourcePath } from '../types.js';
+
+/** Where a node of a document is, and (for rendered charts) where its value came from. */
+export interface NodeLocation {
+  location: Location;
+  related?: RelatedLocation[];
+}
+
+/**
+ * One YAML/JSON document of an input. Locating is lazy: the fast loader keeps
+ * only the text span, and a full position-keeping parse runs for the few
+ * documents that have findings.
+ */
+export interface SourceDocument {
+  /** Display path: relative to the working directory with `/`, or `<stdin>`. */
+  readonly file: string;
+  /** 0-based index of this document in its file. */
+  readonly index: number;
+  /** The template that produced it, from a `# Source:` comment or a chart render. */
+  readonly source?: string;
+  /**
+   * Location of the node at `path` (keys and indexes from the document root).
+   * When the path does not exist, the deepest existing ancestor is used.
+   */
+  locate(path: ResourcePath): NodeLocation;
+  /** Location of the whole document (its first content line). */
+  start(): Location;
+}
+
+export interface Resource {
+  readonly apiVersion: string;
+  readonly kind: string;
+  /** API group: '' for core, e.g. 'apps' for apps/v1. */
+  readonly group: string;
+  readonly name: string;
+  /** Effective namespace for namespaced kinds (explicit, else the default); undefined for cluster-scoped kinds. */
+  readonly namespace?: string;
+  /** True when `metadata.namespace` is set in the input. */
+  readonly namespaceExplicit: boolean;
+  /** The parsed object (plain JSON-like data). */
+  readonly object: Record<string, any>;
+  readonly doc: SourceDocument;
+  /** Path of this object inside its document: [] or ['items', i] for List items. */
+  readonly basePath: ResourcePath;
+}
+
+export function resourceId(r: Resource): ResourceId {
+  const id: ResourceId = { apiVersion: r.apiVersion, kind: r.kind, name: r.name };
+  if (r.namespace !== undefined) id.namespace = r.namespace;
+  return id;
+}

@@ -1,0 +1,72 @@
+/**
+ * The rule contract, ESLint-style: a rule is one module exporting
+ * `rule = defineRule({ meta, check })`. `check` sees every resource and the
+ * shared index once, and reports against a resource path; the engine turns
+ * that into a file position, applies severities and suppressions.
+ */
+import type { Location, RelatedLocation, ResourcePath, Severity, SeveritySetting } from '../types.js';
+import type { Resource } from './resource.js';
+import type { ResourceIndex } from './resource-index.js';
+
+export interface RuleMeta<O> {
+  id: string;
+  /** One line, shown by --list-rules and in SARIF shortDescription. */
+  description: string;
+  defaultSeverity: SeveritySetting;
+  /** JSON Schema (draft-07) of the options object. */
+  optionsSchema: Record<string, unknown>;
+  defaultOptions: O;
+}
+
+/** What a rule hands to `report`. */
+export interface Report {
+  resource?: Resource;
+  /** Path inside the resource object; the finding sits at that node or its deepest existing ancestor. */
+  path?: ResourcePath;
+  /** For findings not about a resource node (e.g. Chart.yaml, a Dockerfile): an explicit place. */
+  location?: Location;
+  message: string;
+  /** This finding's built-in severity when lower than the rule's (e.g. a warning from an error rule). */
+  severity?: Severity;
+  related?: RelatedLocation[];
+}
+
+/** Settings every rule can read (from config and command line). */
+export interface LintSettings {
+  kubeVersion: string;
+  /** Namespace of objects that set none (release namespace for charts, `default` otherwise). */
+  defaultNamespace: string;
+  /** Namespaces the input knows of (Namespace objects, explicit namespaces, the release namespace). */
+  knownNamespaces: ReadonlySet<string>;
+  /** Directory of the config file (or the working directory): where rules look for side files. */
+  baseDir: string;
+  cwd: string;
+}
+
+/** Chart.yaml of each chart in the input, for chart-level rules. */
+export interface ChartInput {
+  dir: string;
+  /** Display path of Chart.yaml. */
+  file: string;
+  text: string;
+  /** Names of subcharts found in charts/ (directories and archives). */
+  presentDependencies: string[];
+}
+
+export interface RuleContext<O> {
+  readonly options: O;
+  readonly resources: readonly Resource[];
+  readonly index: ResourceIndex;
+  readonly settings: LintSettings;
+  readonly charts: readonly ChartInput[];
+  report(report: Report): void;
+}
+
+export interface Rule<O = Record<string, unknown>> {
+  meta: RuleMeta<O>;
+  check(ctx: RuleContext<O>): void;
+}
+
+export function defineRule<O>(rule: Rule<O>): Rule<O> {
+  return rule;
+}

@@ -1,0 +1,139 @@
+/**
+ * Go values as templates see them. This file is the contract between the
+ * executor (src/helm/template), the function library (src/helm/sprig) and the
+ * chart layer (src/helm/chart). Keep it small and stable.
+ *
+ * Mapping of Go types to JavaScript:
+ * - nil interface / nil pointer:  null
+ * - missing (an invalid reflect.Value, e.g. a map key that is not there): undefined
+ * - bool: boolean;  string: string
+ * - float64 (every number read from YAML/JSON values): number
+ * - int, int64 and other integer kinds: bigint (typeOf reports "int"; Go's int
+ *   vs int64 distinction is not kept, see docs/ARCHITECTURE.md)
+ * - []interface{} and other slices: GoValue[]
+ * - map[string]interface{}: GoMap, a plain object (prefer null prototype)
+ * - []byte: Uint8Array
+ * - anything else (time.Time, *semver.Version, .Release, .Chart, .Files,
+ *   .Capabilities, durations...): a GoObject subclass
+ */
+
+export type GoMap = { [key: string]: GoValue };
+
+export type GoValue =
+  | undefined
+  | null
+  | boolean
+  | number
+  | bigint
+  | string
+  | GoValue[]
+  | GoMap
+  | Uint8Array
+  | GoObject
+  | GoFunction;
+
+/** A function value (Go func), callable with `call`. */
+export type GoFunction = (...args: GoValue[]) => GoValue;
+
+/** Sentinel: a GoObject has no such field or method. */
+export const NO_FIELD: unique symbol = Symbol('no-field');
+
+/**
+ * A Go struct or other typed value. Field access (`.Name`) and method calls
+ * (`.Files.Get "x"`) go through `field` and `method`; an unknown name is an
+ * error in the executor ("can't evaluate field X in type T").
+ */
+export abstract class GoObject {
+  /** Go type name as printf "%T" and typeOf show it, e.g. "*chart.Metadata", "time.Time". */
+  abstract goType(): string;
+  /** reflect.Kind name as kindOf shows it: "struct", "ptr", "map", ... */
+  goKind(): string {
+    return 'struct';
+  }
+  field(_name: string): GoValue | typeof NO_FIELD {
+    return NO_FIELD;
+  }
+  method(_name: string): GoFunction | undefined {
+    return undefined;
+  }
+  /** The text `%v` / `{{ . }}` prints (Go's fmt of the value, or its String() method). */
+  abstract formatV(): string;
+  /** Value used by toJson/toYaml (Go's json.Marshal of the value). */
+  toJSONValue(): GoValue {
+    return this.formatV();
+  }
+}
+
+export function isGoMap(v: GoValue): v is GoMap {
+  return typeof v === 'object' && v !== null && !Array.isArray(v) && !(v instanceof Uint8Array) && !(v instanceof GoObject);
+}
+
+/** Go's truthiness for if/with/and/or: the zero value of its type is false. */
+export function isTrue(v: GoValue): boolean {
+  if (v === undefined || v === null) return false;
+  switch (typeof v) {
+    case 'boolean': return v;
+    case 'number': return v !== 0;
+    case 'bigint': return v !== 0n;
+    case 'string': return v.length > 0;
+    case 'function': return true;
+    default:
+      if (Array.isArray(v)) return v.length > 0;
+      if (v instanceof Uint8Array) return v.length > 0;
+      if (v instanceof GoObject) return true;
+      return Object.keys(v).length > 0;
+  }
+}
+
+/** Where a value in the values tree was set: a file position or a --set flag. */
+export interface ValueOrigin {
+  file: string;
+  line: number;
+  column: number;
+  endLine?: number;
+  endColumn?: number;
+  /** e.g. "--set service.nodePort=29999" when the value came from the command line. */
+  flag?: string;
+}
+
+/**
+ * Origins of values, kept beside the values tree (primitives cannot carry
+ * properties): for each map or list, the origin of each key or index.
+ * The chart loader fills it; coalescing copies entries with the values;
+ * the executor reads it when a field chain ends on a values leaf.
+ */
+const origins = new WeakMap<object, Map<string | number, ValueOrigin>>();
+
+export function setOrigin(container: object, key: string | number, origin: ValueOrigin): void {
+  let m = origins.get(container);
+  if (!m) origins.set(container, (m = new Map()));
+  m.set(key, origin);
+}
+
+export function getOrigin(container: object, key: string | number): ValueOrigin | undefined {
+  return origins.get(container)?.get(key);
+}
+
+/** Copies the origin of `from[fromKey]` to `to[toKey]` when there is one. */
+export function copyOrigin(from: object, fromKey: string | number, to: object, toKey: string | number): void {
+  const o = getOrigin(from, fromKey);
+  if (o) setOrigin(to, toKey, o);
+}
+
+/** One span of rendered output and what produced it. Offsets are in UTF-16 units of the output string. */
+export interface OutputSpan {
+  start: number;
+  end: number;
+  /** Template name (e.g. "mychart/templates/service.yaml") and 1-based position of the text or action. */
+  template: string;
+  line: number;
+  column: number;
+  /** Set when the printed text came from a value of the values tree. */
+  origin?: ValueOrigin;
+}
+
+/** A rendered template: its text and the provenance of every span of it. */
+export interface RenderedText {
+  text: string;
+  spans: OutputSpan[];
+}
