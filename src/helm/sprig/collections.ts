@@ -1,0 +1,3 @@
+import type { GoFunction } from '../template/value.js';
+
+export const collectionFuncs: Record<string, GoFunction> = {};

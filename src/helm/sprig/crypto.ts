@@ -1,0 +1,3 @@
+import type { GoFunction } from '../template/value.js';
+
+export const cryptoFuncs: Record<string, GoFunction> = {};

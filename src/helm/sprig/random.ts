@@ -1,0 +1,3 @@
+import type { GoFunction } from '../template/value.js';
+
+export const randomFuncs: Record<string, GoFunction> = {};
