@@ -8,6 +8,8 @@ import type { Location, RelatedLocation, ResourceId, ResourcePath } from '../typ
 export interface NodeLocation {
   location: Location;
   related?: RelatedLocation[];
+  /** Line in the text that suppression comments are read from, when it differs from location.line (rendered charts). */
+  rawLine?: number;
 }
 
 /**
@@ -26,7 +28,7 @@ export interface SourceDocument {
    * Location of the node at `path` (keys and indexes from the document root).
    * When the path does not exist, the deepest existing ancestor is used.
    */
-  locate(path: ResourcePath): NodeLocation;
+  locate(path: ResourcePath, target?: 'key' | 'value'): NodeLocation;
   /** Location of the whole document (its first content line). */
   start(): Location;
 }
@@ -49,7 +51,8 @@ export interface Resource {
 }
 
 export function resourceId(r: Resource): ResourceId {
-  const id: ResourceId = { apiVersion: r.apiVersion, kind: r.kind, name: r.name };
-  if (r.namespace !== undefined) id.namespace = r.namespace;
-  return id;
+  // Key order matters for byte-stable JSON output: apiVersion, kind, namespace, name.
+  return r.namespace !== undefined
+    ? { apiVersion: r.apiVersion, kind: r.kind, namespace: r.namespace, name: r.name }
+    : { apiVersion: r.apiVersion, kind: r.kind, name: r.name };
 }

@@ -4,7 +4,7 @@
  * shared index once, and reports against a resource path; the engine turns
  * that into a file position, applies severities and suppressions.
  */
-import type { Location, RelatedLocation, ResourcePath, Severity, SeveritySetting } from '../types.js';
+import type { Location, RelatedLocation, ResourceId, ResourcePath, Severity, SeveritySetting } from '../types.js';
 import type { Resource } from './resource.js';
 import type { ResourceIndex } from './resource-index.js';
 
@@ -21,8 +21,12 @@ export interface RuleMeta<O> {
 /** What a rule hands to `report`. */
 export interface Report {
   resource?: Resource;
+  /** The identity the finding names, when it is not `resource` (e.g. a Secret the input lacks, reported where it is referenced). */
+  resourceId?: ResourceId;
   /** Path inside the resource object; the finding sits at that node or its deepest existing ancestor. */
   path?: ResourcePath;
+  /** Point at the key of the last path segment instead of its value (e.g. an unknown field). */
+  target?: 'key' | 'value';
   /** For findings not about a resource node (e.g. Chart.yaml, a Dockerfile): an explicit place. */
   location?: Location;
   message: string;

@@ -1,0 +1,14 @@
+/** Helpers shared by rules: workloads, containers, image references. */
+export { containersOf, podSpecOf, podLabelsPath, podTemplateLabelsOf, isObject, WORKLOAD_KINDS, LONG_RUNNING_KINDS } from '../../src/engine/workloads.js';
+export type { ContainerRef } from '../../src/engine/workloads.js';
+import type { Resource } from '../../src/engine/resource.js';
+import { WORKLOAD_KINDS } from '../../src/engine/workloads.js';
+
+export function workloads(resources: readonly Resource[]): Resource[] {
+  return resources.filter((r) => WORKLOAD_KINDS.has(r.kind));
+}
+
+/** "Deployment todo-frontend" for messages. */
+export function describe(r: Resource): string {
+  return `${r.kind} ${r.name}`;
+}

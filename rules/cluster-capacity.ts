@@ -1,0 +1,68 @@
+import { defineRule } from '../src/engine/rule.js';
+import { addQuantities, compareQuantities, formatCpu, formatMemory, ratio, ZERO, type Quantity } from '../src/quantity.js';
+import { allocatable, DEFAULT_CAPACITY, workloadUsages, type CapacityOptions, type Dimension, type WorkloadUsage } from './_lib/capacity.js';
+
+const quantity = { anyOf: [{ type: 'string' }, { type: 'number' }] };
+
+export const rule = defineRule<CapacityOptions>({
+  meta: {
+    id: 'cluster-capacity',
+    description: 'Total replicas x limits stay within maxUtilization of allocatable cluster capacity, and requests fit',
+    defaultSeverity: 'error',
+    optionsSchema: {
+      type: 'object',
+      properties: {
+        cpu: quantity,
+        memory: quantity,
+        reserved: { type: 'object', properties: { cpu: quantity, memory: quantity }, additionalProperties: false },
+        maxUtilization: { type: 'number', exclusiveMinimum: 0, maximum: 1 },
+        nodes: { type: 'integer', minimum: 1 },
+        includeSurge: { type: 'boolean' },
+      },
+      additionalProperties: false,
+    },
+    defaultOptions: DEFAULT_CAPACITY,
+  },
+  check(ctx) {
+    const o: CapacityOptions = { ...ctx.options, cpu: String(ctx.options.cpu), memory: String(ctx.options.memory), reserved: { ...DEFAULT_CAPACITY.reserved, ...ctx.options.reserved } };
+    const usages = workloadUsages(ctx.resources, ctx.index, o);
+    if (usages.length === 0) return;
+    const alloc = allocatable(o);
+    const fmt = (d: Dimension, q: Quantity) => (d === 'cpu' ? formatCpu(q) : formatMemory(q));
+    // maxUtilization as an exact fraction (to 1e-6) so the comparison stays exact.
+    const barNum = BigInt(Math.round(o.maxUtilization * 1_000_000));
+    for (const dim of ['cpu', 'memory'] as const) {
+      const total = (k: 'requests' | 'limits') => usages.reduce((acc, u) => addQuantities(acc, u.total[k][dim]), ZERO);
+      const limits = total('limits');
+      const requests = total('requests');
+      const bar: Quantity = { num: alloc[dim].num * barNum, den: alloc[dim].den * 1_000_000n, text: '' };
+      const top = largest(usages, dim, 'limits');
+      const uncounted = usages.reduce((n, u) => n + u.unlimited[dim], 0);
+      const note = uncounted ? `; ${uncounted} container${uncounted === 1 ? '' : 's'} without a ${dim} limit not counted` : '';
+      if (compareQuantities(limits, bar) > 0 && top) {
+        const pct = (ratio(limits, alloc[dim]) * 100).toFixed(1);
+        ctx.report({
+          resource: top.workload,
+          path: top.largestPath[dim].length ? top.largestPath[dim] : [],
+          message: `total ${dim} limits ${fmt(dim, limits)} are ${pct}% of allocatable ${fmt(dim, alloc[dim])}, above the ${Math.round(o.maxUtilization * 1000) / 10}% bar (${fmt(dim, bar)}); largest: ${top.workload.kind} ${top.workload.name} ${top.replicas} x ${fmt(dim, top.perPod.limits[dim])}${note}`,
+        });
+      }
+      const topReq = largest(usages, dim, 'requests');
+      if (compareQuantities(requests, alloc[dim]) > 0 && topReq) {
+        const pct = (ratio(requests, alloc[dim]) * 100).toFixed(1);
+        ctx.report({
+          resource: topReq.workload,
+          path: [],
+          message: `total ${dim} requests ${fmt(dim, requests)} do not fit in allocatable ${fmt(dim, alloc[dim])} (${pct}%); largest: ${topReq.workload.kind} ${topReq.workload.name} ${topReq.replicas} x ${fmt(dim, topReq.perPod.requests[dim])}`,
+        });
+      }
+    }
+  },
+});
+
+function largest(usages: WorkloadUsage[], dim: Dimension, kind: 'requests' | 'limits'): WorkloadUsage | undefined {
+  let best: WorkloadUsage | undefined;
+  for (const u of usages) if (!best || compareQuantities(u.total[kind][dim], best.total[kind][dim]) > 0) best = u;
+  return best && compareQuantities(best.total[kind][dim], ZERO) > 0 ? best : undefined;
+}
+

@@ -1,0 +1,40 @@
+import { defineRule } from '../src/engine/rule.js';
+import { containersOf, workloads } from './_lib/pods.js';
+
+/**
+ * Image references follow `todo-<component>:<version>`: optional registry and
+ * path, a last segment `todo-` + a lowercase component, an explicit tag, and
+ * optionally a digest after the tag.
+ */
+const DEFAULT_PATTERN = '^(?:[a-z0-9.-]+(?::[0-9]+)?/)?(?:[a-z0-9._-]+/)*todo-[a-z0-9]+(?:-[a-z0-9]+)*:[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}(?:@sha256:[a-f0-9]{64})?$';
+
+interface Options { pattern?: string }
+
+export const rule = defineRule<Options>({
+  meta: {
+    id: 'image-naming',
+    description: 'Container images are named todo-<component>:<version> with an explicit tag',
+    defaultSeverity: 'error',
+    optionsSchema: {
+      type: 'object',
+      properties: { pattern: { type: 'string', description: 'A regular expression replacing the built-in one' } },
+      additionalProperties: false,
+    },
+    defaultOptions: {},
+  },
+  check(ctx) {
+    const re = new RegExp(ctx.options.pattern ?? DEFAULT_PATTERN);
+    for (const r of workloads(ctx.resources)) {
+      for (const c of containersOf(r, { init: true })) {
+        const image = c.container.image;
+        const where = `${c.init ? 'init container' : 'container'} "${c.container.name ?? '?'}"`;
+        if (typeof image !== 'string' || image === '') {
+          ctx.report({ resource: r, path: [...c.path, 'image'], message: `${where} has no image` });
+        } else if (!re.test(image)) {
+          const expected = ctx.options.pattern ? `does not match ${ctx.options.pattern}` : 'does not follow todo-<component>:<version>';
+          ctx.report({ resource: r, path: [...c.path, 'image'], message: `image "${image}" of ${where} ${expected}` });
+        }
+      }
+    }
+  },
+});

@@ -1,0 +1,89 @@
+/**
+ * `k8s-todo-lint capacity`: the cluster-capacity picture behind the
+ * cluster-capacity rule, per workload and in total, as text bars or JSON.
+ */
+import pc from 'picocolors';
+import { ResourceIndex } from './engine/resource-index.js';
+import { loadInput, type LintOptions } from './lint.js';
+import { formatCpu, formatMemory, addQuantities, ratio, ZERO, type Quantity } from './quantity.js';
+import { allocatable, DEFAULT_CAPACITY, workloadUsages, type CapacityOptions, type Dimension } from '../rules/_lib/capacity.js';
+
+export interface CapacityRow {
+  kind: string;
+  namespace?: string;
+  name: string;
+  replicas: number;
+  replicasFrom: string;
+  requests: Record<Dimension, string>;
+  limits: Record<Dimension, string>;
+}
+
+export interface CapacityData {
+  allocatable: Record<Dimension, string>;
+  maxUtilization: number;
+  workloads: CapacityRow[];
+  total: { requests: Record<Dimension, string>; limits: Record<Dimension, string> };
+  percent: { requests: Record<Dimension, number>; limits: Record<Dimension, number> };
+}
+
+export async function capacityData(options: LintOptions): Promise<CapacityData> {
+  const input = await loadInput(options);
+  const setting = input.ruleSettings.get('cluster-capacity');
+  const raw = (setting?.options ?? {}) as Partial<CapacityOptions>;
+  const o: CapacityOptions = { ...DEFAULT_CAPACITY, ...raw, cpu: String(raw.cpu ?? DEFAULT_CAPACITY.cpu), memory: String(raw.memory ?? DEFAULT_CAPACITY.memory), reserved: { ...DEFAULT_CAPACITY.reserved, ...(raw.reserved ?? {}) } };
+  const usages = workloadUsages(input.resources, new ResourceIndex(input.resources), o);
+  const alloc = allocatable(o);
+  const fmt = (d: Dimension, q: Quantity) => (d === 'cpu' ? formatCpu(q) : formatMemory(q));
+  const sum = (k: 'requests' | 'limits', d: Dimension) => usages.reduce((a, u) => addQuantities(a, u.total[k][d]), ZERO);
+  const pct = (q: Quantity, d: Dimension) => Math.round(ratio(q, alloc[d]) * 1000) / 10;
+  return {
+    allocatable: { cpu: fmt('cpu', alloc.cpu), memory: fmt('memory', alloc.memory) },
+    maxUtilization: o.maxUtilization,
+    workloads: usages.map((u) => ({
+      kind: u.workload.kind,
+      namespace: u.workload.namespace,
+      name: u.workload.name,
+      replicas: Number(u.replicas),
+      replicasFrom: u.replicasFrom,
+      requests: { cpu: fmt('cpu', u.total.requests.cpu), memory: fmt('memory', u.total.requests.memory) },
+      limits: { cpu: fmt('cpu', u.total.limits.cpu), memory: fmt('memory', u.total.limits.memory) },
+    })),
+    total: {
+      requests: { cpu: fmt('cpu', sum('requests', 'cpu')), memory: fmt('memory', sum('requests', 'memory')) },
+      limits: { cpu: fmt('cpu', sum('limits', 'cpu')), memory: fmt('memory', sum('limits', 'memory')) },
+    },
+    percent: {
+      requests: { cpu: pct(sum('requests', 'cpu'), 'cpu'), memory: pct(sum('requests', 'memory'), 'memory') },
+      limits: { cpu: pct(sum('limits', 'cpu'), 'cpu'), memory: pct(sum('limits', 'memory'), 'memory') },
+    },
+  };
+}
+
+export async function capacityReport(options: LintOptions, out: { format: string; color: boolean }): Promise<string> {
+  const data = await capacityData(options);
+  if (out.format === 'json') return JSON.stringify(data, null, 2) + '\n';
+  const c = pc.createColors(out.color);
+  const bar = (percent: number) => {
+    const width = 30;
+    const filled = Math.min(width, Math.round((percent / 100) * width));
+    const mark = Math.round(data.maxUtilization * width);
+    let s = '';
+    for (let i = 0; i < width; i++) s += i < filled ? '█' : i === mark ? '┊' : '·';
+    const paint = percent > 100 ? c.red : percent > data.maxUtilization * 100 ? c.yellow : c.green;
+    return paint(s);
+  };
+  const lines: string[] = [];
+  const nameW = Math.max(8, ...data.workloads.map((w) => `${w.kind}/${w.name}`.length));
+  lines.push(c.bold(`${'workload'.padEnd(nameW)}  replicas  cpu req/lim        memory req/lim`));
+  for (const w of data.workloads) {
+    lines.push(`${`${w.kind}/${w.name}`.padEnd(nameW)}  ${String(w.replicas).padStart(8)}  ${`${w.requests.cpu} / ${w.limits.cpu}`.padEnd(17)}  ${w.requests.memory} / ${w.limits.memory}`);
+  }
+  lines.push('');
+  lines.push(`allocatable: cpu ${data.allocatable.cpu}, memory ${data.allocatable.memory}; bar ${Math.round(data.maxUtilization * 100)}% (┊)`);
+  for (const d of ['cpu', 'memory'] as const) {
+    for (const k of ['requests', 'limits'] as const) {
+      lines.push(`${`${d} ${k}`.padEnd(16)} ${bar(data.percent[k][d])} ${String(data.percent[k][d]).padStart(5)}%  ${data.total[k][d]}`);
+    }
+  }
+  return lines.join('\n') + '\n';
+}

@@ -1,0 +1,161 @@
+/**
+ * Finds, reads and validates the config file, and resolves rule settings:
+ * defaults from each rule's meta, then the file, then `--rule id=severity`.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { parse as parseYaml } from 'yaml';
+import { ConfigError } from '../errors.js';
+import type { Rule } from '../engine/rule.js';
+import type { OverrideFn, RuleSetting } from '../engine/run.js';
+import { isSeverity } from '../engine/severity.js';
+import type { Resource } from '../engine/resource.js';
+import type { SeveritySetting } from '../types.js';
+import { buildConfigSchema } from './schema.js';
+import { globToRegExp } from './glob.js';
+
+export interface ConfigFile {
+  extends?: 'recommended';
+  kubeVersion?: string;
+  ignore?: string[];
+  rules?: Record<string, SeveritySetting | [SeveritySetting, Record<string, unknown>?]>;
+  overrides?: Array<{
+    files?: string[];
+    resources?: Array<{ kind?: string; name?: string; namespace?: string; apiVersion?: string }>;
+    rules: Record<string, SeveritySetting | [SeveritySetting]>;
+  }>;
+  helm?: {
+    releaseName?: string;
+    namespace?: string;
+    values?: string[];
+    set?: Record<string, string | number | boolean | null>;
+    setString?: Record<string, string>;
+    kubeVersion?: string;
+    apiVersions?: string[];
+  };
+  images?: Record<string, { dockerfile?: string; context?: string }>;
+}
+
+export interface LoadedConfig {
+  /** Absolute path of the config file, if one was found. */
+  file?: string;
+  /** Directory relative paths in the config are resolved against. */
+  baseDir: string;
+  config: ConfigFile;
+}
+
+const NAMES = ['.k8s-todo-lint.yaml', '.k8s-todo-lint.yml', '.k8s-todo-lint.json'];
+
+/** Finds the config from `cwd` upward (or reads `explicit`), parses and validates it. */
+export async function loadConfig(cwd: string, explicit: string | undefined, rules: ReadonlyArray<Rule<any>>): Promise<LoadedConfig> {
+  const file = explicit ? path.resolve(cwd, explicit) : findConfig(cwd);
+  if (!file) return { baseDir: cwd, config: {} };
+  const display = path.relative(cwd, file) || file;
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (e) {
+    throw new ConfigError(`cannot read config ${display}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+  }
+  let data: unknown;
+  try {
+    data = file.endsWith('.json') ? JSON.parse(text) : parseYaml(text, { version: '1.1' });
+  } catch (e) {
+    throw new ConfigError(`invalid config ${display}: ${(e as Error).message.split('\n')[0]}`);
+  }
+  if (data === null || data === undefined) data = {};
+  await validate(data, display, rules);
+  return { file, baseDir: path.dirname(file), config: data as ConfigFile };
+}
+
+function findConfig(cwd: string): string | undefined {
+  let dir = cwd;
+  for (;;) {
+    for (const n of NAMES) {
+      const f = path.join(dir, n);
+      if (existsSync(f)) return f;
+    }
+    const up = path.dirname(dir);
+    if (up === dir) return undefined;
+    dir = up;
+  }
+}
+
+async function validate(data: unknown, display: string, rules: ReadonlyArray<Rule<any>>): Promise<void> {
+  // ajv is imported only when there is a config to check: it costs ~25 ms of start-up.
+  const { default: Ajv } = await import('ajv');
+  const ajv = new Ajv.default({ allErrors: false, strict: false });
+  const check = ajv.compile(buildConfigSchema(rules));
+  if (check(data)) return;
+  const err = pickError(check.errors ?? []);
+  throw new ConfigError(`invalid config ${display}: ${describeError(err, data)}`);
+}
+
+interface AjvError { instancePath: string; keyword: string; message?: string; params: Record<string, any> }
+
+function pickError(errors: AjvError[]): AjvError {
+  // anyOf failures are reported last by ajv; the most specific (deepest) error names the bad key best.
+  return [...errors].sort((a, b) => b.instancePath.length - a.instancePath.length)[0];
+}
+
+function describeError(e: AjvError, data: unknown): string {
+  const key = e.instancePath.split('/').slice(1).map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
+  const where = key.length ? key.reduce((acc, k) => (/^\d+$/.test(k) ? `${acc}[${k}]` : acc ? `${acc}.${k}` : k), '') : 'the config';
+  if (e.keyword === 'additionalProperties') {
+    const extra = e.params.additionalProperty as string;
+    if (key.length === 1 && key[0] === 'rules') return `unknown rule "${extra}" in rules`;
+    return `unknown key "${extra}" in ${where}`;
+  }
+  if (e.keyword === 'enum') return `${where} must be one of ${(e.params.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', ')}`;
+  void data;
+  return `${where} ${e.message ?? 'is invalid'}`;
+}
+
+/** Rule settings: each rule's defaults, then the config file's entries, then --rule flags. */
+export function resolveRuleSettings(rules: ReadonlyArray<Rule<any>>, config: ConfigFile, flags: readonly string[]): Map<string, RuleSetting> {
+  const out = new Map<string, RuleSetting>();
+  for (const r of rules) out.set(r.meta.id, { severity: r.meta.defaultSeverity, options: { ...r.meta.defaultOptions } });
+  for (const [id, entry] of Object.entries(config.rules ?? {})) {
+    const cur = out.get(id);
+    if (!cur) throw new ConfigError(`unknown rule "${id}" in rules`);
+    if (Array.isArray(entry)) {
+      cur.severity = entry[0];
+      // Options merge with defaults key by key; a given key replaces that key's default whole.
+      if (entry[1]) cur.options = { ...cur.options, ...entry[1] };
+    } else {
+      cur.severity = entry;
+    }
+  }
+  for (const flag of flags) {
+    const m = /^([a-z0-9-]+)=(.+)$/.exec(flag);
+    if (!m) throw new ConfigError(`--rule expects <id>=<severity>, got "${flag}"`);
+    const cur = out.get(m[1]);
+    if (!cur) throw new ConfigError(`--rule: unknown rule "${m[1]}"`);
+    if (!isSeverity(m[2])) throw new ConfigError(`--rule ${m[1]}: severity must be off, info, warning or error, got "${m[2]}"`);
+    cur.severity = m[2];
+  }
+  return out;
+}
+
+/** `overrides`: later entries win; files match relative to the config directory. */
+export function buildOverride(config: ConfigFile, baseDir: string, cwd: string): OverrideFn | undefined {
+  const entries = config.overrides ?? [];
+  if (entries.length === 0) return undefined;
+  const compiled = entries.map((o) => ({
+    files: o.files?.map((g) => globToRegExp(g)),
+    resources: o.resources?.map((sel) => Object.entries(sel).map(([k, g]) => [k, globToRegExp(g as string)] as const)),
+    rules: o.rules,
+  }));
+  return (ruleId: string, file: string, resource: Resource | undefined) => {
+    let result: SeveritySetting | undefined;
+    const relToBase = path.relative(baseDir, path.resolve(cwd, file)).split(path.sep).join('/');
+    for (const o of compiled) {
+      const entry = o.rules[ruleId];
+      if (entry === undefined) continue;
+      const fileOk = !o.files || o.files.some((re) => re.test(relToBase) || re.test(file));
+      const resOk = !o.resources || (resource !== undefined && o.resources.some((sel) => sel.every(([k, re]) => re.test(String(k === 'namespace' ? resource.namespace ?? '' : (resource as any)[k] ?? '')))));
+      if (fileOk && resOk) result = Array.isArray(entry) ? entry[0] : entry;
+    }
+    return result;
+  };
+}

@@ -1,0 +1,59 @@
+/**
+ * ESLint-style suppression comments in YAML (and in Helm templates, whose
+ * comments pass through to the rendered output):
+ *   # k8s-todo-lint-disable-next-line rule-a, rule-b -- reason
+ *   # k8s-todo-lint-disable rule-a      ...   # k8s-todo-lint-enable rule-a
+ *   # k8s-todo-lint-disable-file rule-a
+ * No rule list means every rule. Directives are read from the raw text with a
+ * line scan, so suppressions cost nothing for files without them.
+ */
+export interface Directive {
+  kind: 'next-line' | 'disable' | 'enable' | 'file';
+  /** Empty: all rules. */
+  rules: string[];
+  line: number;
+  column: number;
+  endColumn: number;
+  justification?: string;
+  /** Set when the directive suppressed at least one finding. */
+  used: boolean;
+}
+
+const DIRECTIVE_RE = /#\s*k8s-todo-lint-(disable-next-line|disable-file|disable|enable)\b([^\n]*)/;
+
+export function parseDirectives(text: string): Directive[] {
+  if (!text.includes('k8s-todo-lint-')) return [];
+  const out: Directive[] = [];
+  const lines = text.split('\n');
+  lines.forEach((lineText, i) => {
+    const m = DIRECTIVE_RE.exec(lineText);
+    if (!m) return;
+    const [body, justification] = m[2].split(/\s--\s?/, 2);
+    const rules = body.split(',').map((r) => r.trim()).filter(Boolean);
+    const kind = m[1] === 'disable-next-line' ? 'next-line' : m[1] === 'disable-file' ? 'file' : (m[1] as 'disable' | 'enable');
+    out.push({ kind, rules, line: i + 1, column: m.index + 1, endColumn: m.index + 1 + m[0].trimEnd().length, justification: justification?.trim() || undefined, used: false });
+  });
+  return out;
+}
+
+/** The directive that suppresses `ruleId` at `line`, if any (marks it used). */
+export function matchDirective(directives: Directive[], ruleId: string, line: number): Directive | undefined {
+  const applies = (d: Directive) => d.rules.length === 0 || d.rules.includes(ruleId);
+  for (const d of directives) {
+    if (d.kind === 'file' && applies(d)) return use(d);
+    if (d.kind === 'next-line' && d.line + 1 === line && applies(d)) return use(d);
+  }
+  // Ranges: the last disable/enable before the line decides.
+  let active: Directive | undefined;
+  for (const d of directives) {
+    if (d.line >= line) break;
+    if (d.kind === 'disable' && applies(d)) active = d;
+    else if (d.kind === 'enable' && (d.rules.length === 0 || d.rules.includes(ruleId))) active = undefined;
+  }
+  return active ? use(active) : undefined;
+}
+
+function use(d: Directive): Directive {
+  d.used = true;
+  return d;
+}

@@ -1,0 +1,113 @@
+/**
+ * Runs the enabled rules over the resource set and turns their reports into
+ * findings: position lookup, severity, annotation and comment suppressions.
+ */
+import { formatPath, type Finding, type Location, type ResourcePath, type Severity, type SeveritySetting } from '../types.js';
+import { matchDirective, type Directive } from './directives.js';
+import type { Resource } from './resource.js';
+import { resourceId } from './resource.js';
+import { ResourceIndex } from './resource-index.js';
+import type { ChartInput, LintSettings, Report, Rule } from './rule.js';
+import { lowerSeverity } from './severity.js';
+
+export interface RuleSetting {
+  severity: SeveritySetting;
+  options: Record<string, unknown>;
+}
+
+/** Decides a finding's severity from overrides (files/resources globs); undefined keeps the rule's. */
+export type OverrideFn = (ruleId: string, file: string, resource: Resource | undefined) => SeveritySetting | undefined;
+
+export interface RunInput {
+  rules: ReadonlyArray<Rule<any>>;
+  settings: ReadonlyMap<string, RuleSetting>;
+  resources: readonly Resource[];
+  charts: readonly ChartInput[];
+  lintSettings: LintSettings;
+  /** Suppression comments by display file. */
+  directives: ReadonlyMap<string, Directive[]>;
+  override?: OverrideFn;
+  /** Findings made before rules ran (yaml-syntax, helm-render); they get suppressions and overrides too. */
+  preFindings?: Finding[];
+}
+
+export interface RunOutput {
+  findings: Finding[];
+  suppressed: Finding[];
+}
+
+const IGNORE_ANNOTATION = 'k8s-todo-lint.io/ignore';
+
+export function runRules(input: RunInput): RunOutput {
+  const index = new ResourceIndex(input.resources);
+  const findings: Finding[] = [];
+  const suppressed: Finding[] = [];
+
+  const place = (ruleId: string, ruleSeverity: SeveritySetting, builtin: Severity, f: Omit<Finding, 'severity'>, resource: Resource | undefined, rawLine: number) => {
+    let severity = lowerSeverity(builtin, ruleSeverity);
+    const over = input.override?.(ruleId, f.location.file, resource);
+    if (over !== undefined) severity = over === 'off' ? 'off' : lowerSeverity(builtin, over);
+    if (severity === 'off') return;
+    const finding: Finding = { ...f, severity };
+    const ann = resource ? annotationSuppression(resource, ruleId) : undefined;
+    const dir = ann ? undefined : matchDirective(input.directives.get(f.location.file) ?? [], ruleId, rawLine);
+    if (ann) finding.suppressed = ann;
+    else if (dir) finding.suppressed = { kind: 'comment', justification: dir.justification };
+    (finding.suppressed ? suppressed : findings).push(finding);
+  };
+
+  for (const pre of input.preFindings ?? []) {
+    const setting = input.settings.get(pre.ruleId);
+    place(pre.ruleId, setting?.severity ?? 'error', pre.severity, pre, undefined, pre.location.line);
+  }
+
+  for (const rule of input.rules) {
+    const setting = input.settings.get(rule.meta.id);
+    if (!setting || setting.severity === 'off') continue;
+    const report = (r: Report) => {
+      const { location, related, rawLine } = locateReport(r, input.resources[0]);
+      const f: Omit<Finding, 'severity'> = { ruleId: rule.meta.id, message: r.message, location };
+      if (r.resourceId) {
+        f.resource = r.resourceId;
+      } else if (r.resource) {
+        f.resource = resourceId(r.resource);
+        if (r.path) f.path = formatPath(r.path);
+      }
+      const rel = [...(related ?? []), ...(r.related ?? [])];
+      if (rel.length) f.related = rel;
+      place(rule.meta.id, setting.severity, r.severity ?? 'error', f, r.resource, rawLine);
+    };
+    rule.check({
+      options: setting.options,
+      resources: input.resources,
+      index,
+      settings: input.lintSettings,
+      charts: input.charts,
+      report,
+    });
+  }
+  return { findings, suppressed };
+}
+
+function locateReport(r: Report, first: Resource | undefined): { location: Location; related?: Finding['related']; rawLine: number } {
+  if (r.location) return { location: r.location, rawLine: r.location.line };
+  if (r.resource) {
+    const path: ResourcePath = [...r.resource.basePath, ...(r.path ?? [])];
+    const loc = r.resource.doc.locate(path, r.target);
+    return { location: loc.location, related: loc.related, rawLine: loc.rawLine ?? loc.location.line };
+  }
+  if (first) {
+    const loc = first.doc.start();
+    return { location: loc, rawLine: loc.line };
+  }
+  return { location: { file: '<input>', line: 1, column: 1, endLine: 1, endColumn: 1 }, rawLine: 1 };
+}
+
+function annotationSuppression(resource: Resource, ruleId: string): Finding['suppressed'] | undefined {
+  const value = resource.object?.metadata?.annotations?.[IGNORE_ANNOTATION];
+  if (typeof value !== 'string') return undefined;
+  const [list, reason] = value.split(/\s--\s?/, 2);
+  const ids = list.split(',').map((s) => s.trim());
+  if (ids.includes('*') || ids.includes(ruleId)) return { kind: 'annotation', justification: reason?.trim() || undefined };
+  return undefined;
+}

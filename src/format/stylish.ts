@@ -1,0 +1,38 @@
+/** `--format stylish`: ESLint's default look, grouped by file, coloured with picocolors. */
+import pc from 'picocolors';
+import type { Finding } from '../types.js';
+import type { Formatter } from './types.js';
+
+export const stylish: Formatter = (result, ctx) => {
+  const c = pc.createColors(ctx.color);
+  const list = ctx.reportSuppressed ? [...result.findings, ...result.suppressed] : result.findings;
+  const byFile = new Map<string, Finding[]>();
+  for (const f of list) {
+    const arr = byFile.get(f.location.file);
+    if (arr) arr.push(f);
+    else byFile.set(f.location.file, [f]);
+  }
+  const lines: string[] = [];
+  for (const [file, findings] of [...byFile].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+    lines.push(c.underline(file));
+    const rows = findings.map((f) => [
+      `${f.location.line}:${f.location.column}`,
+      f.suppressed ? 'suppressed' : f.severity,
+      f.message + (f.related?.length ? ` (${f.related.map((r) => `${r.message}: ${r.file}:${r.line}:${r.column}`).join('; ')})` : ''),
+      f.ruleId,
+    ]);
+    const w0 = Math.max(...rows.map((r) => r[0].length));
+    const w1 = Math.max(...rows.map((r) => r[1].length));
+    for (const [pos, sev, msg, id] of rows) {
+      const paint = sev === 'error' ? c.red : sev === 'warning' ? c.yellow : sev === 'info' ? c.blue : c.gray;
+      lines.push(`  ${c.dim(pos.padEnd(w0))}  ${paint(sev.padEnd(w1))}  ${msg}  ${c.dim(id)}`);
+    }
+    lines.push('');
+  }
+  const s = result.summary;
+  const total = s.errors + s.warnings + s.infos;
+  const plural = (n: number, w: string) => `${n} ${w}${n === 1 ? '' : 's'}`;
+  const summary = `${total === 0 ? '✔' : '✖'} ${plural(total, 'problem')} (${plural(s.errors, 'error')}, ${plural(s.warnings, 'warning')}, ${s.infos} info) in ${plural(s.files, 'file')}, ${plural(s.resources, 'resource')}${s.suppressed ? `, ${s.suppressed} suppressed` : ''}`;
+  lines.push(s.errors ? c.red(c.bold(summary)) : s.warnings ? c.yellow(c.bold(summary)) : c.green(summary));
+  return lines.join('\n') + '\n';
+};

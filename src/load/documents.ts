@@ -1,0 +1,211 @@
+/**
+ * Turns the text of one manifest file into resources: split into documents,
+ * parse each with js-yaml (fast, YAML 1.1 like Kubernetes), and keep only the
+ * text span for positions, which are computed lazily by DocumentLocator.
+ * One broken document never hides the others.
+ */
+import yaml from 'js-yaml';
+import type { Location, ResourcePath } from '../types.js';
+import type { NodeLocation, Resource, SourceDocument } from '../engine/resource.js';
+import { CLUSTER_SCOPED_KINDS, groupOf } from './kinds.js';
+import { DocumentLocator, type LocateTarget } from './locate.js';
+import { splitYamlDocuments, type DocumentChunk } from './split.js';
+import { YAML11_SCHEMA } from './yaml11-schema.js';
+
+/** A problem found while loading, before any rule runs (always rule `yaml-syntax`). */
+export interface LoadProblem {
+  ruleId: 'yaml-syntax' | 'helm-render';
+  severity?: 'error' | 'warning' | 'info';
+  message: string;
+  location: Location;
+}
+
+export interface ParsedFile {
+  resources: Resource[];
+  problems: LoadProblem[];
+  /** Documents that parsed to something (used for suppression comments). */
+  documents: SourceDocument[];
+  /** True when no document looked like a Kubernetes object (e.g. a CI file); such files are skipped. */
+  notKubernetes: boolean;
+}
+
+export interface ParseOptions {
+  /** Namespace of namespaced objects that set none. */
+  defaultNamespace: string;
+  /** JSON files parse as one document. */
+  json?: boolean;
+}
+
+/** Bounds that keep hostile input (alias bombs, absurd nesting) from hanging or crashing us. */
+const MAX_EXPANDED_NODES = 1_000_000;
+const MAX_DEPTH = 500;
+
+export class TextDocument implements SourceDocument {
+  private locator: DocumentLocator | undefined;
+
+  constructor(
+    readonly file: string,
+    readonly index: number,
+    private readonly fileText: string,
+    private readonly chunk: DocumentChunk,
+    readonly source?: string,
+  ) {}
+
+  private loc(): DocumentLocator {
+    return (this.locator ??= new DocumentLocator(this.fileText.slice(this.chunk.start, this.chunk.end)));
+  }
+
+  locate(path: ResourcePath, target: LocateTarget = 'value'): NodeLocation {
+    const r = this.loc().locate(path, target);
+    return { location: this.shift(r) };
+  }
+
+  start(): Location {
+    return this.shift(this.loc().start());
+  }
+
+  private shift(r: { line: number; column: number; endLine: number; endColumn: number }): Location {
+    return {
+      file: this.file,
+      line: r.line + this.chunk.line,
+      column: r.column,
+      endLine: r.endLine + this.chunk.line,
+      endColumn: r.endColumn,
+    };
+  }
+}
+
+export function parseManifestText(text: string, file: string, opts: ParseOptions): ParsedFile {
+  const out: ParsedFile = { resources: [], problems: [], documents: [], notKubernetes: false };
+  if (text.charCodeAt(0) === 0xfeff) text = ' ' + text.slice(1); // keep offsets; a BOM is not content
+  // A file that never mentions apiVersion or kind is not a manifest (a CI file, a tsconfig...): skip it whole.
+  if (!/(?:^|[\s{,"'])(?:apiVersion|kind)["']?\s*:/m.test(text)) {
+    out.notKubernetes = text.trim() !== '';
+    return out;
+  }
+  const chunks = opts.json ? [{ start: 0, end: text.length, line: 0 }] : splitYamlDocuments(text);
+  let sawKubernetes = false;
+  const shapeless: Array<{ doc: TextDocument; message: string }> = [];
+  chunks.forEach((chunk, index) => {
+    const chunkText = text.slice(chunk.start, chunk.end);
+    const sourceMatch = /^# Source: (.+)$/m.exec(chunkText.slice(0, 2000));
+    const doc = new TextDocument(file, index, text, chunk, sourceMatch?.[1]?.trim());
+    let value: unknown;
+    try {
+      value = opts.json ? JSON.parse(chunkText) : yaml.load(chunkText, { schema: YAML11_SCHEMA, json: false });
+    } catch (e) {
+      out.problems.push(syntaxProblem(e, file, chunk, chunkText, !!opts.json));
+      return;
+    }
+    if (value === undefined || value === null) return; // empty or comment-only document
+    out.documents.push(doc);
+    const bound = checkBounds(value);
+    if (bound) {
+      out.problems.push({ ruleId: 'yaml-syntax', message: bound, location: doc.start() });
+      return;
+    }
+    if (typeof value !== 'object' || Array.isArray(value)) {
+      shapeless.push({ doc, message: `document is a ${Array.isArray(value) ? 'list' : typeof value}, not a Kubernetes object (a mapping with apiVersion and kind)` });
+      return;
+    }
+    const obj = value as Record<string, unknown>;
+    const hasApi = typeof obj.apiVersion === 'string' && obj.apiVersion !== '';
+    const hasKind = typeof obj.kind === 'string' && obj.kind !== '';
+    if (!hasApi || !hasKind) {
+      if ('apiVersion' in obj || 'kind' in obj) sawKubernetes = true;
+      const missing = [!hasApi && 'apiVersion', !hasKind && 'kind'].filter(Boolean).join(' and ');
+      shapeless.push({ doc, message: `document has no ${missing}: not a Kubernetes object` });
+      return;
+    }
+    sawKubernetes = true;
+    addResources(out, obj, doc, [], opts);
+  });
+  if (sawKubernetes) {
+    for (const s of shapeless) out.problems.push({ ruleId: 'yaml-syntax', message: s.message, location: s.doc.start() });
+  } else if (shapeless.length > 0) {
+    out.notKubernetes = true;
+  }
+  return out;
+}
+
+function addResources(out: ParsedFile, obj: Record<string, any>, doc: SourceDocument, basePath: ResourcePath, opts: ParseOptions): void {
+  const kind = String(obj.kind);
+  if ((kind === 'List' || kind.endsWith('List')) && Array.isArray(obj.items)) {
+    obj.items.forEach((item: unknown, i: number) => {
+      const path = [...basePath, 'items', i];
+      if (item && typeof item === 'object' && !Array.isArray(item) && typeof (item as any).kind === 'string' && typeof (item as any).apiVersion === 'string') {
+        addResources(out, item as Record<string, any>, doc, path, opts);
+      } else {
+        out.problems.push({ ruleId: 'yaml-syntax', message: `item ${i} of the ${kind} is not a Kubernetes object (no apiVersion or kind)`, location: doc.locate(path).location });
+      }
+    });
+    return;
+  }
+  const apiVersion = String(obj.apiVersion);
+  const meta = obj.metadata && typeof obj.metadata === 'object' ? obj.metadata : {};
+  const name = typeof meta.name === 'string' ? meta.name : typeof meta.generateName === 'string' ? meta.generateName : '';
+  const explicitNs = typeof meta.namespace === 'string' && meta.namespace !== '' ? meta.namespace : undefined;
+  const clusterScoped = CLUSTER_SCOPED_KINDS.has(kind);
+  out.resources.push({
+    apiVersion,
+    kind,
+    group: groupOf(apiVersion),
+    name,
+    namespace: clusterScoped ? undefined : explicitNs ?? opts.defaultNamespace,
+    namespaceExplicit: explicitNs !== undefined,
+    object: obj,
+    doc,
+    basePath,
+  });
+}
+
+function syntaxProblem(e: unknown, file: string, chunk: DocumentChunk, chunkText: string, json: boolean): LoadProblem {
+  let line = chunk.line + 1;
+  let column = 1;
+  let message = e instanceof Error ? e.message : String(e);
+  if (e instanceof RangeError) {
+    message = 'document is nested too deeply to parse';
+  } else if (e && typeof e === 'object' && 'mark' in e && (e as any).mark) {
+    const mark = (e as any).mark as { line: number; column: number };
+    line = chunk.line + mark.line + 1;
+    column = mark.column + 1;
+    message = (e as any).reason ?? message;
+  } else if (json) {
+    const m = /position (\d+)/.exec(message);
+    if (m) {
+      const before = chunkText.slice(0, Number(m[1]));
+      line = chunk.line + before.split('\n').length;
+      column = Number(m[1]) - before.lastIndexOf('\n');
+    }
+    message = message.replace(/ in JSON at position \d+.*$/, '');
+  }
+  return { ruleId: 'yaml-syntax', message, location: { file, line, column, endLine: line, endColumn: column + 1 } };
+}
+
+/** Rejects alias bombs (by counting nodes as if aliases were expanded) and absurd nesting. */
+function checkBounds(root: unknown): string | undefined {
+  const sizes = new Map<object, number>();
+  let tooDeep = false;
+  const size = (v: unknown, depth: number): number => {
+    if (v === null || typeof v !== 'object') return 1;
+    if (depth > MAX_DEPTH) {
+      tooDeep = true;
+      return MAX_EXPANDED_NODES + 1;
+    }
+    const known = sizes.get(v);
+    if (known !== undefined) return known;
+    sizes.set(v, MAX_EXPANDED_NODES + 1); // a cycle counts as unbounded
+    let n = 1;
+    const items = Array.isArray(v) ? v : Object.values(v);
+    for (const item of items) {
+      n += size(item, depth + 1);
+      if (n > MAX_EXPANDED_NODES) break;
+    }
+    sizes.set(v, n);
+    return n;
+  };
+  const n = size(root, 0);
+  if (tooDeep) return `document is nested more than ${MAX_DEPTH} levels deep`;
+  if (n > MAX_EXPANDED_NODES) return `document expands to more than ${MAX_EXPANDED_NODES} nodes through aliases (an alias bomb?)`;
+  return undefined;
+}

@@ -1,0 +1,108 @@
+/**
+ * Finds the source range of a path inside one YAML document. Only documents
+ * that have findings get here, so the full position-keeping parse of the
+ * `yaml` package (slow, ~0.5 ms per document) runs rarely.
+ */
+import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import type { ResourcePath } from '../types.js';
+
+export interface TextRange {
+  /** 1-based line and column within the parsed text. */
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+  /** Offsets in the parsed text. */
+  start: number;
+  end: number;
+}
+
+export type LocateTarget = 'value' | 'key';
+
+export class DocumentLocator {
+  private doc: Document | undefined;
+  private readonly lines = new LineCounter();
+
+  constructor(private readonly text: string) {}
+
+  private parsed(): Document {
+    if (!this.doc) {
+      this.doc = parseDocument(this.text, {
+        version: '1.1',
+        uniqueKeys: false,
+        merge: true,
+        lineCounter: this.lines,
+        keepSourceTokens: false,
+        strict: false,
+      });
+    }
+    return this.doc;
+  }
+
+  /** Range of the node at `path`, or of its deepest existing ancestor. */
+  locate(path: ResourcePath, target: LocateTarget = 'value'): TextRange {
+    const doc = this.parsed();
+    let node: Node | null | undefined = doc.contents as Node | null;
+    let keyNode: Node | undefined;
+    let best: Node | undefined = node ?? undefined;
+    let found = true;
+    for (const seg of path) {
+      node = deref(doc, node);
+      keyNode = undefined;
+      if (isMap(node)) {
+        const pair = node.items.find((p) => isPair(p) && keyMatches(p.key, seg));
+        if (!pair) { found = false; break; }
+        keyNode = pair.key as Node;
+        node = (pair.value as Node | null) ?? undefined;
+        best = node ?? keyNode;
+      } else if (isSeq(node) && typeof seg === 'number' && seg < node.items.length) {
+        node = node.items[seg] as Node;
+        best = node;
+      } else {
+        found = false;
+        break;
+      }
+    }
+    const chosen = found && target === 'key' && keyNode ? keyNode : best;
+    if (!chosen || !chosen.range) return this.rangeOf(0, Math.min(this.firstContentEnd(), this.text.length));
+    const [start, valueEnd] = chosen.range;
+    return this.rangeOf(start, valueEnd);
+  }
+
+  /** Range of the document's first content line (for findings about the whole document). */
+  start(): TextRange {
+    const doc = this.parsed();
+    const c = doc.contents as Node | null;
+    if (c && c.range) {
+      const s = c.range[0];
+      const nl = this.text.indexOf('\n', s);
+      return this.rangeOf(s, nl === -1 ? this.text.length : nl);
+    }
+    return this.rangeOf(0, this.firstContentEnd());
+  }
+
+  private firstContentEnd(): number {
+    const nl = this.text.indexOf('\n');
+    return nl === -1 ? this.text.length : nl;
+  }
+
+  private rangeOf(start: number, end: number): TextRange {
+    this.parsed();
+    // Trim trailing whitespace/newlines that the parser includes in block values.
+    while (end > start && /\s/.test(this.text[end - 1])) end--;
+    const a = this.lines.linePos(start);
+    const b = this.lines.linePos(end);
+    return { line: a.line, column: a.col, endLine: b.line, endColumn: b.col, start, end };
+  }
+}
+
+function deref(doc: Document, node: Node | null | undefined): Node | null | undefined {
+  let guard = 0;
+  while (node && isAlias(node) && guard++ < 100) node = node.resolve(doc) as Node | undefined;
+  return node;
+}
+
+function keyMatches(key: unknown, seg: string | number): boolean {
+  if (isScalar(key)) return String(key.value) === String(seg) || String(key.source ?? '') === String(seg);
+  return false;
+}

@@ -1,0 +1,43 @@
+/**
+ * js-yaml schema that reads scalars the way Kubernetes does: sigs.k8s.io/yaml
+ * on go-yaml v2, i.e. YAML 1.1. `yes/no/on/off/y/n` are booleans, `0777` is
+ * octal, `1_000` is an integer, timestamps stay strings, `<<` merges.
+ */
+import yaml from 'js-yaml';
+
+// @types/js-yaml does not declare the built-in types map.
+const types = (yaml as unknown as { types: Record<string, yaml.Type> }).types;
+
+const TRUE = new Set(['y', 'Y', 'yes', 'Yes', 'YES', 'on', 'On', 'ON']);
+const FALSE = new Set(['n', 'N', 'no', 'No', 'NO', 'off', 'Off', 'OFF']);
+
+const bool11 = new yaml.Type('tag:yaml.org,2002:bool', {
+  kind: 'scalar',
+  resolve: (data: string) => TRUE.has(data) || FALSE.has(data),
+  construct: (data: string) => TRUE.has(data),
+});
+
+// go-yaml v2 parses plain integers with strconv.ParseInt(s, 0, 64) after removing `_`:
+// 0777 is octal, 0x1F hex, 0b101 binary.
+const INT11 = /^[-+]?(0b[01_]+|0x[0-9a-fA-F_]+|0[0-7_]+|[0-9][0-9_]*)$/;
+const int11 = new yaml.Type('tag:yaml.org,2002:int', {
+  kind: 'scalar',
+  resolve: (data: string) => INT11.test(data) && /\d/.test(data) && !/^[-+]?0[0-7_]*[89]/.test(data),
+  construct: (data: string) => {
+    let s = data.replace(/_/g, '');
+    let sign = 1;
+    if (s[0] === '-' || s[0] === '+') {
+      if (s[0] === '-') sign = -1;
+      s = s.slice(1);
+    }
+    if (s.startsWith('0b')) return sign * parseInt(s.slice(2), 2);
+    if (s.startsWith('0x')) return sign * parseInt(s.slice(2), 16);
+    if (s.length > 1 && s.startsWith('0')) return sign * parseInt(s.slice(1), 8);
+    return sign * parseInt(s, 10);
+  },
+});
+
+/** Failsafe (str, seq, map) + null and float + YAML 1.1 booleans and integers + merge keys. */
+export const YAML11_SCHEMA = yaml.FAILSAFE_SCHEMA.extend({
+  implicit: [types.null, bool11, int11, types.float, types.merge],
+});

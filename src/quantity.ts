@@ -1,0 +1,137 @@
+/**
+ * Kubernetes resource quantities (k8s.io/apimachinery/pkg/api/resource),
+ * parsed into exact rationals: value = mantissa * 10^exp10 * 2^exp2 as
+ * bigint arithmetic, so `100m` < `0.1001` and `1Gi` vs `1G` compare exactly
+ * and never through floating point.
+ *
+ * Grammar (from the Kubernetes docs):
+ *   quantity  ::= <signedNumber><suffix>
+ *   suffix    ::= <binarySI> | <decimalExponent> | <decimalSI>
+ *   binarySI  ::= Ki | Mi | Gi | Ti | Pi | Ei
+ *   decimalSI ::= n | u | m | "" | k | M | G | T | P | E
+ *   decimalExponent ::= "e" <signedNumber> | "E" <signedNumber>
+ */
+
+/** An exact non-negative or negative rational: num / den, den > 0. */
+export interface Quantity {
+  readonly num: bigint;
+  readonly den: bigint;
+  /** The text it was parsed from, for messages. */
+  readonly text: string;
+}
+
+const BINARY: Record<string, bigint> = {
+  Ki: 1n << 10n, Mi: 1n << 20n, Gi: 1n << 30n, Ti: 1n << 40n, Pi: 1n << 50n, Ei: 1n << 60n,
+};
+const DECIMAL: Record<string, number> = { n: -9, u: -6, m: -3, '': 0, k: 3, M: 6, G: 9, T: 12, P: 15, E: 18 };
+
+const QUANTITY_RE = /^([+-]?)(\d+(?:\.\d*)?|\.\d+)(Ki|Mi|Gi|Ti|Pi|Ei|[eE][+-]?\d+|[numkMGTPE]?)$/;
+
+/** Parses a quantity string or number; undefined when it is not a valid quantity. */
+export function parseQuantity(input: unknown): Quantity | undefined {
+  let text: string;
+  if (typeof input === 'number') {
+    if (!Number.isFinite(input)) return undefined;
+    text = numberToPlain(input);
+  } else if (typeof input === 'string') {
+    text = input.trim();
+  } else {
+    return undefined;
+  }
+  const m = QUANTITY_RE.exec(text);
+  if (!m) return undefined;
+  const [, sign, digits, suffix] = m;
+  const [intPart, fracPart = ''] = digits.split('.');
+  let num = BigInt((intPart || '0') + fracPart);
+  let den = 10n ** BigInt(fracPart.length);
+  if (sign === '-') num = -num;
+  if (suffix in BINARY) {
+    num *= BINARY[suffix];
+  } else {
+    let exp: number;
+    if (suffix.startsWith('e') || suffix.startsWith('E')) {
+      exp = Number(suffix.slice(1));
+      if (Math.abs(exp) > 1000) return undefined; // absurd exponents are not quantities anyone means
+    } else {
+      exp = DECIMAL[suffix];
+    }
+    if (exp >= 0) num *= 10n ** BigInt(exp);
+    else den *= 10n ** BigInt(-exp);
+  }
+  return normalise(num, den, typeof input === 'string' ? input : text);
+}
+
+function numberToPlain(n: number): string {
+  // YAML numbers such as 0.5 or 2 arrive as JS numbers; their shortest decimal text is exact enough
+  // because it is what the user wrote (within double precision).
+  const s = String(n);
+  if (!/e/i.test(s)) return s;
+  return n.toLocaleString('en-US', { useGrouping: false, maximumFractionDigits: 20 });
+}
+
+function gcd(a: bigint, b: bigint): bigint {
+  a = a < 0n ? -a : a;
+  while (b) [a, b] = [b, a % b];
+  return a;
+}
+
+function normalise(num: bigint, den: bigint, text: string): Quantity {
+  const g = gcd(num, den) || 1n;
+  return { num: num / g, den: den / g, text };
+}
+
+export function compareQuantities(a: Quantity, b: Quantity): -1 | 0 | 1 {
+  const l = a.num * b.den;
+  const r = b.num * a.den;
+  return l < r ? -1 : l > r ? 1 : 0;
+}
+
+export function addQuantities(a: Quantity, b: Quantity): Quantity {
+  return normalise(a.num * b.den + b.num * a.den, a.den * b.den, '');
+}
+
+export function multiplyQuantity(a: Quantity, factor: bigint): Quantity {
+  return normalise(a.num * factor, a.den, '');
+}
+
+export function maxQuantity(a: Quantity, b: Quantity): Quantity {
+  return compareQuantities(a, b) >= 0 ? a : b;
+}
+
+export const ZERO: Quantity = { num: 0n, den: 1n, text: '0' };
+
+/** The ratio a / b as a number (for percentages in messages only, never for decisions). */
+export function ratio(a: Quantity, b: Quantity): number {
+  if (b.num === 0n) return Infinity;
+  // Scale to keep 6 significant decimals exactly before converting.
+  const scaled = (a.num * b.den * 1_000_000n) / (a.den * b.num);
+  return Number(scaled) / 1_000_000;
+}
+
+/** Formats CPU as cores or millicores, the way people write them: "3.5" / "750m". */
+export function formatCpu(q: Quantity): string {
+  const milli = (q.num * 1000n) / q.den;
+  const exactMilli = (q.num * 1000n) % q.den === 0n;
+  if (milli % 1000n === 0n && exactMilli) return String(milli / 1000n);
+  if (exactMilli) return `${milli}m`;
+  return `${trimDecimal(Number(q.num) / Number(q.den))}`;
+}
+
+/** Formats memory in the largest binary unit that keeps it readable: "6Gi", "1536Mi", "1.5Gi". */
+export function formatMemory(q: Quantity): string {
+  const units: Array<[string, bigint]> = [['Ei', 1n << 60n], ['Pi', 1n << 50n], ['Ti', 1n << 40n], ['Gi', 1n << 30n], ['Mi', 1n << 20n], ['Ki', 1n << 10n]];
+  for (const [unit, size] of units) {
+    const whole = q.num / q.den;
+    if (whole >= size) {
+      if (q.num % (q.den * size) === 0n) return `${q.num / (q.den * size)}${unit}`;
+      const value = Number((q.num * 100n) / (q.den * size)) / 100;
+      return `${trimDecimal(value)}${unit}`;
+    }
+  }
+  if (q.num % q.den === 0n) return String(q.num / q.den);
+  return trimDecimal(Number(q.num) / Number(q.den));
+}
+
+function trimDecimal(n: number): string {
+  return String(Math.round(n * 100) / 100);
+}
