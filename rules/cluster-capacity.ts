@@ -44,7 +44,7 @@ export const rule = defineRule<CapacityOptions>({
         ctx.report({
           resource: top.workload,
           path: top.largestPath[dim].length ? top.largestPath[dim] : [],
-          message: `total ${dim} limits ${fmt(dim, limits)} are ${pct}% of allocatable ${fmt(dim, alloc[dim])}, above the ${Math.round(o.maxUtilization * 1000) / 10}% bar (${fmt(dim, bar)}); largest: ${top.workload.kind} ${top.workload.name} ${top.replicas} x ${fmt(dim, top.perPod.limits[dim])}${note}`,
+          message: `total ${dim} limits ${fmt(dim, limits)} are ${pct}% of allocatable ${fmt(dim, alloc[dim])}, above the ${Math.round(o.maxUtilization * 1000) / 10}% bar (${fmt(dim, bar)}); largest contributor: ${top.workload.kind} ${top.workload.name}, ${top.replicas} x ${fmt(dim, top.perPod.limits[dim])} = ${fmt(dim, top.total.limits[dim])} (${top.replicasFrom})${note}`,
         });
       }
       const topReq = largest(usages, dim, 'requests');
@@ -52,8 +52,8 @@ export const rule = defineRule<CapacityOptions>({
         const pct = (ratio(requests, alloc[dim]) * 100).toFixed(1);
         ctx.report({
           resource: topReq.workload,
-          path: [],
-          message: `total ${dim} requests ${fmt(dim, requests)} do not fit in allocatable ${fmt(dim, alloc[dim])} (${pct}%); largest: ${topReq.workload.kind} ${topReq.workload.name} ${topReq.replicas} x ${fmt(dim, topReq.perPod.requests[dim])}`,
+          path: topReq.largestRequestPath[dim],
+          message: `total ${dim} requests ${fmt(dim, requests)} do not fit in allocatable ${fmt(dim, alloc[dim])} (${pct}%); largest contributor: ${topReq.workload.kind} ${topReq.workload.name}, ${topReq.replicas} x ${fmt(dim, topReq.perPod.requests[dim])} = ${fmt(dim, topReq.total.requests[dim])} (${topReq.replicasFrom})`,
         });
       }
     }

@@ -21,8 +21,9 @@ export interface WorkloadUsage {
   total: Record<'requests' | 'limits', Record<Dimension, Quantity>>;
   /** Containers with no limit for a dimension (not counted in the limits total). */
   unlimited: Record<Dimension, number>;
-  /** Path of the container that contributes most to each dimension's limits. */
+  /** Path of the container value that contributes most to each dimension, for limits and requests. */
   largestPath: Record<Dimension, ResourcePath>;
+  largestRequestPath: Record<Dimension, ResourcePath>;
 }
 
 export interface CapacityOptions {
@@ -60,7 +61,9 @@ export function workloadUsages(resources: readonly Resource[], index: ResourceIn
     const perPod = { requests: { cpu: ZERO, memory: ZERO }, limits: { cpu: ZERO, memory: ZERO } };
     const unlimited = { cpu: 0, memory: 0 };
     const largestPath: Record<Dimension, ResourcePath> = { cpu: [], memory: [] };
+    const largestRequestPath: Record<Dimension, ResourcePath> = { cpu: [], memory: [] };
     const largest: Record<Dimension, Quantity> = { cpu: ZERO, memory: ZERO };
+    const largestReq: Record<Dimension, Quantity> = { cpu: ZERO, memory: ZERO };
     for (const kind of ['requests', 'limits'] as const) {
       for (const dim of ['cpu', 'memory'] as const) {
         let sum = ZERO;
@@ -78,13 +81,17 @@ export function workloadUsages(resources: readonly Resource[], index: ResourceIn
             largest[dim] = q;
             largestPath[dim] = [...c.path, 'resources', 'limits', dim];
           }
+          if (kind === 'requests' && compare(q, largestReq[dim]) > 0) {
+            largestReq[dim] = q;
+            largestRequestPath[dim] = [...c.path, 'resources', 'requests', dim];
+          }
         }
         perPod[kind][dim] = maxQuantity(sum, initMax);
       }
     }
     const times = (q: Quantity) => multiplyQuantity(q, replicas);
     out.push({
-      workload: w, replicas, replicasFrom: from, perPod, unlimited, largestPath,
+      workload: w, replicas, replicasFrom: from, perPod, unlimited, largestPath, largestRequestPath,
       total: {
         requests: { cpu: times(perPod.requests.cpu), memory: times(perPod.requests.memory) },
         limits: { cpu: times(perPod.limits.cpu), memory: times(perPod.limits.memory) },

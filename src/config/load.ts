@@ -81,11 +81,18 @@ function findConfig(cwd: string): string | undefined {
   }
 }
 
+type Validator = ((data: unknown) => boolean) & { errors?: AjvError[] | null };
+const validators = new WeakMap<ReadonlyArray<Rule<any>>, Validator>();
+
 async function validate(data: unknown, display: string, rules: ReadonlyArray<Rule<any>>): Promise<void> {
-  // ajv is imported only when there is a config to check: it costs ~25 ms of start-up.
-  const { default: Ajv } = await import('ajv');
-  const ajv = new Ajv.default({ allErrors: false, strict: false });
-  const check = ajv.compile(buildConfigSchema(rules));
+  let check = validators.get(rules);
+  if (!check) {
+    // ajv is imported only when there is a config to check: it costs ~25 ms of start-up.
+    const { default: Ajv } = await import('ajv');
+    const ajv = new Ajv.default({ allErrors: false, strict: false });
+    check = ajv.compile(buildConfigSchema(rules)) as unknown as Validator;
+    validators.set(rules, check);
+  }
   if (check(data)) return;
   const err = pickError(check.errors ?? []);
   throw new ConfigError(`invalid config ${display}: ${describeError(err, data)}`);

@@ -1,0 +1,66 @@
+/**
+ * The rule tester: walks fixtures/rules/<id>/valid/*.yaml and invalid/*.yaml.
+ * A valid fixture must give no finding of the rule; an invalid fixture must
+ * give exactly the findings listed in <name>.expected.json
+ * ([{ruleId, line, column, message, severity?}]), in order.
+ * Optional <name>.options.json holds the rule's options for that fixture, and
+ * <name>.config.json a whole inline config (for rules reading other settings).
+ */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { lint } from '../../src/lint.js';
+
+export const FIXTURES = path.resolve(import.meta.dirname, '../../fixtures/rules');
+
+export interface ExpectedFinding {
+  ruleId: string;
+  line: number;
+  column: number;
+  message: string;
+  severity?: string;
+}
+
+function fixtureFiles(dir: string): string[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir).filter((f) => /\.(ya?ml|json)$/.test(f) && !/\.(expected|options|config)\.json$/.test(f)).sort();
+}
+
+async function findingsFor(ruleId: string, file: string) {
+  const base = file.replace(/\.(ya?ml|json)$/, '');
+  const options = existsSync(`${base}.options.json`) ? JSON.parse(readFileSync(`${base}.options.json`, 'utf8')) : undefined;
+  const inline = existsSync(`${base}.config.json`) ? JSON.parse(readFileSync(`${base}.config.json`, 'utf8')) : {};
+  const rules = { ...(inline.rules ?? {}) };
+  if (options) rules[ruleId] = ['error', options];
+  const result = await lint({ paths: [file], cwd: path.dirname(file), configFile: path.join(FIXTURES, 'tester-config.json'), config: { ...inline, rules } });
+  return result.findings.filter((f) => f.ruleId === ruleId);
+}
+
+/** Declares the valid/invalid tests of one rule. */
+export function testRule(ruleId: string): void {
+  const dir = path.join(FIXTURES, ruleId);
+  describe(`rule ${ruleId}`, () => {
+    const valid = fixtureFiles(path.join(dir, 'valid'));
+    const invalid = fixtureFiles(path.join(dir, 'invalid'));
+    it('has valid and invalid fixtures', () => {
+      expect(valid.length).toBeGreaterThan(0);
+      expect(invalid.length).toBeGreaterThan(0);
+    });
+    for (const f of valid) {
+      it(`valid/${f} gives no ${ruleId} finding`, async () => {
+        const got = await findingsFor(ruleId, path.join(dir, 'valid', f));
+        expect(got.map((x) => `${x.location.line}:${x.location.column} ${x.message}`)).toEqual([]);
+      });
+    }
+    for (const f of invalid) {
+      it(`invalid/${f} gives exactly the expected findings`, async () => {
+        const file = path.join(dir, 'invalid', f);
+        const expectedFile = file.replace(/\.(ya?ml|json)$/, '.expected.json');
+        const expected: ExpectedFinding[] = JSON.parse(readFileSync(expectedFile, 'utf8'));
+        const got = await findingsFor(ruleId, file);
+        expect(got.map((x) => ({ ruleId: x.ruleId, line: x.location.line, column: x.location.column, message: x.message, ...(expected.some((e) => e.severity) ? { severity: x.severity } : {}) })))
+          .toEqual(expected.map((e) => ({ ruleId: e.ruleId, line: e.line, column: e.column, message: e.message, ...(expected.some((x) => x.severity) ? { severity: e.severity } : {}) })));
+      });
+    }
+  });
+}
