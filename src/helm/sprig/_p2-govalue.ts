@@ -1,0 +1,222 @@
+/**
+ * Small helpers shared by the part-2 Sprig families (lists, dicts, semver,
+ * dates, crypto, random): Go's reflect kinds and type names, reflect.DeepEqual,
+ * Sprig's `empty`, spf13/cast's ToInt, and a `%v` printer for the plain values
+ * these functions need in error texts and dict keys.
+ *
+ * The `%v` printer here only covers what Sprig's strval needs; the full Go fmt
+ * lives in src/helm/template/gofmt.ts (written separately).
+ */
+import { GoObject, isGoMap, type GoMap, type GoValue } from '../template/value.js';
+
+/** reflect.Kind name of a value as Sprig's error texts print it. */
+export function goKind(v: GoValue): string {
+  if (v === undefined || v === null) return 'invalid';
+  switch (typeof v) {
+    case 'boolean': return 'bool';
+    case 'number': return 'float64';
+    case 'bigint': return 'int';
+    case 'string': return 'string';
+    case 'function': return 'func';
+  }
+  if (Array.isArray(v) || v instanceof Uint8Array) return 'slice';
+  if (v instanceof GoObject) return v.goKind();
+  return 'map';
+}
+
+/** Go type name as `%T` prints it (for "interface conversion" and "wrong type" errors). */
+export function goTypeName(v: GoValue): string {
+  if (v === undefined || v === null) return 'nil';
+  switch (typeof v) {
+    case 'boolean': return 'bool';
+    case 'number': return 'float64';
+    case 'bigint': return 'int';
+    case 'string': return 'string';
+    case 'function': return 'func';
+  }
+  if (Array.isArray(v)) return '[]interface {}';
+  if (v instanceof Uint8Array) return '[]uint8';
+  if (v instanceof GoObject) return v.goType();
+  return 'map[string]interface {}';
+}
+
+/** A Go runtime panic (nil receiver) that text/template turns into an error. */
+export const NIL_DEREF = 'runtime error: invalid memory address or nil pointer dereference';
+
+/**
+ * The items of a slice or array value, or undefined for any other kind.
+ * A []byte yields its bytes as integers, which is what indexing it gives in Go.
+ */
+export function listItems(v: GoValue): GoValue[] | undefined {
+  if (Array.isArray(v)) return v;
+  if (v instanceof Uint8Array) return Array.from(v, (b) => BigInt(b));
+  return undefined;
+}
+
+/**
+ * reflect.TypeOf(v).Kind() for a list argument: Go panics on an untyped nil,
+ * which text/template reports as a nil pointer dereference.
+ */
+export function kindOrPanic(v: GoValue): string {
+  if (v === undefined || v === null) throw new Error(NIL_DEREF);
+  return goKind(v);
+}
+
+/** reflect.DeepEqual on two interface values: types must match, then contents. */
+export function deepEqual(a: GoValue, b: GoValue): boolean {
+  if (a === undefined) a = null;
+  if (b === undefined) b = null;
+  if (a === null || b === null) return a === b;
+  if (typeof a !== typeof b) return false;
+  if (typeof a !== 'object') {
+    // NaN != NaN in Go too.
+    return a === b;
+  }
+  const bo = b as object;
+  if (Array.isArray(a)) {
+    if (!Array.isArray(bo) || a.length !== bo.length) return false;
+    return a.every((x, i) => deepEqual(x, (bo as GoValue[])[i]));
+  }
+  if (a instanceof Uint8Array) {
+    if (!(bo instanceof Uint8Array) || a.length !== bo.length) return false;
+    return a.every((x, i) => x === bo[i]);
+  }
+  if (a instanceof GoObject) {
+    return bo instanceof GoObject && a.goType() === bo.goType() && a.formatV() === bo.formatV();
+  }
+  if (!isGoMap(b)) return false;
+  const am = a as GoMap;
+  const ak = Object.keys(am);
+  if (ak.length !== Object.keys(b).length) return false;
+  return ak.every((k) => Object.prototype.hasOwnProperty.call(b, k) && deepEqual(am[k], b[k]));
+}
+
+/** Sprig's `empty`: the zero value of the value's type (structs are never empty). */
+export function isEmpty(v: GoValue): boolean {
+  if (v === undefined || v === null) return true;
+  switch (typeof v) {
+    case 'boolean': return !v;
+    case 'number': return v === 0;
+    case 'bigint': return v === 0n;
+    case 'string': return v.length === 0;
+    case 'function': return false;
+  }
+  if (Array.isArray(v) || v instanceof Uint8Array) return v.length === 0;
+  if (v instanceof GoObject) return false;
+  return Object.keys(v).length === 0;
+}
+
+/** spf13/cast ToInt: numbers truncate, strings parse with Go's base prefixes, anything else is 0. */
+export function castToInt(v: GoValue): number {
+  switch (typeof v) {
+    case 'bigint': return Number(BigInt.asIntN(64, v));
+    case 'number': return Number.isFinite(v) ? Math.trunc(v) : 0;
+    case 'boolean': return v ? 1 : 0;
+    case 'string': {
+      // cast trims a trailing ".0..." before parsing with base 0.
+      const s = v.replace(/\.0*$/, '');
+      const m = /^([+-]?)(0[xX][0-9a-fA-F_]+|0[bB][01_]+|0[oO]?[0-7_]*|[1-9][0-9_]*)$/.exec(s);
+      if (!m) return 0;
+      let body = m[2].replace(/_/g, '');
+      let n: number;
+      if (/^0[xX]/.test(body)) n = parseInt(body.slice(2), 16);
+      else if (/^0[bB]/.test(body)) n = parseInt(body.slice(2), 2);
+      else if (/^0[oO]/.test(body)) n = parseInt(body.slice(2), 8);
+      else if (body.length > 1 && body.startsWith('0')) { body = body.slice(1); n = parseInt(body, 8); }
+      else n = parseInt(body, 10);
+      if (!Number.isFinite(n)) return 0;
+      return m[1] === '-' ? -n : n;
+    }
+    default: return 0;
+  }
+}
+
+/** An integer argument (Go `int` parameter): template constants arrive as bigint, values as float64. */
+export function intArg(v: GoValue): number {
+  if (typeof v === 'bigint') return Number(BigInt.asIntN(64, v));
+  if (typeof v === 'number') return Math.trunc(v);
+  if (v === undefined || v === null) return 0;
+  throw new Error(`wrong type for value; expected int; got ${goTypeName(v)}`);
+}
+
+/** A string argument (Go `string` parameter); nil converts to "". */
+export function strArg(v: GoValue): string {
+  if (typeof v === 'string') return v;
+  if (v === undefined || v === null) return '';
+  throw new Error(`wrong type for value; expected string; got ${goTypeName(v)}`);
+}
+
+/** A map[string]interface{} argument; nil converts to a nil map (read as empty). */
+export function mapArg(v: GoValue): GoMap | null {
+  if (v === undefined || v === null) return null;
+  if (isGoMap(v)) return v;
+  throw new Error(`wrong type for value; expected map[string]interface {}; got ${goTypeName(v)}`);
+}
+
+/** A []interface{} argument; nil converts to a nil slice. */
+export function sliceArg(v: GoValue): GoValue[] | null {
+  if (v === undefined || v === null) return null;
+  if (Array.isArray(v)) return v;
+  throw new Error(`wrong type for value; expected []interface {}; got ${goTypeName(v)}`);
+}
+
+/** Go's strconv.FormatFloat(f, 'g', -1, 64), which `%v` uses for float64. */
+export function formatGoFloat(f: number): string {
+  if (Number.isNaN(f)) return 'NaN';
+  if (f === Infinity) return '+Inf';
+  if (f === -Infinity) return '-Inf';
+  if (f === 0) return Object.is(f, -0) ? '-0' : '0';
+  const [mant, expStr] = f.toExponential().split('e');
+  const exp = Number(expStr);
+  if (exp < -4 || exp >= 6) {
+    const sign = exp < 0 ? '-' : '+';
+    const abs = Math.abs(exp);
+    return `${mant}e${sign}${abs < 10 ? '0' : ''}${abs}`;
+  }
+  const neg = mant.startsWith('-');
+  const digits = mant.replace('-', '').replace('.', '');
+  let out: string;
+  if (exp < 0) out = '0.' + '0'.repeat(-exp - 1) + digits;
+  else if (digits.length <= exp + 1) out = digits + '0'.repeat(exp + 1 - digits.length);
+  else out = digits.slice(0, exp + 1) + '.' + digits.slice(exp + 1);
+  return (neg ? '-' : '') + out;
+}
+
+/** Bytewise comparison of the UTF-8 encodings, which is Go's string order. */
+export function compareGoStrings(a: string, b: string): number {
+  if (a === b) return 0;
+  // UTF-16 order equals UTF-8 byte order except around surrogates; fall back to bytes then.
+  if (/[\ud800-\udfff]/.test(a) || /[\ud800-\udfff]/.test(b)) {
+    return Buffer.compare(Buffer.from(a, 'utf8'), Buffer.from(b, 'utf8'));
+  }
+  return a < b ? -1 : 1;
+}
+
+/** Go's `%v` of a value (maps with sorted keys, nil as <nil>). */
+export function formatV(v: GoValue): string {
+  if (v === undefined || v === null) return '<nil>';
+  switch (typeof v) {
+    case 'boolean': return v ? 'true' : 'false';
+    case 'number': return formatGoFloat(v);
+    case 'bigint': return v.toString();
+    case 'string': return v;
+    case 'function': return '<func>';
+  }
+  if (Array.isArray(v)) return '[' + v.map(formatV).join(' ') + ']';
+  if (v instanceof Uint8Array) return '[' + Array.from(v).join(' ') + ']';
+  if (v instanceof GoObject) return v.formatV();
+  const keys = Object.keys(v).sort(compareGoStrings);
+  return 'map[' + keys.map((k) => `${k}:${formatV(v[k])}`).join(' ') + ']';
+}
+
+/** Sprig's strval: strings as-is, []byte as text, anything else with `%v`. */
+export function strval(v: GoValue): string {
+  if (typeof v === 'string') return v;
+  if (v instanceof Uint8Array) return Buffer.from(v).toString('utf8');
+  return formatV(v);
+}
+
+/** A fresh map with a null prototype, as the value model prefers. */
+export function newMap(): GoMap {
+  return Object.create(null) as GoMap;
+}

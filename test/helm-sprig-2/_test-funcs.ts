@@ -1,0 +1,16 @@
+/**
+ * Stand-ins for functions owned by other Sprig families (strings, reflect),
+ * just enough for the golden cases to build their inputs. Not under test.
+ */
+import type { GoFunction, GoValue } from '../../src/helm/template/value.js';
+import { compareGoStrings, goKind, goTypeName, strval } from '../../src/helm/sprig/_p2-govalue.js';
+
+export const testOnlyFuncs: Record<string, GoFunction> = {
+  splitList: (sep, s) => String(s).split(String(sep)),
+  sortAlpha: (l) => (Array.isArray(l) ? l.map((x) => strval(x)).sort(compareGoStrings) : [strval(l)]),
+  kindOf: (v) => goKind(v ?? null),
+  typeOf: (v) => (v === null || v === undefined ? '<nil>' : goTypeName(v)),
+  int64: (v) => (typeof v === 'bigint' ? v : BigInt(Math.trunc(Number(v)))),
+  len: (v: GoValue) => BigInt(typeof v === 'string' ? Buffer.byteLength(v) : Array.isArray(v) ? v.length : Object.keys(v as object).length),
+  eq: (a, b) => a === b,
+};
