@@ -1,3 +1,132 @@
-import type { GoFunction } from '../template/value.js';
+/**
+ * Helm's serializer functions (Helm v3.21 pkg/engine/funcs.go plus Sprig's
+ * JSON family). Error conventions differ per function and templates print
+ * them, so each follows Helm: toYaml/toJson swallow errors into "",
+ * fromYaml/fromJson/fromToml put the message in m["Error"], the *Array
+ * variants return a one-element list holding it, toToml returns the message
+ * as its output, and the must* variants fail the template.
+ */
+import type { GoFunction, GoMap, GoValue } from '../template/value.js';
+import { marshalGoJson, unmarshalGoJson } from '../yaml/go-json.js';
+import { marshalK8sYaml } from '../yaml/go-yaml-marshal.js';
+import { loadGoYaml, loadGoYamlArray } from '../yaml/go-yaml-load.js';
+import { marshalYamlV3 } from '../yaml/go-yaml-v3.js';
+import { decodeToml, encodeToml } from '../yaml/go-toml.js';
 
-export const serializeFuncs: Record<string, GoFunction> = {};
+function newMap(): GoMap {
+  return Object.create(null) as GoMap;
+}
+
+function message(e: unknown): string {
+  return e instanceof Error ? e.message : String(e);
+}
+
+function toYaml(v: GoValue): string {
+  try {
+    return marshalK8sYaml(v).replace(/\n$/, '');
+  } catch {
+    return '';
+  }
+}
+
+function mustToYaml(v: GoValue): string {
+  return marshalK8sYaml(v).replace(/\n$/, '');
+}
+
+function toYamlPretty(v: GoValue): string {
+  try {
+    return marshalYamlV3(v).replace(/\n$/, '');
+  } catch {
+    return '';
+  }
+}
+
+function fromYaml(s: GoValue): GoValue {
+  try {
+    const v = loadGoYaml(String(s ?? ''), { target: 'map' });
+    return v === undefined || v === null ? newMap() : v;
+  } catch (e) {
+    const m = newMap();
+    m.Error = message(e);
+    return m;
+  }
+}
+
+function fromYamlArray(s: GoValue): GoValue {
+  try {
+    const v = loadGoYamlArray(String(s ?? ''));
+    return v;
+  } catch (e) {
+    return [message(e)];
+  }
+}
+
+function json(v: GoValue, escapeHTML: boolean, indent?: string): string {
+  return marshalGoJson(v, { escapeHTML, indent });
+}
+
+function swallow(f: () => string): string {
+  try {
+    return f();
+  } catch {
+    return '';
+  }
+}
+
+function fromJson(s: GoValue): GoValue {
+  try {
+    const v = unmarshalGoJson(String(s ?? ''), 'map');
+    return v === undefined ? newMap() : v;
+  } catch (e) {
+    const m = newMap();
+    m.Error = message(e);
+    return m;
+  }
+}
+
+function fromJsonArray(s: GoValue): GoValue {
+  try {
+    const v = unmarshalGoJson(String(s ?? ''), 'slice');
+    return v === undefined ? [] : v;
+  } catch (e) {
+    return [message(e)];
+  }
+}
+
+function toToml(v: GoValue): string {
+  try {
+    return encodeToml(v);
+  } catch (e) {
+    return message(e);
+  }
+}
+
+function fromToml(s: GoValue): GoValue {
+  try {
+    return decodeToml(String(s ?? ''));
+  } catch (e) {
+    const m = newMap();
+    m.Error = message(e);
+    return m;
+  }
+}
+
+export const serializeFuncs: Record<string, GoFunction> = {
+  toYaml,
+  mustToYaml,
+  toYamlPretty,
+  fromYaml,
+  fromYamlArray,
+  toJson: (v) => swallow(() => json(v, true)),
+  mustToJson: (v) => json(v, true),
+  toPrettyJson: (v) => swallow(() => json(v, true, '  ')),
+  mustToPrettyJson: (v) => json(v, true, '  '),
+  // json.Encoder with SetEscapeHTML(false); Encode's trailing newline is trimmed.
+  toRawJson: (v) => json(v, false),
+  mustToRawJson: (v) => json(v, false),
+  fromJson,
+  mustFromJson: (s) => unmarshalGoJson(String(s ?? ''), 'any') ?? null,
+  fromJsonArray,
+  toToml,
+  fromToml,
+};

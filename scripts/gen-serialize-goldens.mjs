@@ -1,0 +1,204 @@
+#!/usr/bin/env node
+// Generates test/helm-serialize/goldens.json: outputs of Helm's serializer
+// functions (toYaml, toJson, fromYaml, toToml, ...) computed by the Go
+// reference renderer (../shared/tools/gotpl, built by scripts/gotpl-build.sh)
+// for hundreds of awkward inputs. The vitest suite replays every case against
+// src/helm/sprig/serialize.ts byte for byte.
+//
+// Inputs are encoded as JSON: JSON numbers are float64, {"$int":"12"} is an
+// int64, {"$float":"NaN"} a float64 JSON cannot hold. Each input is turned
+// into a template expression built from sprig's list/dict/int64/float64.
+// The from* functions are checked through a typed dump ("dump" below) that
+// prints every leaf's Go type (%T) and its JSON.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+
+function buildGotpl() {
+  const r = spawnSync('sh', [join(root, 'scripts/gotpl-build.sh')], { encoding: 'utf8' });
+  if (r.status !== 0) {
+    process.stderr.write(r.stderr);
+    process.stderr.write('gen-serialize-goldens: cannot build gotpl; goldens not regenerated\n');
+    process.exit(r.status === 2 ? 0 : 1);
+  }
+  return r.stdout.trim();
+}
+
+/** A Go template string literal for s (only ASCII controls and DEL escaped). */
+function goString(s) {
+  let out = '"';
+  for (const ch of s) {
+    const c = ch.codePointAt(0);
+    if (ch === '"') out += '\\"';
+    else if (ch === '\\') out += '\\\\';
+    else if (c < 0x20 || c === 0x7f) out += '\\x' + c.toString(16).padStart(2, '0');
+    else out += ch;
+  }
+  return out + '"';
+}
+
+/** A template expression that evaluates to the decoded input. */
+function expr(v) {
+  if (v === null) return 'nil';
+  if (typeof v === 'boolean') return String(v);
+  if (typeof v === 'string') return goString(v);
+  if (typeof v === 'number') return `(float64 ${goString(Object.is(v, -0) ? '-0' : String(v))})`;
+  if (Array.isArray(v)) return v.length ? `(list ${v.map(expr).join(' ')})` : '(list)';
+  if ('$int' in v) return `(int64 ${goString(v.$int)})`;
+  if ('$float' in v) return `(float64 ${goString(v.$float)})`;
+  const keys = Object.keys(v);
+  return keys.length ? `(dict ${keys.map((k) => `${goString(k)} ${expr(v[k])}`).join(' ')})` : '(dict)';
+}
+
+// Prints a Go value as JSON with each leaf's type: {"map":{...}}, {"list":[...]}, {"t":"%T","v":json}.
+const DUMP = [
+  '{{- define "dump" -}}',
+  '{{- $k := kindOf . -}}',
+  '{{- if eq $k "map" -}}{{ print "{\\"map\\":{" }}{{- $m := . -}}',
+  '{{- range $i, $key := keys $m | sortAlpha -}}{{ if $i }},{{ end }}{{ toJson $key }}:{{ include "dump" (index $m $key) }}{{- end -}}',
+  '{{ print "}}" }}',
+  '{{- else if eq $k "slice" -}}{{ print "{\\"list\\":[" }}',
+  '{{- range $i, $e := . -}}{{ if $i }},{{ end }}{{ include "dump" $e }}{{- end -}}',
+  '{{ print "]}" }}',
+  '{{- else -}}{{ print "{\\"t\\":" }}{{ printf "%T" . | toJson }},"v":{{ toJson . }}{{ print "}" }}',
+  '{{- end -}}',
+  '{{- end -}}',
+].join('');
+
+const FROM = new Set(['fromYaml', 'fromYamlArray', 'fromJson', 'fromJsonArray', 'mustFromJson', 'fromToml']);
+
+function templateFor(c) {
+  if (FROM.has(c.fn)) return `{{ include "dump" (${c.fn} ${goString(c.input)}) }}`;
+  return `{{ ${c.fn} ${expr(c.input)} }}`;
+}
+
+
+// ---------------------------------------------------------------------------
+// The cases
+// ---------------------------------------------------------------------------
+
+const LONG_WORDS = 'the quick brown fox jumps over the lazy dog and keeps on running far beyond the limit of eighty columns for sure';
+const STRINGS = [
+  '', ' ', 'a', 'abc', 'Hello World', '123', '-123', '+123', '1e3', '1E3', '1e+21', '0x1F', '0X1f', '0o17', '0777', '08', '09.5',
+  '0b101', '-0b101', '1_000', '1__0', '_1', '.5', '-.5', '+.5', '5.', '1.', '1.0', '1.20', '1.2.3', '0.1.2', '-', '--', '---', '----', '...',
+  '- x', '-x', '-1x', '?', '?x', '? x', ':', ':x', ': x', 'a:b', 'a: b', 'a:', 'a :b', 'a #b', 'a#b', '#a', '# a', '=', '<<', '<', '>',
+  '~', 'null', 'Null', 'NULL', 'nULL', 'nil', 'None', 'true', 'True', 'TRUE', 'tRUE', 'false', 'False', 'FALSE',
+  'y', 'Y', 'yes', 'Yes', 'YES', 'yEs', 'n', 'N', 'no', 'No', 'NO', 'on', 'On', 'ON', 'oN', 'off', 'Off', 'OFF', 'x', 't', 'f',
+  '.inf', '.Inf', '.INF', '-.inf', '+.inf', '.nan', '.NaN', '.NAN', 'inf', 'Infinity', 'nan', 'NaN', '.', '..', '.a', '.5e3', '.e3',
+  '2020-01-01', '2020-1-1', '2020-13-01', '2020-02-30', '2024-02-29', '2023-02-29', '2020-01-01T10:20:30Z', '2001-12-14t21:59:43.10-05:00',
+  '2001-12-14 21:59:43.10', '2001-12-14 21:59:43.10 -5', '2001-12-14T25:00:00Z', '20200101', '2020-01', '12:30', '1:20', '190:20:30',
+  '1:60', '-1:20', '1:20.5', '1:2:3', 'a:1', '10.0.0.1', '127.0.0.1:8080', 'http://example.com/a?b=c#d', 'user@example.com',
+  'héllo ✓', '日本語', 'emoji 😀', '😀', 'tab\there', '\tlead', 'cr\rhere', 'nul\u0000x', 'bell\u0007', 'esc\u001b', 'del\u007f',
+  'nbsp\u00a0x', '\u00a0lead', 'nel\u0085x', 'nel \u0085 x', 'nel\u0085\u0085x', 'nel \u0085\t\u0085 \u0085x', 'c1\u0090x', 'ls\u2028x', 'ps\u2029x', 'bom\ufeffx', '\ufeffbom', 'ufffe\ufffe', 'zwsp\u200b',
+  'priv\ue000', 'ufffd\ufffd', "'quoted'", '"dq"', "it's", 'say "hi"', 'back\\slash', '&anchor', '*alias', '!tag', '!!str', '|pipe',
+  '>gt', '%pct', '@at', '`bt', '[a]', '{a}', 'a[b]', 'a{b}', 'a,b', ',a', 'a, b', 'a]', 'a}', 'a?', 'a?b', 'trailing ', ' leading',
+  '  double', 'mid  space', 'a\nb', 'a\nb\n', 'a\nb\n\n', 'a\n\n', 'a\n\nb', '\n', '\n\n', '\na', ' a\nb', 'a \nb', 'a\n b', 'a\n\tb',
+  '\ta\nb', 'a\r\nb', 'line\n', 'tab\t\n', 'x\n  y\n', '# c\nd', '- a\n- b\n', 'key: v\nk2: v2\n', "it's\nok", 'a\u2028b\nc',
+  LONG_WORDS, LONG_WORDS + ' ' + LONG_WORDS, 'x'.repeat(100), 'word '.repeat(30).trim(), 'a  b '.repeat(25) + 'end',
+  "'" + LONG_WORDS, LONG_WORDS + ' #hash', 'tab\t' + LONG_WORDS, '"' + LONG_WORDS + '"', LONG_WORDS.replace(/ /g, '  '),
+  'y'.repeat(79) + ' z', 'y'.repeat(80) + ' z', 'y'.repeat(81) + ' z z', LONG_WORDS + '\n' + LONG_WORDS + '\n',
+  'k'.repeat(128), 'k'.repeat(129), 'é'.repeat(64), 'é'.repeat(65), 'ä b '.repeat(30),
+];
+
+const FLOATS = [0, 1, -1, 1.5, -2.25, 1000000, 1e6 + 0.5, 123456789, 1234567.5, 1e20, 1e21, 1.5e21, 1e22, 1e100, 1e-4, 1e-5,
+  1e-6, 1e-7, 0.000001, 0.1, 0.2, 0.3, 1 / 3, 3.14159, 2 ** 53, 2 ** 53 + 2, 2 ** 63, 2 ** 64, 1.7976931348623157e308, 5e-324,
+  8080, 65535, 0.5, 100, 1e15, 1e16, 1e17, Number('12345678901234567890')];
+const SPECIAL_FLOATS = ['NaN', '+Inf', '-Inf', '-0'];
+const INTS = ['0', '1', '-1', '42', '1000000', '9223372036854775807', '-9223372036854775808', '4294967296', '-4294967297'];
+
+const KEY_SETS = [
+  ['b10', 'b2', 'b1', 'a', 'B', '_under', '9', '010', 'Zed', 'a-b', 'a5'],
+  ['a1', 'a01', 'a001', 'a10', 'a2'],
+  ['x', 'X', 'ä', 'z', 'Z', 'é', '1', '_', '-', '.'],
+  ['item10', 'item9', 'item09', 'item1', 'item'],
+  ['9', '10', '09', '010', '0', '00', '1'],
+  ['a.b', 'a-b', 'a_b', 'a b', 'a/b', 'ab', 'aB', 'AB'],
+  ['😀', 'z', '日', 'a'],
+  ['key2b', 'key10a', 'key2a', 'key02', 'key'],
+  ['99999999999999999999', '100000000000000000000', '1', 'a'],
+  ['y', 'n', 'yes', 'on', 'off', 'true', 'null', '~', '1', '1.5'],
+];
+
+const VALUES = [
+  null, true, false, 'str', [], {}, [[]], [{}], { a: [] }, { a: {} }, [null], { a: null }, [1, 2, 3], [[1, 2], [3, [4, 5]]],
+  [[[]]], [[{ a: 1 }]], [{ a: 1, b: [1, 2] }, { c: { d: 'e' } }], { list: ['a', 'b'], map: { x: 1 } },
+  { a: { b: { c: { d: [1, { e: [null, true] }] } } } }, [{ a: [1, 2] }], [{ 'a b': { 'c: d': ['- x'] } }],
+  { multi: 'line1\nline2\n', nested: { m: 'a\nb' } }, ['a\nb', 'c\n'], [['a\nb']], { list: [{ multi: 'x\ny\n' }] },
+  { k: 'v', long: LONG_WORDS }, [LONG_WORDS], { a: [LONG_WORDS] }, { deep: { deeper: { deepest: LONG_WORDS } } },
+  { ['k'.repeat(130)]: 'v' }, { ['k'.repeat(130)]: { a: 1 } }, { ['k'.repeat(130)]: [1, 2] }, { ['k'.repeat(130)]: 'a\nb' },
+  { 'multi\nline key': 'v' }, { 'multi\nline key': { a: 1 } }, { ['x'.repeat(1030)]: 1 }, { ['x'.repeat(1010)]: 1 },
+  { ['x'.repeat(1022)]: 1 }, { ['x'.repeat(1023)]: 1 }, { '': 'empty key' }, { ' ': 'space key' },
+  { a: { $int: '1' }, b: 1, c: 1.5, d: { $float: '-0' } }, [{ $int: '-5' }, { $int: '0' }], { port: 8080, replicas: { $int: '3' } },
+  { html: '<a href="x">&amp;</a>' }, ['<', '>', '&', '\u2028', '\u2029'],
+  { a: 'b', c: [{ d: 'e', f: ['g', { h: 'i' }] }] },
+];
+
+function add(cases, fn, name, input) {
+  cases.push({ name: `${fn} ${name}`, fn, input });
+}
+
+function buildCases() {
+  const cases = [];
+  // toYaml: every string as a value, as a key, in a list and at top level.
+  STRINGS.forEach((s, i) => {
+    add(cases, 'toYaml', `string#${i} value`, { k: s });
+    add(cases, 'toYaml', `string#${i} key`, { [s]: 'v' });
+    add(cases, 'toYaml', `string#${i} item`, [s, [s]]);
+  });
+  STRINGS.forEach((s, i) => add(cases, 'toYaml', `string#${i} top`, s));
+  FLOATS.forEach((f, i) => add(cases, 'toYaml', `float#${i}`, { f, l: [f] }));
+  SPECIAL_FLOATS.forEach((f) => add(cases, 'toYaml', `float ${f}`, { f: { $float: f } }));
+  INTS.forEach((n) => add(cases, 'toYaml', `int ${n}`, { n: { $int: n }, l: [{ $int: n }] }));
+  KEY_SETS.forEach((ks, i) => add(cases, 'toYaml', `keys#${i}`, Object.fromEntries(ks.map((k, j) => [k, j]))));
+  VALUES.forEach((v, i) => add(cases, 'toYaml', `value#${i}`, v));
+
+  // The JSON family.
+  for (const fn of ['toJson', 'toRawJson', 'toPrettyJson']) {
+    VALUES.forEach((v, i) => add(cases, fn, `value#${i}`, v));
+    KEY_SETS.forEach((ks, i) => add(cases, fn, `keys#${i}`, Object.fromEntries(ks.map((k, j) => [k, j]))));
+  }
+  STRINGS.forEach((s, i) => add(cases, 'toJson', `string#${i}`, { [s]: s }));
+  // \b and \f are left out: Go 1.22+ (Helm's toolchain) writes them as \b and \f, the Go 1.19 oracle as \u0008.
+  ['a\u0001b\u001fc', '\u0000\u000b\u001b', '<&>', 'a\tb\nc\rd'].forEach((s, i) => add(cases, 'toRawJson', `control#${i}`, [s]));
+  FLOATS.forEach((f, i) => add(cases, 'toJson', `float#${i}`, [f]));
+  SPECIAL_FLOATS.forEach((f) => add(cases, 'toJson', `float ${f}`, [{ $float: f }]));
+  INTS.forEach((n) => add(cases, 'toJson', `int ${n}`, [{ $int: n }]));
+  return cases;
+}
+
+function main() {
+  const gotpl = buildGotpl();
+  const cases = buildCases();
+  const jobs = cases.map((c) =>
+    JSON.stringify({
+      templates: { 'c/templates/t.yaml': templateFor(c), 'c/templates/_dump.tpl': DUMP },
+      data: {},
+    }),
+  );
+  const out = execFileSync(gotpl, ['-batch'], { input: jobs.join('\n') + '\n', encoding: 'utf8', maxBuffer: 1 << 28 });
+  const results = out.trim().split('\n').map((l) => JSON.parse(l));
+  if (results.length !== cases.length) throw new Error(`gotpl answered ${results.length} of ${cases.length} jobs`);
+  const goldens = [];
+  let errors = 0;
+  cases.forEach((c, i) => {
+    const r = results[i];
+    const g = { name: c.name, fn: c.fn, input: c.input };
+    if (r.error) {
+      g.error = r.error;
+      errors++;
+    } else {
+      const text = r.rendered['c/templates/t.yaml'];
+      if (FROM.has(c.fn)) g.dump = JSON.parse(text);
+      else g.output = text;
+    }
+    goldens.push(g);
+  });
+  const file = join(root, 'test/helm-serialize/goldens.json');
+  writeFileSync(file, JSON.stringify({ generatedBy: 'scripts/gen-serialize-goldens.mjs', cases: goldens }, null, 1) + '\n');
+  console.log(`${goldens.length} cases (${errors} template errors) written to ${file}`);
+}
+
+main();

@@ -1,0 +1,413 @@
+/**
+ * Go's encoding/json for template values: Marshal/MarshalIndent (what toJson,
+ * toPrettyJson and toRawJson print) and Unmarshal into interface{} (fromJson),
+ * with Go's error messages, since templates print them.
+ */
+import { GoObject, isGoMap, type GoMap, type GoValue } from '../template/value.js';
+import { formatJsonFloat } from './go-float.js';
+
+export interface JsonEncodeOptions {
+  /** Escape <, > and & as \u003c, \u003e, \u0026 (json.Marshal does; toRawJson does not). */
+  escapeHTML: boolean;
+  /** MarshalIndent's indent string; undefined for compact output. */
+  indent?: string;
+}
+
+/** Compares strings the way Go compares them: by UTF-8 bytes, i.e. by code point. */
+export function compareGoStrings(a: string, b: string): number {
+  const n = Math.min(a.length, b.length);
+  for (let i = 0; i < n; i++) {
+    const ca = a.charCodeAt(i);
+    const cb = b.charCodeAt(i);
+    if (ca === cb) continue;
+    // Surrogates (astral code points) sort after every BMP code unit in UTF-8.
+    const sa = ca >= 0xd800 && ca <= 0xdfff;
+    const sb = cb >= 0xd800 && cb <= 0xdfff;
+    if (sa !== sb) return sa ? 1 : -1;
+    return ca - cb;
+  }
+  return a.length - b.length;
+}
+
+const HEX = '0123456789abcdef';
+
+/** A Go string literal in JSON form, as encodeState.string writes it. */
+export function quoteJsonString(s: string, escapeHTML: boolean): string {
+  let out = '"';
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length) {
+      const d = s.charCodeAt(i + 1);
+      if (d >= 0xdc00 && d <= 0xdfff) {
+        out += s[i] + s[i + 1];
+        i++;
+        continue;
+      }
+    }
+    if (c >= 0xd800 && c <= 0xdfff) {
+      // A lone surrogate is not valid UTF-8; Go writes the replacement character.
+      out += '\\ufffd';
+      continue;
+    }
+    if (c === 0x22) out += '\\"';
+    else if (c === 0x5c) out += '\\\\';
+    else if (c < 0x20) {
+      if (c === 0x0a) out += '\\n';
+      else if (c === 0x0d) out += '\\r';
+      else if (c === 0x09) out += '\\t';
+      // Go 1.22+ (Helm v3.21's toolchain) writes \b and \f short escapes.
+      else if (c === 0x08) out += '\\b';
+      else if (c === 0x0c) out += '\\f';
+      else out += '\\u00' + HEX[c >> 4] + HEX[c & 15];
+    } else if (escapeHTML && (c === 0x3c || c === 0x3e || c === 0x26)) {
+      out += '\\u00' + HEX[c >> 4] + HEX[c & 15];
+    } else if (c === 0x2028 || c === 0x2029) {
+      out += c === 0x2028 ? '\\u2028' : '\\u2029';
+    } else out += s[i];
+  }
+  return out + '"';
+}
+
+/** The Go type name json errors show for a value that cannot be encoded. */
+function goTypeName(v: GoValue): string {
+  if (typeof v === 'function') return 'func(...interface {}) interface {}';
+  if (v instanceof GoObject) return v.goType();
+  return typeof v;
+}
+
+/** Sorted keys of a map, as encoding/json orders them (bytewise). */
+export function sortedJsonKeys(m: GoMap): string[] {
+  return Object.keys(m).sort(compareGoStrings);
+}
+
+export function base64Std(bytes: Uint8Array): string {
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('base64');
+}
+
+/** json.Marshal / json.MarshalIndent(v, "", indent). Throws Error("json: ...") like Go. */
+export function marshalGoJson(v: GoValue, opts: JsonEncodeOptions): string {
+  const parts: string[] = [];
+  const nl = opts.indent !== undefined;
+  const write = (x: GoValue, depth: number): void => {
+    if (x === undefined || x === null) {
+      parts.push('null');
+      return;
+    }
+    switch (typeof x) {
+      case 'boolean':
+        parts.push(x ? 'true' : 'false');
+        return;
+      case 'bigint':
+        parts.push(x.toString());
+        return;
+      case 'number':
+        if (!Number.isFinite(x)) {
+          throw new Error(`json: unsupported value: ${Number.isNaN(x) ? 'NaN' : x > 0 ? '+Inf' : '-Inf'}`);
+        }
+        parts.push(formatJsonFloat(x));
+        return;
+      case 'string':
+        parts.push(quoteJsonString(x, opts.escapeHTML));
+        return;
+      case 'function':
+        throw new Error(`json: unsupported type: ${goTypeName(x)}`);
+    }
+    if (x instanceof Uint8Array) {
+      parts.push('"' + base64Std(x) + '"');
+      return;
+    }
+    if (x instanceof GoObject) {
+      write(x.toJSONValue(), depth);
+      return;
+    }
+    const pad = (d: number): string => (nl ? '\n' + (opts.indent as string).repeat(d) : '');
+    if (Array.isArray(x)) {
+      if (x.length === 0) {
+        parts.push('[]');
+        return;
+      }
+      parts.push('[');
+      x.forEach((e, i) => {
+        if (i > 0) parts.push(',');
+        parts.push(pad(depth + 1));
+        write(e, depth + 1);
+      });
+      parts.push(pad(depth) + ']');
+      return;
+    }
+    if (isGoMap(x)) {
+      const keys = sortedJsonKeys(x);
+      if (keys.length === 0) {
+        parts.push('{}');
+        return;
+      }
+      parts.push('{');
+      keys.forEach((k, i) => {
+        if (i > 0) parts.push(',');
+        parts.push(pad(depth + 1) + quoteJsonString(k, opts.escapeHTML) + (nl ? ': ' : ':'));
+        write(x[k], depth + 1);
+      });
+      parts.push(pad(depth) + '}');
+    }
+  };
+  write(v, 0);
+  return parts.join('');
+}
+
+// ---------------------------------------------------------------------------
+// Decoding
+// ---------------------------------------------------------------------------
+
+/** A json.SyntaxError or UnmarshalTypeError; `message` is Go's Error() text. */
+export class GoJsonError extends Error {}
+
+/** Go's quoteChar in json syntax errors: 'x', '\n', '\'' ... */
+function quoteChar(c: string): string {
+  if (c === "'") return "'\\''";
+  if (c === '"') return '\'"\'';
+  const cp = c.codePointAt(0) as number;
+  let q: string;
+  if (cp === 0x07) q = '\\a';
+  else if (cp === 0x08) q = '\\b';
+  else if (cp === 0x0c) q = '\\f';
+  else if (cp === 0x0a) q = '\\n';
+  else if (cp === 0x0d) q = '\\r';
+  else if (cp === 0x09) q = '\\t';
+  else if (cp === 0x0b) q = '\\v';
+  else if (cp === 0x5c) q = '\\\\';
+  else if (cp < 0x20 || cp === 0x7f) q = '\\x' + HEX[cp >> 4] + HEX[cp & 15];
+  else if ((cp >= 0x80 && cp < 0xa0) || cp === 0xad || cp === 0xfeff || (cp >= 0xd800 && cp <= 0xdfff)) {
+    q = cp >= 0xd800 && cp <= 0xdfff ? '\\ufffd' : cp <= 0xff ? '\\u00' + cp.toString(16).padStart(2, '0') : '\\u' + cp.toString(16).padStart(4, '0');
+  } else q = c;
+  return "'" + q + "'";
+}
+
+const WS = new Set([' ', '\t', '\n', '\r']);
+
+/** A parsed JSON value before conversion to Go: numbers keep their text. */
+type JsonTree = null | boolean | string | { num: string } | JsonTree[] | Map<string, JsonTree>;
+
+/**
+ * Parses one JSON value with Go's scanner rules and messages. With
+ * `trailing: 'error'` anything but whitespace after the value is a syntax
+ * error (json.Unmarshal); with 'ignore' the rest is left unread (Decoder.Decode).
+ */
+export function parseJsonTree(text: string, trailing: 'error' | 'ignore'): JsonTree {
+  let i = 0;
+  const n = text.length;
+  const eof = (): never => {
+    throw new GoJsonError('unexpected end of JSON input');
+  };
+  const bad = (ctx: string): never => {
+    const cp = text.codePointAt(i) as number;
+    throw new GoJsonError(`invalid character ${quoteChar(String.fromCodePoint(cp))} ${ctx}`);
+  };
+  const skipWs = (): void => {
+    while (i < n && WS.has(text[i])) i++;
+  };
+  const literal = (word: string): void => {
+    for (let k = 1; k < word.length; k++) {
+      i++;
+      if (i >= n) eof();
+      if (text[i] !== word[k]) bad(`in literal ${word} (expecting '${word[k]}')`);
+    }
+    i++;
+  };
+  const isDigit = (c: string | undefined): boolean => c !== undefined && c >= '0' && c <= '9';
+  const number = (): { num: string } => {
+    const start = i;
+    if (text[i] === '-') {
+      i++;
+      if (i >= n) eof();
+      if (!isDigit(text[i])) bad('in numeric literal');
+    }
+    if (text[i] === '0') i++;
+    else while (isDigit(text[i])) i++;
+    if (text[i] === '.') {
+      i++;
+      if (i >= n) eof();
+      if (!isDigit(text[i])) bad('after decimal point in numeric literal');
+      while (isDigit(text[i])) i++;
+    }
+    if (text[i] === 'e' || text[i] === 'E') {
+      i++;
+      if (text[i] === '+' || text[i] === '-') i++;
+      if (i >= n) eof();
+      if (!isDigit(text[i])) bad('in exponent of numeric literal');
+      while (isDigit(text[i])) i++;
+    }
+    return { num: text.slice(start, i) };
+  };
+  const string = (): string => {
+    i++; // opening quote
+    let out = '';
+    for (;;) {
+      if (i >= n) eof();
+      const c = text[i];
+      if (c === '"') {
+        i++;
+        return out;
+      }
+      if (c === '\\') {
+        i++;
+        if (i >= n) eof();
+        const e = text[i];
+        const simple: Record<string, string> = { '"': '"', '\\': '\\', '/': '/', b: '\b', f: '\f', n: '\n', r: '\r', t: '\t' };
+        if (e in simple) {
+          out += simple[e];
+          i++;
+          continue;
+        }
+        if (e !== 'u') bad('in string escape code');
+        i++;
+        let code = 0;
+        for (let k = 0; k < 4; k++) {
+          if (i >= n) eof();
+          const h = text[i].toLowerCase();
+          const d = HEX.indexOf(h);
+          if (d < 0 || h.length !== 1) bad('in \\u hexadecimal character escape');
+          code = code * 16 + d;
+          i++;
+        }
+        out += String.fromCharCode(code);
+        continue;
+      }
+      if (c.charCodeAt(0) < 0x20) bad('in string literal');
+      out += c;
+      i++;
+    }
+  };
+  const value = (): JsonTree => {
+    skipWs();
+    if (i >= n) eof();
+    const c = text[i];
+    if (c === '{') {
+      i++;
+      const m = new Map<string, JsonTree>();
+      skipWs();
+      if (i >= n) eof();
+      if (text[i] === '}') {
+        i++;
+        return m;
+      }
+      for (;;) {
+        skipWs();
+        if (i >= n) eof();
+        if (text[i] !== '"') bad('looking for beginning of object key string');
+        const k = fixSurrogates(string());
+        skipWs();
+        if (i >= n) eof();
+        if (text[i] !== ':') bad('after object key');
+        i++;
+        const v = value();
+        m.delete(k);
+        m.set(k, v);
+        skipWs();
+        if (i >= n) eof();
+        if (text[i] === ',') {
+          i++;
+          continue;
+        }
+        if (text[i] === '}') {
+          i++;
+          return m;
+        }
+        bad('after object key:value pair');
+      }
+    }
+    if (c === '[') {
+      i++;
+      const a: JsonTree[] = [];
+      skipWs();
+      if (i >= n) eof();
+      if (text[i] === ']') {
+        i++;
+        return a;
+      }
+      for (;;) {
+        a.push(value());
+        skipWs();
+        if (i >= n) eof();
+        if (text[i] === ',') {
+          i++;
+          continue;
+        }
+        if (text[i] === ']') {
+          i++;
+          return a;
+        }
+        bad('after array element');
+      }
+    }
+    if (c === '"') return fixSurrogates(string());
+    if (c === 't') {
+      literal('true');
+      return true;
+    }
+    if (c === 'f') {
+      literal('false');
+      return false;
+    }
+    if (c === 'n') {
+      literal('null');
+      return null;
+    }
+    if (c === '-' || isDigit(c)) return number();
+    return bad('looking for beginning of value');
+  };
+  const v = value();
+  if (trailing === 'error') {
+    skipWs();
+    if (i < n) bad('after top-level value');
+  }
+  return v;
+}
+
+/** Unpaired surrogates from \u escapes become U+FFFD, as Go decodes them. */
+function fixSurrogates(s: string): string {
+  return s.replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '\ufffd');
+}
+
+function jsonKind(t: JsonTree): string {
+  if (t === null) return 'null';
+  if (typeof t === 'boolean') return 'bool';
+  if (typeof t === 'string') return 'string';
+  if (Array.isArray(t)) return 'array';
+  if (t instanceof Map) return 'object';
+  return 'number';
+}
+
+/** Converts a parsed tree to Go values as json.Unmarshal into interface{} does (numbers: float64). */
+export function jsonTreeToGo(t: JsonTree): GoValue {
+  if (t === null || typeof t === 'boolean' || typeof t === 'string') return t;
+  if (Array.isArray(t)) return t.map(jsonTreeToGo);
+  if (t instanceof Map) {
+    const m: GoMap = Object.create(null);
+    for (const [k, v] of t) m[k] = jsonTreeToGo(v);
+    return m;
+  }
+  const f = Number(t.num);
+  if (!Number.isFinite(f)) throw new GoJsonError(`json: cannot unmarshal number ${t.num} into Go value of type float64`);
+  return f;
+}
+
+/** The Go target of a decode: interface{}, map[string]interface{} or []interface{}. */
+export type JsonTarget = 'any' | 'map' | 'slice';
+
+/**
+ * json.Unmarshal(text, &target). Returns the decoded value; for a null input
+ * into a map or slice target returns undefined (the target is left as it was).
+ * Throws GoJsonError with Go's message.
+ */
+export function unmarshalGoJson(text: string, target: JsonTarget, trailing: 'error' | 'ignore' = 'error'): GoValue {
+  const t = parseJsonTree(text, trailing);
+  if (target === 'any') return jsonTreeToGo(t);
+  if (t === null) return undefined;
+  const want = target === 'map' ? 'object' : 'array';
+  const kind = jsonKind(t);
+  if (kind !== want) {
+    const type = target === 'map' ? 'map[string]interface {}' : '[]interface {}';
+    throw new GoJsonError(`json: cannot unmarshal ${kind} into Go value of type ${type}`);
+  }
+  return jsonTreeToGo(t);
+}

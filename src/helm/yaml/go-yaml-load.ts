@@ -1,0 +1,343 @@
+/**
+ * Loading YAML into Go values the way Helm does (sigs.k8s.io/yaml.Unmarshal):
+ * yaml.v2 reads the first document with YAML 1.1 typing, non-string keys
+ * are turned into strings, and the tree goes through encoding/json, so every
+ * number becomes a float64 (a JS number), timestamps stay strings, and
+ * `y`/`no`/`on` are booleans (also as keys: `n:` becomes "false").
+ *
+ * The `yaml` package parses (failsafe schema, so every scalar arrives as
+ * text with its style); typing, merge keys and key conversion follow yaml.v2.
+ */
+import {
+  Alias,
+  isAlias,
+  isMap,
+  isScalar,
+  isSeq,
+  LineCounter,
+  parseAllDocuments,
+  type Document,
+  type Node as YNode,
+  type Scalar,
+  type YAMLError,
+} from 'yaml';
+import { setOrigin, type GoMap, type GoValue } from '../template/value.js';
+import { formatFloatG } from './go-float.js';
+import { resolvePlain, type ResolvedScalar } from './go-yaml-resolve.js';
+
+export interface LoadOptions {
+  /** File name recorded in origins. */
+  file?: string;
+  /** Record the position of each map value and list item with setOrigin. */
+  origins?: boolean;
+  /**
+   * What the caller decodes into: interface{} ('any', the default),
+   * map[string]interface{} ('map', Helm values and fromYaml) or
+   * []interface{} ('slice', fromYamlArray). A mismatch is a JSON decoding error.
+   */
+  target?: 'any' | 'map' | 'slice';
+}
+
+const TAG_PREFIX = 'tag:yaml.org,2002:';
+
+/** The yaml.v2 value of a node before the JSON round trip (numbers still typed). */
+type V2Value = null | boolean | string | bigint | number | V2Value[] | V2Map;
+/** A yaml.v2 map keeps typed keys until the JSON conversion. */
+interface V2Map {
+  kind: 'map';
+  entries: Map<string, { key: V2Value; value: V2Value; node: YNode | null; keyNode: YNode }>;
+}
+
+function isV2Map(v: V2Value): v is V2Map {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+/** libyaml's wording for the syntax errors the `yaml` package reports. */
+function libyamlProblem(err: YAMLError): string {
+  switch (err.code) {
+    case 'BLOCK_AS_IMPLICIT_KEY':
+      return 'mapping values are not allowed in this context';
+    case 'TAB_AS_INDENT':
+    case 'BAD_SCALAR_START':
+      return 'found character that cannot start any token';
+    case 'MULTILINE_IMPLICIT_KEY':
+    case 'KEY_OVER_1024_CHARS':
+      return "could not find expected ':'";
+    case 'MISSING_CHAR':
+      return /flow|\]|\}/i.test(err.message) ? "did not find expected ',' or ']'" : 'found unexpected end of stream';
+    case 'BAD_DQ_ESCAPE':
+      return 'found unknown escape character';
+    case 'BAD_INDENT':
+    case 'UNEXPECTED_TOKEN':
+    default:
+      return 'did not find expected key';
+  }
+}
+
+class YamlV2Error extends Error {}
+
+function fail(msg: string): never {
+  throw new YamlV2Error(`yaml: ${msg}`);
+}
+
+interface Ctx {
+  doc: Document;
+  lc: LineCounter;
+  file: string;
+  origins: boolean;
+  /** Aliases being expanded, to catch an anchor that contains itself. */
+  expanding: Set<YNode>;
+}
+
+function tagOf(node: YNode): string | undefined {
+  const t = (node as { tag?: string }).tag;
+  return t === undefined || t === '' ? undefined : t;
+}
+
+function shortTag(tag: string): string {
+  return tag.startsWith(TAG_PREFIX) ? '!!' + tag.slice(TAG_PREFIX.length) : tag;
+}
+
+/** yaml.v2's decoding of one scalar into interface{}. */
+function scalarValue(node: Scalar): V2Value {
+  const text = String(node.value ?? '');
+  const tag = tagOf(node);
+  const quotedOrBlock = node.type !== 'PLAIN' && node.type !== undefined;
+  if (tag === undefined) {
+    if (quotedOrBlock) return text;
+    return fromResolved(resolvePlain(text));
+  }
+  if (tag === '!') return text;
+  if (!tag.startsWith(TAG_PREFIX)) return text; // application tags: resolvable only as strings
+  const want = tag.slice(TAG_PREFIX.length);
+  if (want === 'str') return text;
+  if (want === 'binary') {
+    const clean = text.replace(/\s/g, '');
+    if (!/^[A-Za-z0-9+/]*={0,2}$/.test(clean) || clean.length % 4 !== 0) fail('!!binary value contains invalid base64 data');
+    return Buffer.from(clean, 'base64').toString('latin1');
+  }
+  if (!['bool', 'int', 'float', 'null', 'timestamp'].includes(want)) return text;
+  const r = resolvePlain(text);
+  if (r.tag === want) return fromResolved(r);
+  if (want === 'float' && r.tag === 'int') return Number(r.value);
+  return fail(`cannot decode ${shortTag(TAG_PREFIX + r.tag)} \`${text}\` as a ${shortTag(tag)}`);
+}
+
+function fromResolved(r: ResolvedScalar): V2Value {
+  switch (r.tag) {
+    case 'int':
+    case 'float':
+    case 'bool':
+    case 'null':
+    case 'str':
+      return r.value;
+    case 'timestamp':
+    case 'merge':
+      // Timestamps decode to their text for interface{} targets (yaml.v2's compatibility rule).
+      return r.value;
+  }
+}
+
+function isMergeKey(node: YNode): boolean {
+  if (!isScalar(node)) return false;
+  const tag = tagOf(node);
+  if (node.value !== '<<') return false;
+  return (tag === undefined && node.type === 'PLAIN') || tag === TAG_PREFIX + 'merge';
+}
+
+function deref(node: YNode, ctx: Ctx): YNode {
+  if (!isAlias(node)) return node;
+  const target = (node as Alias).resolve(ctx.doc);
+  if (!target) fail(`unknown anchor '${(node as Alias).source}' referenced`);
+  return target as YNode;
+}
+
+/** The string a yaml.v2 key becomes in JSON (sigs.k8s.io/yaml's key conversion). */
+function keyString(k: V2Value): string {
+  if (typeof k === 'string') return k;
+  if (typeof k === 'bigint') return k.toString();
+  if (typeof k === 'boolean') return k ? 'true' : 'false';
+  if (typeof k === 'number') {
+    if (Number.isNaN(k)) return '.nan';
+    if (k === Infinity) return '.inf';
+    if (k === -Infinity) return '-.inf';
+    return formatFloatG(k, 32);
+  }
+  if (k === null) return 'null';
+  return fail(`invalid map key: ${Array.isArray(k) ? '[]interface {}{...}' : 'map[interface {}]interface {}{...}'}`);
+}
+
+/** The YAML nodes of a converted sequence's items, kept for origins. */
+const seqItemNodes = new WeakMap<V2Value[], Array<YNode | null>>();
+
+function convert(node: YNode | null, ctx: Ctx): V2Value {
+  if (node === null) return null;
+  if (isAlias(node)) {
+    const target = deref(node, ctx);
+    if (ctx.expanding.has(target)) fail(`anchor '${(node as Alias).source}' value contains itself`);
+    ctx.expanding.add(target);
+    try {
+      return convert(target, ctx);
+    } finally {
+      ctx.expanding.delete(target);
+    }
+  }
+  if (isScalar(node)) return scalarValue(node);
+  if (isSeq(node)) {
+    const items = node.items as Array<YNode | null>;
+    const out = items.map((item) => convert(item, ctx));
+    if (ctx.origins) seqItemNodes.set(out, items);
+    return out;
+  }
+  if (isMap(node)) {
+    const out: V2Map = { kind: 'map', entries: new Map() };
+    for (const pair of node.items) {
+      const keyNode = pair.key as YNode | null;
+      const valueNode = pair.value as YNode | null;
+      if (keyNode && isMergeKey(keyNode)) {
+        merge(valueNode, out, ctx);
+        continue;
+      }
+      const key = keyNode === null ? null : convert(keyNode, ctx);
+      if (Array.isArray(key) || isV2Map(key)) keyString(key);
+      const ks = keyString(key);
+      const value = convert(valueNode, ctx);
+      out.entries.delete(ks);
+      out.entries.set(ks, { key, value, node: valueNode, keyNode: keyNode ?? node });
+    }
+    return out;
+  }
+  return null;
+}
+
+/** yaml.v2's merge: a map's pairs are set into the target; a list of maps is applied last to first. */
+function merge(valueNode: YNode | null, out: V2Map, ctx: Ctx): void {
+  const wantMap = (): never => fail('map merge requires map or sequence of maps as the value');
+  if (valueNode === null) return wantMap();
+  const apply = (n: YNode): void => {
+    const v = convert(n, ctx);
+    if (!isV2Map(v)) wantMap();
+    for (const [k, e] of (v as V2Map).entries) {
+      out.entries.delete(k);
+      out.entries.set(k, e);
+    }
+  };
+  const target = deref(valueNode, ctx);
+  if (isMap(target)) return apply(valueNode);
+  if (isSeq(valueNode)) {
+    for (let i = valueNode.items.length - 1; i >= 0; i--) {
+      const item = valueNode.items[i] as YNode | null;
+      if (item === null || !isMap(deref(item, ctx))) wantMap();
+      apply(item as YNode);
+    }
+    return;
+  }
+  wantMap();
+}
+
+function positionOf(node: YNode, ctx: Ctx): { file: string; line: number; column: number; endLine: number; endColumn: number } {
+  const [start, end] = node.range ?? [0, 0];
+  const s = ctx.lc.linePos(start);
+  const e = ctx.lc.linePos(end);
+  return { file: ctx.file, line: s.line, column: s.col, endLine: e.line, endColumn: e.col };
+}
+
+/**
+ * The JSON round trip: integers become float64, ±Inf and NaN become the
+ * strings ".inf", "-.inf" and ".nan" (the reference renderer's choice), and
+ * Go maps are built as null-prototype objects. Origins are recorded here
+ * because this is where the final containers exist: a map value's origin is
+ * its value node (the key when the value is empty), a list item's is the item.
+ */
+function toGo(v: V2Value, ctx: Ctx): GoValue {
+  if (v === null || typeof v === 'boolean' || typeof v === 'string') return v;
+  if (typeof v === 'bigint') return Number(v);
+  if (typeof v === 'number') {
+    if (Number.isNaN(v)) return '.nan';
+    if (v === Infinity) return '.inf';
+    if (v === -Infinity) return '-.inf';
+    return v;
+  }
+  if (Array.isArray(v)) {
+    const out = v.map((e) => toGo(e, ctx));
+    const nodes = ctx.origins ? seqItemNodes.get(v) : undefined;
+    nodes?.forEach((n, i) => {
+      if (n) setOrigin(out, i, positionOf(n, ctx));
+    });
+    return out;
+  }
+  const m: GoMap = Object.create(null);
+  for (const [k, e] of v.entries) {
+    m[k] = toGo(e.value, ctx);
+    if (ctx.origins) setOrigin(m, k, positionOf(e.node ?? e.keyNode, ctx));
+  }
+  return m;
+}
+
+function jsonKindOf(v: GoValue): string {
+  if (typeof v === 'string') return 'string';
+  if (typeof v === 'number') return 'number';
+  if (typeof v === 'boolean') return 'bool';
+  if (Array.isArray(v)) return 'array';
+  return 'object';
+}
+
+function parseFirstDocument(text: string, lc: LineCounter): Document | undefined {
+  const docs = parseAllDocuments(text, {
+    version: '1.1',
+    schema: 'failsafe',
+    uniqueKeys: false,
+    merge: false,
+    lineCounter: lc,
+    strict: false,
+  });
+  if (!Array.isArray(docs)) return undefined;
+  const doc = docs[0];
+  if (!doc) return undefined;
+  const err = doc.errors[0];
+  if (err) {
+    const line = err.linePos?.[0]?.line;
+    throw new YamlV2Error(`yaml: ${line ? `line ${line}: ` : ''}${libyamlProblem(err)}`);
+  }
+  return doc;
+}
+
+/**
+ * sigs.k8s.io/yaml.Unmarshal(text, &target) for Helm values and fromYaml.
+ * Returns undefined when the document is empty or null (the target is left
+ * as it was). Throws Error("error converting YAML to JSON: yaml: ...") or
+ * Error("error unmarshaling JSON: json: cannot unmarshal ...").
+ */
+export function loadGoYaml(text: string, opts: LoadOptions = {}): GoValue {
+  const lc = new LineCounter();
+  let go: GoValue;
+  let ctx: Ctx | undefined;
+  let root: YNode | null = null;
+  try {
+    const doc = parseFirstDocument(text, lc);
+    if (!doc) return undefined;
+    ctx = { doc, lc, file: opts.file ?? '', origins: opts.origins ?? false, expanding: new Set() };
+    root = (doc.contents as YNode | null) ?? null;
+    go = toGo(convert(root, ctx), ctx);
+  } catch (e) {
+    if (e instanceof YamlV2Error) throw new Error(`error converting YAML to JSON: ${e.message}`);
+    throw e;
+  }
+  const target = opts.target ?? 'any';
+  if (go === null) return undefined;
+  if (target !== 'any') {
+    const kind = jsonKindOf(go);
+    const want = target === 'map' ? 'object' : 'array';
+    if (kind !== want) {
+      const type = target === 'map' ? 'map[string]interface {}' : '[]interface {}';
+      throw new Error(`error unmarshaling JSON: json: cannot unmarshal ${kind} into Go value of type ${type}`);
+    }
+  }
+  return go;
+}
+
+/** fromYamlArray's decoding: the first document into []interface{}. */
+export function loadGoYamlArray(text: string): GoValue[] {
+  const v = loadGoYaml(text, { target: 'slice' });
+  return (v as GoValue[] | undefined) ?? [];
+}

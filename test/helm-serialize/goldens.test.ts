@@ -1,0 +1,72 @@
+// Replays the serializer goldens made by scripts/gen-serialize-goldens.mjs
+// with the Go reference renderer: every output must match byte for byte.
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { serializeFuncs } from '../../src/helm/sprig/serialize.js';
+import { GoObject, isGoMap, type GoMap, type GoValue } from '../../src/helm/template/value.js';
+import { marshalGoJson, compareGoStrings } from '../../src/helm/yaml/go-json.js';
+
+type Encoded = null | boolean | number | string | Encoded[] | { [k: string]: Encoded };
+type Dump = { map: Record<string, Dump> } | { list: Dump[] } | { t: string; v: unknown };
+
+interface GoldenCase {
+  name: string;
+  fn: string;
+  input: Encoded;
+  output?: string;
+  dump?: Dump;
+  error?: string;
+}
+
+const goldens = JSON.parse(readFileSync(new URL('./goldens.json', import.meta.url), 'utf8')) as { cases: GoldenCase[] };
+
+/** Inputs: JSON numbers are float64, {"$int": "12"} an int64, {"$float": "NaN"} a special float64. */
+export function decodeInput(e: Encoded): GoValue {
+  if (e === null || typeof e === 'boolean' || typeof e === 'number' || typeof e === 'string') return e;
+  if (Array.isArray(e)) return e.map(decodeInput);
+  if ('$int' in e && typeof e.$int === 'string') return BigInt(e.$int);
+  if ('$float' in e && typeof e.$float === 'string') {
+    const f = { NaN: NaN, '+Inf': Infinity, '-Inf': -Infinity, '-0': -0 }[e.$float];
+    return f ?? Number(e.$float);
+  }
+  const m: GoMap = Object.create(null);
+  for (const [k, v] of Object.entries(e)) m[k] = decodeInput(v);
+  return m;
+}
+
+/** The typed dump the generator's "dump" template prints, computed from our value. */
+export function dumpOf(v: GoValue): Dump {
+  if (Array.isArray(v)) return { list: v.map(dumpOf) };
+  if (isGoMap(v)) {
+    const out: Record<string, Dump> = {};
+    for (const k of Object.keys(v).sort(compareGoStrings)) out[k] = dumpOf(v[k]);
+    return { map: out };
+  }
+  let t: string;
+  if (v === null || v === undefined) t = '<nil>';
+  else if (typeof v === 'number') t = 'float64';
+  else if (typeof v === 'bigint') t = 'int64';
+  else if (typeof v === 'string') t = 'string';
+  else if (typeof v === 'boolean') t = 'bool';
+  else if (v instanceof GoObject) t = v.goType();
+  else t = typeof v;
+  return { t, v: JSON.parse(marshalGoJson(v, { escapeHTML: true })) };
+}
+
+const byFn = new Map<string, GoldenCase[]>();
+for (const c of goldens.cases) {
+  if (!byFn.has(c.fn)) byFn.set(c.fn, []);
+  byFn.get(c.fn)?.push(c);
+}
+
+for (const [fn, cases] of byFn) {
+  describe(`${fn} matches the Go reference`, () => {
+    it.each(cases.map((c) => [c.name, c] as const))('%s', (_name, c) => {
+      const f = serializeFuncs[c.fn];
+      expect(f).toBeTypeOf('function');
+      const got = f(decodeInput(c.input));
+      if (c.dump !== undefined) expect(dumpOf(got)).toEqual(c.dump);
+      else expect(got).toBe(c.output);
+    });
+  });
+}
