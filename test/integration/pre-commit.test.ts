@@ -1,0 +1,63 @@
+/**
+ * The pre-commit hook, end to end with the real `pre-commit` (Debian's; .ci/run
+ * installs it on CI). A temporary repository's .pre-commit-config.yaml points at
+ * THIS checkout at its HEAD commit: pre-commit clones it, installs it as a node
+ * hook (npm install, npm pack, install of the tarball), then runs it. So this
+ * tests what is committed, not the working tree.
+ */
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { badServiceManifest, cleanManifest, commandExists, repoRoot, run } from './support.js';
+
+const havePreCommit = commandExists('pre-commit') && commandExists('git');
+
+describe.skipIf(!havePreCommit)('pre-commit hook', { timeout: 600_000 }, () => {
+  const work = mkdtempSync(join(tmpdir(), 'k8s-todo-lint-pre-commit-'));
+  const repo = join(work, 'repo');
+  // A private cache: the hook is installed from scratch, as a user's first run would.
+  const env: NodeJS.ProcessEnv = {
+    ...Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^npm_/i.test(k))),
+    PRE_COMMIT_HOME: join(work, 'cache'),
+    GIT_CONFIG_NOSYSTEM: '1',
+  };
+  afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+  const git = (...args: string[]) => {
+    const r = run('git', args, { cwd: repo, env });
+    expect(r.status, r.stderr).toBe(0);
+    return r.stdout.trim();
+  };
+  const write = (path: string, text: string) => {
+    mkdirSync(dirname(join(repo, path)), { recursive: true });
+    writeFileSync(join(repo, path), text);
+  };
+  const preCommit = () => run('pre-commit', ['run', '--all-files', '--color', 'never'], { cwd: repo, env });
+
+  it('passes a clean tree (leaving CI YAML alone) and fails a violation', () => {
+    const rev = run('git', ['rev-parse', 'HEAD'], { cwd: repoRoot }).stdout.trim();
+    expect(rev).toMatch(/^[0-9a-f]{40}$/);
+    mkdirSync(repo, { recursive: true });
+    git('init', '-q');
+    git('config', 'user.email', 'test@example.invalid');
+    git('config', 'user.name', 'k8s-todo-lint test');
+    write('.pre-commit-config.yaml', `repos:\n  - repo: ${repoRoot}\n    rev: ${rev}\n    hooks:\n      - id: k8s-todo-lint\n`);
+    write('k8s/config.yaml', cleanManifest);
+    // Not Kubernetes: the hook's filter must not hand it to the linter.
+    write('.github/workflows/ci.yml', 'on: push\njobs:\n  test:\n    runs-on: ubuntu-latest\n    steps:\n      - run: echo ok\n');
+    git('add', '.');
+
+    const clean = preCommit();
+    expect(clean.status, clean.stdout + clean.stderr).toBe(0);
+    expect(clean.stdout).toMatch(/^k8s-todo-lint\.+Passed$/m);
+
+    write('k8s/service.yaml', badServiceManifest);
+    git('add', '.');
+    const bad = preCommit();
+    expect(bad.status, bad.stdout + bad.stderr).toBe(1);
+    expect(bad.stdout).toMatch(/^k8s-todo-lint\.+Failed$/m);
+    expect(bad.stdout).toContain('k8s/service.yaml');
+    expect(bad.stdout).toMatch(/14:17 +error +nodePort 29999 is outside 30000-32767 +nodeport-range/);
+  });
+});
