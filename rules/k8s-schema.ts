@@ -1,0 +1,68 @@
+import { defineRule } from '../src/engine/rule.js';
+import { parseKubeVersion } from '../src/schema/api-versions.js';
+import { SchemaChecker } from '../src/schema/check.js';
+import { CrdCatalog, loadCrdFiles } from '../src/schema/crd.js';
+
+/**
+ * Every resource against its Kubernetes schema for `kubeVersion`: types,
+ * required fields, enums, quantities, and (strict) unknown fields. Custom
+ * resources use their CRD's openAPIV3Schema when the input or the `crds`
+ * option holds it; otherwise one info finding per kind says there is no schema.
+ *
+ * `skipKinds` and `crds` live in this rule's options for now; they are meant
+ * to move to a `schemas:` section of the config.
+ */
+interface Options {
+  strict?: boolean;
+  skipKinds?: string[];
+  crds?: string[];
+}
+
+const DEFAULT_KUBE_VERSION = '1.30';
+
+export const rule = defineRule<Options>({
+  meta: {
+    id: 'k8s-schema',
+    description: 'Resources validate against the Kubernetes schema of kubeVersion (strict), or their CRD',
+    defaultSeverity: 'error',
+    optionsSchema: {
+      type: 'object',
+      properties: {
+        strict: { type: 'boolean', description: 'Report unknown fields' },
+        skipKinds: { type: 'array', items: { type: 'string' }, description: 'Kinds not to validate: `Kind` or `apiVersion/Kind`' },
+        crds: { type: 'array', items: { type: 'string' }, description: 'CustomResourceDefinition files or directories (relative to the config file)' },
+      },
+      additionalProperties: false,
+    },
+    defaultOptions: { strict: true, skipKinds: [], crds: [] },
+  },
+  check(ctx) {
+    const kubeVersion = parseKubeVersion(ctx.settings.kubeVersion) ?? parseKubeVersion(DEFAULT_KUBE_VERSION)!;
+    const crds = new CrdCatalog();
+    for (const r of ctx.resources) if (r.kind === 'CustomResourceDefinition') crds.add(r.object);
+    if (ctx.options.crds?.length) {
+      try {
+        loadCrdFiles(ctx.options.crds, ctx.settings.baseDir, crds);
+      } catch (e) {
+        const err = e as NodeJS.ErrnoException;
+        const file = err.path ?? ctx.options.crds.join(', ');
+        ctx.report({
+          location: { file, line: 1, column: 1, endLine: 1, endColumn: 1 },
+          message: `cannot read the CRDs of the crds option: ${err.code === 'ENOENT' ? `${file} does not exist` : err.message}`,
+        });
+      }
+    }
+    const checker = new SchemaChecker({ kubeVersion, strict: ctx.options.strict ?? true, skipKinds: ctx.options.skipKinds ?? [], crds });
+    const noSchemaSaid = new Set<string>();
+    for (const r of ctx.resources) {
+      for (const f of checker.check(r.object)) {
+        if (f.noSchema) {
+          const key = `${r.apiVersion}\0${r.kind}`;
+          if (noSchemaSaid.has(key)) continue;
+          noSchemaSaid.add(key);
+        }
+        ctx.report({ resource: r, path: f.path, message: f.message, severity: f.severity });
+      }
+    }
+  },
+});

@@ -1,0 +1,376 @@
+#!/usr/bin/env node
+/**
+ * Generates the precompiled Kubernetes validators under schemas/k8s/.
+ *
+ * Source of truth: the `kubernetes-models` package (a devDependency). Its
+ * TypeScript declarations carry every field of every built-in kind, which
+ * fields are required and the string enums; its own validators are not strict
+ * (unknown fields pass) and merge all served API versions, so we derive strict
+ * JSON Schemas from the declarations instead, and ask its validators only one
+ * thing the declarations cannot say: whether a `number` field is an integer.
+ *
+ * Output (committed; test/schema/generated-fresh.test.ts checks that running
+ * this script again gives the same bytes):
+ *   schemas/k8s/index.json            apiVersion -> kinds, and the source version
+ *   schemas/k8s/<group>/<version>/<Kind>.json
+ *                                     the kind's definitions, compact (one copy of each)
+ *   schemas/k8s/_shared/<def>.json    definitions many kinds use (pod template, ...)
+ *
+ * Usage: node scripts/gen-k8s-schemas.mjs [--check]
+ *   --check  regenerate in memory and exit 1 when a committed file differs.
+ */
+import { createRequire } from 'node:module';
+import { readFileSync, readdirSync, existsSync, mkdirSync, writeFileSync, rmSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const require = createRequire(path.join(root, 'package.json'));
+const ts = require('typescript');
+
+const modelsDir = path.dirname(require.resolve('kubernetes-models/package.json'));
+const machineryDir = path.dirname(require.resolve('@kubernetes-models/apimachinery/package.json', { paths: [modelsDir] }));
+const modelsVersion = JSON.parse(readFileSync(path.join(modelsDir, 'package.json'), 'utf8')).version;
+const outDir = path.join(root, 'schemas', 'k8s');
+
+/** The Kubernetes quantity grammar (k8s.io/apimachinery/pkg/api/resource), as a JSON Schema pattern. */
+export const QUANTITY_PATTERN = '^[+-]?(?:[0-9]+(?:\\.[0-9]*)?|\\.[0-9]+)(?:[KMGTPE]i|[eE][+-]?[0-9]+|[numkMGTPE])?$';
+
+// ---------------------------------------------------------------------------
+// 1. Find the kinds: model classes that carry a static `kind`.
+
+function listKindFiles() {
+  const kinds = [];
+  for (const groupDir of readdirSync(modelsDir, { withFileTypes: true })) {
+    if (!groupDir.isDirectory() || groupDir.name.startsWith('_')) continue;
+    const groupPath = path.join(modelsDir, groupDir.name);
+    // The core group lives in `v1/` directly.
+    const versionDirs = groupDir.name === 'v1' ? [{ group: '', version: 'v1', dir: groupPath }] : readdirSync(groupPath, { withFileTypes: true })
+      .filter((d) => d.isDirectory())
+      .map((d) => ({ group: groupDir.name, version: d.name, dir: path.join(groupPath, d.name) }));
+    for (const { group, version, dir } of versionDirs) {
+      for (const file of readdirSync(dir).sort()) {
+        if (!file.endsWith('.js') || file === 'index.js') continue;
+        const js = readFileSync(path.join(dir, file), 'utf8');
+        const m = /this\.kind="([^"]+)"/.exec(js) ?? /\.kind="([^"]+)"/.exec(js);
+        if (!m) continue;
+        kinds.push({ group, version, kind: m[1], dts: path.join(dir, file.replace(/\.js$/, '.d.ts')) });
+      }
+    }
+  }
+  return kinds.sort((a, b) => apiVersionOf(a).localeCompare(apiVersionOf(b)) || a.kind.localeCompare(b.kind));
+}
+
+function apiVersionOf(k) {
+  return k.group === '' ? k.version : `${k.group}/${k.version}`;
+}
+
+// ---------------------------------------------------------------------------
+// 2. Turn declarations into JSON Schema definitions.
+
+/** Definition id of a declaration file: `apps.v1.DeploymentSpec`, `core.v1.Container`, `meta.v1.ObjectMeta`. */
+function defIdOf(file) {
+  const abs = path.resolve(file);
+  let rel;
+  if (abs.startsWith(modelsDir + path.sep)) {
+    rel = path.relative(modelsDir, abs);
+    if (rel.startsWith('v1' + path.sep)) rel = 'core' + path.sep + rel;
+  } else if (abs.startsWith(machineryDir + path.sep)) {
+    rel = path.relative(machineryDir, abs).replace(/^apis[\\/]/, '').replace(/^api[\\/]/, '').replace(/^util[\\/]/, '');
+  } else {
+    throw new Error(`declaration outside the models: ${file}`);
+  }
+  return rel.replace(/\.d\.ts$/, '').split(path.sep).join('.');
+}
+
+/** The long name kubernetes-models gives a definition (its `_schemas/<name>.js` validator). */
+function longNameOf(file) {
+  const text = readFileSync(file, 'utf8');
+  const m = /export type \{ I\w+ as I(IoK8s\w+)/.exec(text);
+  return m ? m[1] : undefined;
+}
+
+function buildDefinitions(kindFiles) {
+  const program = ts.createProgram(kindFiles.map((k) => k.dts), { strict: true, noEmit: true, skipLibCheck: true, module: ts.ModuleKind.NodeNext, moduleResolution: ts.ModuleResolutionKind.NodeNext });
+  const checker = program.getTypeChecker();
+  /** id -> { schema, file, numberProps } */
+  const defs = new Map();
+  const pending = [];
+
+  function interfaceOf(file) {
+    const sf = program.getSourceFile(file);
+    if (!sf) throw new Error(`not in program: ${file}`);
+    const decl = sf.statements.find((s) => ts.isInterfaceDeclaration(s) && s.modifiers?.some((m) => m.kind === ts.SyntaxKind.ExportKeyword));
+    if (!decl) throw new Error(`no exported interface in ${file}`);
+    return decl;
+  }
+
+  function refTo(symbolDecl) {
+    const file = symbolDecl.getSourceFile().fileName;
+    const id = defIdOf(file);
+    if (!defs.has(id) && !pending.includes(file)) pending.push(file);
+    return { $ref: `#/definitions/${id}` };
+  }
+
+  function schemaOfType(type, node, title = '') {
+    const alias = type.aliasSymbol?.getName();
+    if (alias === 'IQuantity') return { type: ['string', 'number'], pattern: QUANTITY_PATTERN };
+    if (alias === 'IIntOrString') return { type: ['integer', 'string'] };
+    if (type.flags & (ts.TypeFlags.Any | ts.TypeFlags.Unknown)) return {};
+    if (type.flags & ts.TypeFlags.String) return { type: 'string' };
+    if (type.flags & ts.TypeFlags.Number) return { type: 'number' };
+    if (type.flags & (ts.TypeFlags.Boolean | ts.TypeFlags.BooleanLiteral)) return { type: 'boolean' };
+    if (type.flags & ts.TypeFlags.StringLiteral) return { type: 'string', enum: [type.value] };
+    if (type.isUnion()) {
+      const members = type.types.filter((t) => !(t.flags & (ts.TypeFlags.Undefined | ts.TypeFlags.Null)));
+      if (members.every((t) => t.flags & ts.TypeFlags.StringLiteral)) return { type: 'string', enum: members.map((t) => t.value).sort() };
+      if (members.every((t) => t.flags & ts.TypeFlags.BooleanLiteral)) return { type: 'boolean' };
+      if (members.length === 1) return schemaOfType(members[0], node);
+      const kinds = new Set(members.map((t) => (t.flags & ts.TypeFlags.String ? 'string' : t.flags & ts.TypeFlags.Number ? 'number' : t.flags & ts.TypeFlags.BooleanLiteral ? 'boolean' : 'other')));
+      if (!kinds.has('other')) return { type: [...kinds].sort() };
+      return { anyOf: dedupe(members.map((t) => schemaOfType(t, node))) };
+    }
+    if (checker.isArrayType(type)) {
+      return { type: 'array', items: schemaOfType(checker.getTypeArguments(type)[0], node, title) };
+    }
+    if (type.flags & ts.TypeFlags.Object) {
+      const symbol = type.getSymbol();
+      const decl = symbol?.declarations?.[0];
+      if (decl && ts.isInterfaceDeclaration(decl)) return refTo(decl);
+      const index = checker.getIndexInfoOfType(type, ts.IndexKind.String);
+      if (index && checker.getPropertiesOfType(type).length === 0) {
+        return { type: 'object', additionalProperties: schemaOfType(index.type, node) };
+      }
+      if (checker.getPropertiesOfType(type).length === 0) return { type: 'object' };
+      // An anonymous object type (e.g. StatefulSetSpec.volumeClaimTemplates items).
+      return objectSchema(type, title).schema;
+    }
+    throw new Error(`cannot map type ${checker.typeToString(type)} at ${node.getSourceFile().fileName}`);
+  }
+
+  function dedupe(list) {
+    const seen = new Set();
+    return list.filter((s) => {
+      const k = JSON.stringify(s);
+      if (seen.has(k)) return false;
+      seen.add(k);
+      return true;
+    });
+  }
+
+  function define(file) {
+    const id = defIdOf(file);
+    if (defs.has(id)) return;
+    const decl = interfaceOf(file);
+    const type = checker.getTypeAtLocation(decl);
+    const title = id.slice(id.lastIndexOf('.') + 1);
+    if (checker.getPropertiesOfType(type).length === 0) {
+      // Free-form objects (RawExtension, FieldsV1, JSON): anything goes.
+      defs.set(id, { schema: { title }, file, numberProps: [] });
+      return;
+    }
+    defs.set(id, { ...objectSchema(type, title), file });
+  }
+
+  function objectSchema(type, title) {
+    const props = checker.getPropertiesOfType(type);
+    const properties = {};
+    const required = [];
+    const numberProps = [];
+    for (const prop of [...props].sort((a, b) => (a.getName() < b.getName() ? -1 : 1))) {
+      const pdecl = prop.valueDeclaration ?? prop.declarations[0];
+      const ptype = checker.getNonNullableType(checker.getTypeOfSymbolAtLocation(prop, pdecl));
+      const name = prop.getName();
+      const schema = schemaOfType(ptype, pdecl, `${title}.${name}`);
+      properties[name] = schema;
+      // apiVersion and kind: the rule checks them on resources; list items may omit them.
+      if (!(prop.flags & ts.SymbolFlags.Optional) && name !== 'apiVersion' && name !== 'kind') required.push(name);
+      if (schema.type === 'number') numberProps.push({ name, array: false });
+      else if (schema.type === 'array' && schema.items.type === 'number') numberProps.push({ name, array: true });
+      else if (schema.type === 'object' && schema.additionalProperties?.type === 'number') numberProps.push({ name, map: true });
+    }
+    const schema = { title, type: 'object', properties, additionalProperties: false };
+    if (required.length) schema.required = required;
+    return { schema, numberProps };
+  }
+
+  for (const k of kindFiles) pending.push(k.dts);
+  while (pending.length) define(pending.shift());
+  return defs;
+}
+
+// ---------------------------------------------------------------------------
+// 3. Integers: the declarations say `number`; the models' validators know.
+
+async function markIntegers(defs) {
+  for (const def of defs.values()) {
+    if (def.numberProps.length === 0) continue;
+    const long = longNameOf(def.file);
+    const base = def.file.startsWith(machineryDir) ? machineryDir : modelsDir;
+    const validatorFile = path.join(base, '_schemas', `${long}.js`);
+    if (!long || !existsSync(validatorFile)) throw new Error(`no validator for ${def.file}`);
+    const { validate } = await import(pathToFileURL(validatorFile).href);
+    for (const p of def.numberProps) {
+      const probe = p.array ? [1.5] : p.map ? { k: 1.5 } : 1.5;
+      validate({ [p.name]: probe });
+      const where = `/${p.name}${p.array ? '/0' : p.map ? '/k' : ''}`;
+      const isInt = (validate.errors ?? []).some((e) => e.instancePath === where && e.keyword === 'type' && e.params.type === 'integer');
+      if (!isInt) continue;
+      const s = def.schema.properties[p.name];
+      if (p.array) s.items.type = 'integer';
+      else if (p.map) s.additionalProperties.type = 'integer';
+      else s.type = 'integer';
+    }
+  }
+}
+
+// ---------------------------------------------------------------------------
+// 4. Emit compact schema tables (the format src/schema/tables.ts reads).
+//
+// Why tables and not ajv standalone code: ajv's code for the pod template
+// closure alone is ~450 KB and takes 20-30 ms to load, most of a one-file
+// lint's budget; the same definitions as compact JSON are ~10x smaller, parse
+// in about a millisecond, and a small interpreter walks them at well over
+// 500,000 objects/s (scripts/bench-schema.mjs).
+
+/** JSON Schema (as built above) -> compact node; see src/schema/tables.ts for the format. */
+function compact(s) {
+  if (s.$ref) return { r: s.$ref.slice('#/definitions/'.length) };
+  if (s.anyOf) return { u: s.anyOf.map(compact) };
+  if (s.pattern === QUANTITY_PATTERN) return 'q';
+  if (s.enum) return { e: s.enum };
+  const t = s.type;
+  if (Array.isArray(t)) {
+    const key = [...t].sort().join(',');
+    if (key === 'integer,string') return 'is';
+    if (key === 'number,string') return 'ns';
+    if (key === 'boolean,string') return 'bs';
+    throw new Error(`no compact form for type ${key}`);
+  }
+  switch (t) {
+    case undefined: return '*';
+    case 'string': return 's';
+    case 'integer': return 'i';
+    case 'number': return 'n';
+    case 'boolean': return 'b';
+    case 'array': return { a: compact(s.items) };
+    case 'object':
+      if (s.properties) return compactObject(s);
+      if (s.additionalProperties) return { m: compact(s.additionalProperties) };
+      return 'o';
+  }
+  throw new Error(`no compact form for ${JSON.stringify(s)}`);
+}
+
+function compactObject(s) {
+  const out = { t: s.title, p: {} };
+  for (const [k, v] of Object.entries(s.properties)) out.p[k] = compact(v);
+  if (s.required?.length) out.q = s.required;
+  return out;
+}
+
+function compactDef(def) {
+  return def.schema.properties ? compactObject(def.schema) : { t: def.schema.title };
+}
+
+/** Ids of the definitions `rootId` references, stopping at shared ones (which are loaded, not copied). */
+function closureOf(defs, rootId, shared = new Set()) {
+  const seen = new Set([rootId]);
+  const walk = (s) => {
+    if (!s || typeof s !== 'object') return;
+    if (typeof s.$ref === 'string') {
+      const id = s.$ref.slice('#/definitions/'.length);
+      if (!seen.has(id)) {
+        seen.add(id);
+        if (!shared.has(id)) walk(defs.get(id).schema);
+      }
+    }
+    for (const v of Object.values(s)) if (v && typeof v === 'object') walk(v);
+  };
+  walk(defs.get(rootId).schema);
+  return [...seen].sort();
+}
+
+/**
+ * Definitions big enough and used by enough kinds to live in their own file
+ * under _shared/ (pod template, containers, volumes, object metadata...): one
+ * copy that every kind using it loads, instead of one copy per kind.
+ */
+function pickShared(defs, kinds) {
+  const usedBy = new Map();
+  for (const k of kinds) for (const id of closureOf(defs, defIdOf(k.dts))) usedBy.set(id, (usedBy.get(id) ?? 0) + 1);
+  const shared = new Set();
+  for (const [id, n] of usedBy) if (n >= SHARED_MIN_USERS && closureOf(defs, id).length >= SHARED_MIN_DEFS) shared.add(id);
+  return shared;
+}
+const SHARED_MIN_USERS = 3;
+const SHARED_MIN_DEFS = 6;
+
+/** One table file: `rootId` and the definitions it reaches that are not shared. */
+function tableOf(defs, rootId, shared) {
+  const others = new Set([...shared].filter((id) => id !== rootId));
+  const out = { root: rootId, defs: {} };
+  for (const id of closureOf(defs, rootId, others)) {
+    if (others.has(id)) continue;
+    const d = compactDef(defs.get(id));
+    out.defs[id] = d;
+  }
+  return JSON.stringify(out) + '\n';
+}
+
+function tableRel(k) {
+  return `${k.group === '' ? 'core' : k.group}/${k.version}/${k.kind}.json`;
+}
+
+async function generate() {
+  const kinds = listKindFiles();
+  const defs = buildDefinitions(kinds);
+  await markIntegers(defs);
+  const shared = pickShared(defs, kinds);
+  const files = new Map();
+  const index = { source: `kubernetes-models@${modelsVersion}`, apiVersions: {} };
+  for (const k of kinds) {
+    const av = apiVersionOf(k);
+    (index.apiVersions[av] ??= {})[k.kind] = tableRel(k);
+    files.set(tableRel(k), tableOf(defs, defIdOf(k.dts), shared));
+  }
+  for (const id of [...shared].sort()) files.set(`_shared/${id}.json`, tableOf(defs, id, shared));
+  files.set('index.json', JSON.stringify(index, null, 1) + '\n');
+  return files;
+}
+
+function listExisting(dir, prefix = '') {
+  if (!existsSync(dir)) return [];
+  const out = [];
+  for (const e of readdirSync(dir, { withFileTypes: true })) {
+    const rel = prefix ? `${prefix}/${e.name}` : e.name;
+    if (e.isDirectory()) out.push(...listExisting(path.join(dir, e.name), rel));
+    else out.push(rel);
+  }
+  return out;
+}
+
+const files = await generate();
+if (process.argv.includes('--check')) {
+  const stale = [];
+  for (const [rel, text] of files) {
+    const p = path.join(outDir, rel);
+    if (!existsSync(p) || readFileSync(p, 'utf8') !== text) stale.push(rel);
+  }
+  for (const rel of listExisting(outDir)) if (!files.has(rel)) stale.push(`${rel} (not generated)`);
+  if (stale.length) {
+    console.error(`schemas/k8s is stale (${stale.length} files), run: node scripts/gen-k8s-schemas.mjs\n  ${stale.slice(0, 20).join('\n  ')}`);
+    process.exit(1);
+  }
+  console.log(`schemas/k8s is fresh (${files.size} files)`);
+} else {
+  rmSync(outDir, { recursive: true, force: true });
+  let bytes = 0;
+  for (const [rel, text] of files) {
+    const p = path.join(outDir, rel);
+    mkdirSync(path.dirname(p), { recursive: true });
+    writeFileSync(p, text);
+    bytes += Buffer.byteLength(text);
+  }
+  console.log(`wrote ${files.size} files, ${(bytes / 1024 / 1024).toFixed(2)} MiB, to schemas/k8s`);
+}

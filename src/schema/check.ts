@@ -1,0 +1,107 @@
+/**
+ * What k8s-schema says about one object: which schema applies (built-in for
+ * the Kubernetes version, a CRD from the input, or none) and what is wrong.
+ * Kept apart from the rule so it can be tested and benchmarked on plain
+ * objects.
+ */
+import type { ResourcePath, Severity } from '../types.js';
+import { isRemoved, notYetServed, type KubeVersion } from './api-versions.js';
+import type { CrdCatalog } from './crd.js';
+import { didYouMean } from './suggest.js';
+import { tableIndex } from './tables.js';
+import { builtinValidator, type SchemaIssue } from './validate.js';
+
+export interface SchemaFinding {
+  path: ResourcePath;
+  message: string;
+  severity: Severity;
+  /** A "no schema" note: the rule reports it once per kind. */
+  noSchema?: true;
+}
+
+export interface SchemaCheckOptions {
+  kubeVersion: KubeVersion;
+  /** Report unknown fields. */
+  strict: boolean;
+  /** `Kind` or `apiVersion/Kind` entries to leave alone. */
+  skipKinds: readonly string[];
+  crds: CrdCatalog;
+}
+
+export class SchemaChecker {
+  private readonly skipKinds: Set<string>;
+  private builtinGroups: Map<string, string[]> | undefined;
+
+  constructor(private readonly options: SchemaCheckOptions) {
+    this.skipKinds = new Set(options.skipKinds);
+  }
+
+  /** Findings for one object; [] when it is valid, skipped, or another rule's business. */
+  check(obj: Record<string, unknown>): SchemaFinding[] {
+    const { apiVersion, kind } = obj;
+    // Missing or malformed apiVersion/kind is yaml-syntax's finding.
+    if (typeof apiVersion !== 'string' || typeof kind !== 'string' || apiVersion === '' || kind === '') return [];
+    if (this.skipKinds.has(kind) || this.skipKinds.has(`${apiVersion}/${kind}`)) return [];
+    // Removed APIs are deprecated-api's finding, and their schema is moot.
+    if (isRemoved(apiVersion, kind, this.options.kubeVersion)) return [];
+
+    const builtin = builtinValidator(apiVersion, kind);
+    if (builtin) {
+      const since = notYetServed(apiVersion, kind, this.options.kubeVersion);
+      if (since !== undefined) {
+        const v = this.options.kubeVersion;
+        return [{ path: ['apiVersion'], severity: 'error', message: `${apiVersion} ${kind} is not served by Kubernetes ${v.major}.${v.minor} (it arrived in ${since})` }];
+      }
+      return this.fromIssues(builtin.validate(obj));
+    }
+    const crd = this.options.crds.get(apiVersion, kind);
+    if (crd) return this.fromIssues(this.options.crds.validator(crd, this.options.strict).validate(obj));
+    return this.unknown(apiVersion, kind);
+  }
+
+  private fromIssues(issues: SchemaIssue[]): SchemaFinding[] {
+    const out: SchemaFinding[] = [];
+    for (const i of issues) if (this.options.strict || !i.unknownField) out.push({ path: i.path, message: i.message, severity: 'error' });
+    return out;
+  }
+
+  /** An apiVersion/kind with no schema: a typo in a built-in API, or a custom resource without its CRD. */
+  private unknown(apiVersion: string, kind: string): SchemaFinding[] {
+    const slash = apiVersion.indexOf('/');
+    const group = slash < 0 ? '' : apiVersion.slice(0, slash);
+    const version = slash < 0 ? apiVersion : apiVersion.slice(slash + 1);
+    const groups = this.groups();
+    const knownKinds = tableIndex().apiVersions[apiVersion];
+    if (knownKinds) {
+      const kinds = Object.keys(knownKinds).filter((k) => !isRemoved(apiVersion, k, this.options.kubeVersion));
+      return [{ path: ['kind'], severity: 'error', message: `unknown kind ${JSON.stringify(kind)} in ${apiVersion}${didYouMean(kind, kinds)}` }];
+    }
+    const versions = groups.get(group);
+    // Alpha and beta versions the tables do not carry may well exist: say so, do not guess.
+    if (versions && !/alpha|beta/.test(version)) {
+      const served = versions.filter((v) => !isRemoved(v, kind, this.options.kubeVersion));
+      const hint = didYouMean(apiVersion, served);
+      return [{ path: ['apiVersion'], severity: 'error', message: `${apiVersion} is not a Kubernetes API version${hint || (served.length ? ` (known: ${served.join(', ')})` : '')}` }];
+    }
+    if (group !== '' && !versions && this.options.crds.hasKind(group, kind)) {
+      return [{ path: ['apiVersion'], severity: 'error', message: `the CustomResourceDefinition of ${kind} in ${group} has no version ${JSON.stringify(version)}` }];
+    }
+    const where = group === '' ? version : `${group}/${version}`;
+    return [{ path: [], severity: 'info', noSchema: true, message: `no schema for ${kind} in ${where} (add its CustomResourceDefinition to the input or to the rule's crds option)` }];
+  }
+
+  /** Built-in group -> its apiVersions (core: '' -> ['v1']). */
+  private groups(): Map<string, string[]> {
+    if (!this.builtinGroups) {
+      this.builtinGroups = new Map();
+      for (const av of Object.keys(tableIndex().apiVersions)) {
+        const slash = av.indexOf('/');
+        const group = slash < 0 ? '' : av.slice(0, slash);
+        const list = this.builtinGroups.get(group) ?? [];
+        list.push(av);
+        this.builtinGroups.set(group, list);
+      }
+    }
+    return this.builtinGroups;
+  }
+}

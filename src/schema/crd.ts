@@ -1,0 +1,276 @@
+/**
+ * Custom resources: validation against the `openAPIV3Schema` of their
+ * CustomResourceDefinition, when the input (or the rule's `crds` option)
+ * holds it. Those schemas are only known at run time, so they are compiled
+ * with ajv then, loaded lazily (with require, as rules run synchronously) and
+ * only when a custom resource has a CRD.
+ */
+import { createRequire } from 'node:module';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import type { PathSegment, ResourcePath } from '../types.js';
+import { formatPath } from '../types.js';
+import { didYouMean } from './suggest.js';
+import { describeValue, objectMetaValidator, type SchemaIssue } from './validate.js';
+
+const require = createRequire(import.meta.url);
+
+/** One served version of a CRD: the schema its objects must follow. */
+export interface CrdVersion {
+  group: string;
+  version: string;
+  kind: string;
+  /** The structural schema, as written in the CRD; undefined when the CRD gives none. */
+  schema: Record<string, unknown> | undefined;
+  /** Name of the CRD that defines it, for messages. */
+  crdName: string;
+}
+
+/** The custom kinds the input and the configured CRD files define. */
+export class CrdCatalog {
+  private readonly versions = new Map<string, CrdVersion>();
+  private readonly groupKinds = new Set<string>();
+  private readonly compiled = new Map<string, CrdValidator>();
+
+  /** Adds a CustomResourceDefinition object (apiextensions.k8s.io v1 or v1beta1); ignores anything else. */
+  add(crd: Record<string, any>): void {
+    if (crd?.kind !== 'CustomResourceDefinition' || typeof crd.apiVersion !== 'string' || !crd.apiVersion.startsWith('apiextensions.k8s.io/')) return;
+    const spec = crd.spec;
+    const group = spec?.group;
+    const kind = spec?.names?.kind;
+    if (typeof group !== 'string' || typeof kind !== 'string') return;
+    const crdName = typeof crd.metadata?.name === 'string' ? crd.metadata.name : `${spec.names.plural ?? kind}.${group}`;
+    const versionNames: { name: string; schema: unknown }[] = [];
+    if (Array.isArray(spec.versions)) {
+      for (const v of spec.versions) {
+        if (typeof v?.name === 'string') versionNames.push({ name: v.name, schema: v.schema?.openAPIV3Schema ?? spec.validation?.openAPIV3Schema });
+      }
+    } else if (typeof spec.version === 'string') {
+      versionNames.push({ name: spec.version, schema: spec.validation?.openAPIV3Schema });
+    }
+    for (const { name, schema } of versionNames) {
+      const key = `${group}/${name}\0${kind}`;
+      if (this.versions.has(key)) continue;
+      const s = schema && typeof schema === 'object' && !Array.isArray(schema) ? (schema as Record<string, unknown>) : undefined;
+      this.versions.set(key, { group, version: name, kind, schema: s, crdName });
+      this.groupKinds.add(`${group}\0${kind}`);
+    }
+  }
+
+  get(apiVersion: string, kind: string): CrdVersion | undefined {
+    return this.versions.get(`${apiVersion}\0${kind}`);
+  }
+
+  /** True when some CRD defines `kind` in `group` (in any version). */
+  hasKind(group: string, kind: string): boolean {
+    return this.groupKinds.has(`${group}\0${kind}`);
+  }
+
+  get size(): number {
+    return this.versions.size;
+  }
+
+  validator(v: CrdVersion, strict: boolean): CrdValidator {
+    const key = `${v.group}/${v.version}\0${v.kind}\0${strict}`;
+    let c = this.compiled.get(key);
+    if (!c) this.compiled.set(key, (c = new CrdValidator(v, strict)));
+    return c;
+  }
+}
+
+/** Reads CRDs from files and directories (YAML or JSON, recursively), relative to `baseDir`. */
+export function loadCrdFiles(paths: readonly string[], baseDir: string, catalog: CrdCatalog): void {
+  const yaml = require('js-yaml') as { loadAll(text: string): unknown[] };
+  const files: string[] = [];
+  const visit = (p: string) => {
+    const st = statSync(p);
+    if (st.isDirectory()) {
+      for (const name of readdirSync(p).sort()) visit(path.join(p, name));
+    } else if (/\.(ya?ml|json)$/i.test(p) || files.length === 0) {
+      files.push(p);
+    }
+  };
+  for (const p of paths) visit(path.resolve(baseDir, p));
+  for (const file of files) {
+    for (const doc of yaml.loadAll(readFileSync(file, 'utf8'))) {
+      const d = doc as Record<string, any> | null;
+      if (d && d.kind === 'List' && Array.isArray(d.items)) d.items.forEach((item: any) => catalog.add(item));
+      else if (d) catalog.add(d);
+    }
+  }
+}
+
+// ---------------------------------------------------------------------------
+// Structural schema -> JSON Schema for ajv.
+
+/**
+ * Rewrites a CRD's OpenAPI v3 structural schema into draft-07 JSON Schema:
+ * `nullable` becomes a null type, `x-kubernetes-int-or-string` an
+ * integer-or-string type, boolean `exclusiveMinimum`/`Maximum` numbers, and
+ * (strict) objects that list their properties reject unknown fields unless
+ * they preserve them.
+ */
+export function toJsonSchema(s: unknown, strict: boolean): unknown {
+  if (!s || typeof s !== 'object' || Array.isArray(s)) return s;
+  const src = s as Record<string, any>;
+  const out: Record<string, any> = {};
+  for (const key of ['type', 'enum', 'required', 'pattern', 'minLength', 'maxLength', 'minItems', 'maxItems', 'uniqueItems', 'multipleOf', 'minProperties', 'maxProperties', 'minimum', 'maximum']) {
+    if (src[key] !== undefined) out[key] = src[key];
+  }
+  if (src.exclusiveMinimum === true && typeof src.minimum === 'number') {
+    out.exclusiveMinimum = src.minimum;
+    delete out.minimum;
+  }
+  if (src.exclusiveMaximum === true && typeof src.maximum === 'number') {
+    out.exclusiveMaximum = src.maximum;
+    delete out.maximum;
+  }
+  if (src['x-kubernetes-int-or-string'] === true) out.type = ['integer', 'string'];
+  if (src.properties && typeof src.properties === 'object') {
+    out.properties = {};
+    for (const [k, v] of Object.entries(src.properties)) out.properties[k] = toJsonSchema(v, strict);
+  }
+  if (src.items !== undefined) out.items = Array.isArray(src.items) ? src.items.map((i: unknown) => toJsonSchema(i, strict)) : toJsonSchema(src.items, strict);
+  if (src.additionalProperties !== undefined) out.additionalProperties = typeof src.additionalProperties === 'boolean' ? src.additionalProperties : toJsonSchema(src.additionalProperties, strict);
+  for (const key of ['allOf', 'anyOf', 'oneOf']) {
+    if (Array.isArray(src[key])) out[key] = src[key].map((x: unknown) => toJsonSchema(x, strict));
+  }
+  if (src.not !== undefined) out.not = toJsonSchema(src.not, strict);
+  const preserve = src['x-kubernetes-preserve-unknown-fields'] === true || src['x-kubernetes-embedded-resource'] === true;
+  if (strict && out.properties && out.additionalProperties === undefined && !preserve) out.additionalProperties = false;
+  if (src['x-kubernetes-embedded-resource'] === true && out.properties) {
+    out.properties = { apiVersion: { type: 'string' }, kind: { type: 'string' }, metadata: { type: 'object' }, ...out.properties };
+  }
+  if (src.nullable === true) {
+    if (out.type !== undefined) out.type = [...new Set([...(Array.isArray(out.type) ? out.type : [out.type]), 'null'])];
+    if (Array.isArray(out.enum)) out.enum = [...out.enum, null];
+  }
+  return out;
+}
+
+interface AjvError {
+  instancePath: string;
+  schemaPath: string;
+  keyword: string;
+  params: Record<string, any>;
+  message?: string;
+  parentSchema?: Record<string, any>;
+  data?: unknown;
+}
+
+type AjvValidate = ((data: unknown) => boolean) & { errors?: AjvError[] | null };
+
+interface AjvInstance {
+  compile(schema: unknown): AjvValidate;
+}
+
+let ajv: AjvInstance | undefined;
+
+function ajvInstance(): AjvInstance {
+  if (!ajv) {
+    const Ajv = require('ajv').default as new (opts: Record<string, unknown>) => AjvInstance;
+    ajv = new Ajv({ allErrors: true, verbose: true, strict: false, validateFormats: false, validateSchema: false });
+  }
+  return ajv;
+}
+
+/** Validates custom resources of one CRD version. */
+export class CrdValidator {
+  private fn: AjvValidate | undefined;
+  private compileError: string | undefined;
+
+  constructor(readonly version: CrdVersion, private readonly strict = true) {}
+
+  validate(obj: Record<string, unknown>): SchemaIssue[] {
+    const out: SchemaIssue[] = [];
+    const meta = obj.metadata;
+    if (meta !== undefined && meta !== null) {
+      out.push(...objectMetaValidator().validate(meta, ['metadata']));
+    }
+    if (!this.version.schema) return out;
+    const fn = this.compiled();
+    if (!fn) {
+      out.push({ path: [], message: `the schema of CRD ${this.version.crdName} does not compile: ${this.compileError}` });
+      return out;
+    }
+    if (!fn(obj)) out.push(...translateAjvErrors(fn.errors ?? [], obj, this.version.kind));
+    return out;
+  }
+
+  private compiled(): AjvValidate | undefined {
+    if (this.fn || this.compileError) return this.fn;
+    const schema = toJsonSchema(this.version.schema, this.strict) as Record<string, any>;
+    // The API server owns these at the top level whatever the CRD says.
+    schema.properties = { ...(schema.properties ?? {}), apiVersion: {}, kind: {}, metadata: {} };
+    if (Array.isArray(schema.required)) schema.required = schema.required.filter((n: string) => n !== 'metadata');
+    try {
+      this.fn = ajvInstance().compile(schema);
+    } catch (e) {
+      this.compileError = (e as Error).message;
+    }
+    return this.fn;
+  }
+}
+
+/** Turns ajv's errors into our messages and paths (array indexes as numbers). */
+export function translateAjvErrors(errors: readonly AjvError[], root: unknown, kind: string): SchemaIssue[] {
+  const out: SchemaIssue[] = [];
+  const seen = new Set<string>();
+  // Errors inside an anyOf/oneOf branch are noise once the combinator itself failed.
+  const combinators = errors.filter((e) => e.keyword === 'anyOf' || e.keyword === 'oneOf').map((e) => e.schemaPath + '/');
+  for (const e of errors) {
+    if (combinators.some((c) => e.schemaPath.startsWith(c))) continue;
+    const path = toPath(e.instancePath, root);
+    const where = path.length === 0 ? kind : formatPath(path);
+    let issue: SchemaIssue;
+    switch (e.keyword) {
+      case 'additionalProperties': {
+        const key = String(e.params.additionalProperty);
+        const known = Object.keys(e.parentSchema?.properties ?? {});
+        issue = { path: [...path, key], message: `unknown field ${JSON.stringify(key)} in ${where}${didYouMean(key, known)}`, unknownField: true };
+        break;
+      }
+      case 'required':
+        issue = { path, message: `missing required field ${JSON.stringify(String(e.params.missingProperty))} in ${where}` };
+        break;
+      case 'type': {
+        const types = (Array.isArray(e.params.type) ? e.params.type : String(e.params.type).split(',')).filter((t: string) => t !== 'null');
+        issue = { path, message: `${formatPath(path) || kind}: expected ${types.join(' or ')}, got ${describeValue(e.data)}` };
+        break;
+      }
+      case 'enum': {
+        const allowed = (e.params.allowedValues as unknown[]).filter((v) => v !== null);
+        const value = e.data;
+        const hint = typeof value === 'string' ? didYouMean(value, allowed.filter((v): v is string => typeof v === 'string')) : '';
+        issue = { path, message: `${formatPath(path) || kind}: unsupported value ${JSON.stringify(value)}${hint}; expected one of ${allowed.map((v) => JSON.stringify(v)).join(', ')}` };
+        break;
+      }
+      default:
+        issue = { path, message: `${formatPath(path) || kind}: ${e.message ?? e.keyword}` };
+    }
+    const key = `${formatPath(issue.path)}\0${issue.message}`;
+    if (!seen.has(key)) {
+      seen.add(key);
+      out.push(issue);
+    }
+  }
+  return out;
+}
+
+/** `/spec/items/0/name` -> ['spec', 'items', 0, 'name'], numbers where the data is an array. */
+function toPath(pointer: string, root: unknown): ResourcePath {
+  if (pointer === '') return [];
+  const out: PathSegment[] = [];
+  let node: unknown = root;
+  for (const raw of pointer.slice(1).split('/')) {
+    const key = raw.replace(/~1/g, '/').replace(/~0/g, '~');
+    if (Array.isArray(node) && /^\d+$/.test(key)) {
+      out.push(Number(key));
+      node = node[Number(key)];
+    } else {
+      out.push(key);
+      node = node && typeof node === 'object' ? (node as Record<string, unknown>)[key] : undefined;
+    }
+  }
+  return out;
+}
