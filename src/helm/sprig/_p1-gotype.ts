@@ -1,0 +1,65 @@
+/**
+ * Go type names for values that JavaScript cannot tell apart.
+ *
+ * The value model (../template/value.ts) maps every Go slice to a JS array and
+ * every string-keyed map to a plain object. Sprig returns []string, []int and
+ * map[string]string in places, and `typeOf`, `kindOf` and `deepEqual` can see
+ * the difference, so functions that build such values tag them here.
+ */
+import { GoObject, type GoValue } from '../template/value.js';
+
+const tags = new WeakMap<object, string>();
+
+/** Records the Go type of a slice or map built by a function (e.g. "[]string"). */
+export function tagGoType<T extends object>(value: T, goType: string): T {
+  tags.set(value, goType);
+  return value;
+}
+
+/** The tag set by tagGoType, if any. */
+export function goTypeTag(value: object): string | undefined {
+  return tags.get(value);
+}
+
+/** What Go's `%T` prints for the value (fmt.Sprintf("%T", v)). */
+export function goTypeName(v: GoValue): string {
+  if (v === undefined || v === null) return '<nil>';
+  switch (typeof v) {
+    case 'boolean': return 'bool';
+    case 'number': return 'float64';
+    // The model does not keep int vs int64 apart; int is the common case.
+    case 'bigint': return 'int';
+    case 'string': return 'string';
+    case 'function': return 'func(...interface {}) (interface {}, error)';
+    default:
+      if (v instanceof GoObject) return v.goType();
+      if (v instanceof Uint8Array) return '[]uint8';
+      if (Array.isArray(v)) return tags.get(v) ?? '[]interface {}';
+      return tags.get(v) ?? 'map[string]interface {}';
+  }
+}
+
+/** reflect.Kind's name for the value, as `kindOf` prints it. */
+export function goKindName(v: GoValue): string {
+  if (v === undefined || v === null) return 'invalid';
+  switch (typeof v) {
+    case 'boolean': return 'bool';
+    case 'number': return 'float64';
+    case 'bigint': return 'int';
+    case 'string': return 'string';
+    case 'function': return 'func';
+    default:
+      if (v instanceof GoObject) return v.goKind();
+      if (v instanceof Uint8Array || Array.isArray(v)) return 'slice';
+      return 'map';
+  }
+}
+
+/**
+ * The static type text/template reports for an argument that does not fit a
+ * parameter: a nil or missing value is an empty interface{} there.
+ */
+export function goArgTypeName(v: GoValue): string {
+  if (v === undefined || v === null) return 'interface {}';
+  return goTypeName(v);
+}

@@ -1,0 +1,91 @@
+/**
+ * Go's unicode package predicates and simple case mappings, on code points.
+ * Go maps one rune to one rune (UnicodeData's simple mappings); JavaScript's
+ * toUpperCase uses the full mappings (ß becomes SS), so a mapping that yields
+ * more than one code point leaves the rune unchanged, as Go does.
+ */
+
+const reUpper = /^\p{Lu}$/u;
+const reLower = /^\p{Ll}$/u;
+const reTitle = /^\p{Lt}$/u;
+const reLetter = /^\p{L}$/u;
+const reDigit = /^\p{Nd}$/u;
+const reNumber = /^\p{N}$/u;
+const rePunct = /^\p{P}$/u;
+const reSpace = /^\p{White_Space}$/u;
+
+const str = (r: number): string => String.fromCodePoint(r);
+
+export function isSpace(r: number): boolean {
+  if (r <= 0xff) return r === 0x20 || (r >= 0x09 && r <= 0x0d) || r === 0x85 || r === 0xa0;
+  return reSpace.test(str(r));
+}
+export const isUpper = (r: number): boolean => reUpper.test(str(r));
+export const isLower = (r: number): boolean => reLower.test(str(r));
+export const isTitle = (r: number): boolean => reTitle.test(str(r));
+export const isLetter = (r: number): boolean => reLetter.test(str(r));
+export const isDigit = (r: number): boolean => reDigit.test(str(r));
+export const isNumber = (r: number): boolean => reNumber.test(str(r));
+export const isPunct = (r: number): boolean => rePunct.test(str(r));
+
+function single(mapped: string, r: number): number {
+  const cp = mapped.codePointAt(0) as number;
+  return mapped.length === (cp > 0xffff ? 2 : 1) ? cp : r;
+}
+
+export function toUpper(r: number): number {
+  if (r < 0x80) return r >= 0x61 && r <= 0x7a ? r - 32 : r;
+  return single(str(r).toUpperCase(), r);
+}
+
+export function toLower(r: number): number {
+  if (r < 0x80) return r >= 0x41 && r <= 0x5a ? r + 32 : r;
+  if (r === 0x130) return 0x69; // İ: simple lowercase mapping is plain i
+  return single(str(r).toLowerCase(), r);
+}
+
+/** Title case differs from upper case only for the Latin digraphs DŽ, LJ, NJ, DZ. */
+const titleDigraphs = new Map<number, number>([
+  [0x1c4, 0x1c5], [0x1c5, 0x1c5], [0x1c6, 0x1c5],
+  [0x1c7, 0x1c8], [0x1c8, 0x1c8], [0x1c9, 0x1c8],
+  [0x1ca, 0x1cb], [0x1cb, 0x1cb], [0x1cc, 0x1cb],
+  [0x1f1, 0x1f2], [0x1f2, 0x1f2], [0x1f3, 0x1f2],
+]);
+
+export function toTitle(r: number): number {
+  return titleDigraphs.get(r) ?? toUpper(r);
+}
+
+/** strings.Map with a rune mapping. */
+export function mapRunes(s: string, f: (r: number) => number): string {
+  let out = '';
+  for (const ch of s) out += String.fromCodePoint(f(ch.codePointAt(0) as number));
+  return out;
+}
+
+/** strings.ToUpper. */
+export function goToUpper(s: string): string {
+  return mapRunes(s, toUpper);
+}
+
+/** strings.ToLower. */
+export function goToLower(s: string): string {
+  return mapRunes(s, toLower);
+}
+
+/** strings.TrimSpace: trims unicode.IsSpace runes at both ends. */
+export function goTrimSpace(s: string): string {
+  const cps = [...s];
+  let i = 0;
+  let j = cps.length;
+  while (i < j && isSpace(cps[i].codePointAt(0) as number)) i++;
+  while (j > i && isSpace(cps[j - 1].codePointAt(0) as number)) j--;
+  return cps.slice(i, j).join('');
+}
+
+/** String.fromCodePoint for long arrays (spreading a huge array overflows the stack). */
+export function fromCodePoints(cps: number[]): string {
+  let out = '';
+  for (let i = 0; i < cps.length; i += 4096) out += String.fromCodePoint(...cps.slice(i, i + 4096));
+  return out;
+}
