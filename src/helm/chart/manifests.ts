@@ -1,0 +1,203 @@
+/**
+ * From rendered template files to release manifests, as Helm's releaseutil
+ * does: split each file on `(?:^|\s*\n)---\s*`, drop empty documents, read
+ * each document's head (apiVersion, kind, metadata.name/annotations), set
+ * hooks (helm.sh/hook) apart, and stable-sort both by InstallOrder.
+ * Every document keeps its offset in the rendered file for provenance.
+ */
+import { isGoMap, type GoMap, type GoValue } from '../template/value.js';
+import { goStringCompare, goTrimSpace } from './go-format.js';
+import { readYamlValues, YamlError } from './values-yaml.js';
+
+export const INSTALL_ORDER: readonly string[] = [
+  'PriorityClass', 'Namespace', 'NetworkPolicy', 'ResourceQuota', 'LimitRange', 'PodSecurityPolicy', 'PodDisruptionBudget',
+  'ServiceAccount', 'Secret', 'SecretList', 'ConfigMap', 'StorageClass', 'PersistentVolume', 'PersistentVolumeClaim',
+  'CustomResourceDefinition', 'ClusterRole', 'ClusterRoleList', 'ClusterRoleBinding', 'ClusterRoleBindingList', 'Role',
+  'RoleList', 'RoleBinding', 'RoleBindingList', 'Service', 'DaemonSet', 'Pod', 'ReplicationController', 'ReplicaSet',
+  'Deployment', 'HorizontalPodAutoscaler', 'StatefulSet', 'Job', 'CronJob', 'IngressClass', 'Ingress', 'APIService',
+];
+
+const ORDER = new Map(INSTALL_ORDER.map((k, i) => [k, i]));
+
+const HOOK_EVENTS = new Set([
+  'pre-install', 'post-install', 'pre-delete', 'post-delete', 'pre-upgrade', 'post-upgrade', 'pre-rollback', 'post-rollback', 'test', 'test-success',
+]);
+
+export class ManifestError extends Error {}
+
+/** A piece of a rendered file: the trimmed document text and where it starts in the file. */
+export interface SplitPiece {
+  text: string;
+  offset: number;
+}
+
+const WS = '[\\t\\n\\v\\f\\r \\u0085\\u00a0]';
+const LEADING_WS = new RegExp(`^${WS}*`);
+
+/** Go's strings.TrimSpace with the start offset of what remains. */
+function trimWithOffset(s: string, base: number): SplitPiece {
+  const lead = LEADING_WS.exec(s)![0].length;
+  const text = goTrimSpace(s);
+  return { text, offset: base + (text === '' ? 0 : lead) };
+}
+
+/**
+ * releaseutil.SplitManifests, keeping offsets: the file is trimmed, split on
+ * the separator regex (RE2 `\s` is [\t\n\f\r ]), and every non-empty piece
+ * trimmed again.
+ */
+export function splitManifests(file: string): SplitPiece[] {
+  const whole = trimWithOffset(file, 0);
+  const big = whole.text;
+  const sep = /(?:^|[\t\n\f\r ]*\n)---[\t\n\f\r ]*/g;
+  const pieces: SplitPiece[] = [];
+  let last = 0;
+  let m: RegExpExecArray | null;
+  const push = (from: number, to: number) => {
+    const d = big.slice(from, to);
+    if (d === '') return;
+    pieces.push(trimWithOffset(d, whole.offset + from));
+  };
+  while ((m = sep.exec(big)) !== null) {
+    // Go's regexp.Split ignores an empty match at position 0 only when it is empty; ours never is.
+    push(last, m.index);
+    last = m.index + m[0].length;
+    if (m[0].length === 0) sep.lastIndex++;
+  }
+  push(last, big.length);
+  return pieces;
+}
+
+/** The fields Helm reads from every manifest. */
+export interface SimpleHead {
+  apiVersion: string;
+  kind: string;
+  name: string;
+  annotations: Record<string, string> | null;
+}
+
+function jsonKind(v: GoValue): string {
+  if (typeof v === 'string') return 'string';
+  if (typeof v === 'number' || typeof v === 'bigint') return 'number';
+  if (typeof v === 'boolean') return 'bool';
+  if (Array.isArray(v)) return 'array';
+  return 'object';
+}
+
+/** yaml.Unmarshal into releaseutil.SimpleHead, with Go's error text. */
+export function readHead(doc: string, path: string): SimpleHead {
+  let v: GoValue;
+  try {
+    v = readYamlValues(doc, path, false);
+  } catch (e) {
+    if (e instanceof YamlError) throw new ManifestError(`YAML parse error on ${path}: ${e.message}`);
+    throw e;
+  }
+  const head: SimpleHead = { apiVersion: '', kind: '', name: '', annotations: null };
+  if (v === null || v === undefined) return head;
+  const bad = (what: string, type: string, got: GoValue): never => {
+    throw new ManifestError(`YAML parse error on ${path}: error unmarshaling JSON: while decoding JSON: json: cannot unmarshal ${jsonKind(got)} into Go ${what} of type ${type}`);
+  };
+  if (!isGoMap(v)) bad('value', 'releaseutil.SimpleHead', v);
+  const m = v as GoMap;
+  const str = (x: GoValue, field: string): string => {
+    if (x === undefined || x === null) return '';
+    if (typeof x !== 'string') bad(`struct field SimpleHead.${field}`, 'string', x);
+    return x as string;
+  };
+  head.apiVersion = str(m.apiVersion, 'apiVersion');
+  head.kind = str(m.kind, 'kind');
+  const md = m.metadata;
+  if (md !== undefined && md !== null) {
+    if (!isGoMap(md)) bad('struct field SimpleHead.metadata', 'struct { Name string "json:\\"name\\""; Annotations map[string]string "json:\\"annotations\\"" }', md);
+    const mdm = md as GoMap;
+    head.name = str(mdm.name, 'metadata.name');
+    const ann = mdm.annotations;
+    if (ann !== undefined && ann !== null) {
+      if (!isGoMap(ann)) bad('struct field .metadata.annotations', 'map[string]string', ann);
+      head.annotations = {};
+      for (const [k, val] of Object.entries(ann as GoMap)) {
+        if (val !== null && typeof val !== 'string') bad('struct field .metadata.annotations', 'string', val);
+        head.annotations[k] = (val as string | null) ?? '';
+      }
+    }
+  }
+  return head;
+}
+
+export interface Manifest {
+  /** Template name, e.g. "mychart/templates/svc.yaml". */
+  name: string;
+  content: string;
+  head: SimpleHead;
+  /** Offset of `content` in the rendered file. */
+  offset: number;
+}
+
+export interface Hook extends Manifest {
+  events: string[];
+  weight: number;
+}
+
+function lessByKind(a: string, b: string): boolean {
+  const first = ORDER.get(a);
+  const second = ORDER.get(b);
+  if (first === undefined && second === undefined) return a !== b ? goStringCompare(a, b) < 0 : false;
+  if (first === undefined) return false;
+  if (second === undefined) return true;
+  return first < second;
+}
+
+function stableSortByKind<T extends Manifest>(list: T[]): T[] {
+  return list
+    .map((m, i) => ({ m, i }))
+    .sort((x, y) => {
+      if (lessByKind(x.m.head.kind, y.m.head.kind)) return -1;
+      if (lessByKind(y.m.head.kind, x.m.head.kind)) return 1;
+      return x.i - y.i;
+    })
+    .map((x) => x.m);
+}
+
+/**
+ * releaseutil.SortManifests: files in path order, documents in file order,
+ * hooks apart; both lists sorted by kind. Unknown hook types are skipped
+ * with Helm's log line.
+ */
+export function sortManifests(files: Map<string, string>, log: (msg: string) => void): { hooks: Hook[]; manifests: Manifest[] } {
+  const hooks: Hook[] = [];
+  const generic: Manifest[] = [];
+  const paths = [...files.keys()].sort(goStringCompare);
+  for (const path of paths) {
+    const content = files.get(path)!;
+    if (path.slice(path.lastIndexOf('/') + 1).startsWith('_')) continue;
+    if (goTrimSpace(content) === '') continue;
+    for (const piece of splitManifests(content)) {
+      const head = readHead(piece.text, path);
+      const manifest: Manifest = { name: path, content: piece.text, head, offset: piece.offset };
+      const hookTypes = head.annotations && Object.keys(head.annotations).length > 0 ? head.annotations['helm.sh/hook'] : undefined;
+      if (hookTypes === undefined) {
+        generic.push(manifest);
+        continue;
+      }
+      const events: string[] = [];
+      let unknown = false;
+      for (const t of hookTypes.split(',')) {
+        const e = t.trim().toLowerCase();
+        if (!HOOK_EVENTS.has(e)) {
+          unknown = true;
+          break;
+        }
+        events.push(e === 'test-success' ? 'test' : e);
+      }
+      if (unknown) {
+        log(`info: skipping unknown hook: ${JSON.stringify(hookTypes)}`);
+        continue;
+      }
+      const w = Number.parseInt(head.annotations!['helm.sh/hook-weight'] ?? '', 10);
+      const weightText = head.annotations!['helm.sh/hook-weight'] ?? '';
+      hooks.push({ ...manifest, events, weight: /^[+-]?[0-9]+$/.test(weightText) ? w : 0 });
+    }
+  }
+  return { hooks: stableSortByKind(hooks), manifests: stableSortByKind(generic) };
+}

@@ -1,0 +1,142 @@
+/**
+ * values.schema.json validation (chartutil.ValidateAgainstSchema): the
+ * chart's schema against its coalesced values, then each subchart's schema
+ * against the values under its name. ajv is loaded only when a chart has a
+ * schema; messages imitate santhosh-tekuri/jsonschema v6 as Helm prints them.
+ */
+import { GoObject, isGoMap, type GoMap, type GoValue } from '../template/value.js';
+import type { Chart } from './chart.js';
+import { goTypeName } from './go-format.js';
+
+type AjvError = { instancePath: string; keyword: string; params: Record<string, unknown>; message?: string; data?: unknown };
+type Validate = ((data: unknown) => boolean) & { errors?: AjvError[] | null };
+type AjvLike = { compile(schema: unknown): Validate };
+type AjvCtor = new (opts: Record<string, unknown>) => AjvLike;
+
+let ajvClasses: Promise<{ draft7: AjvCtor; draft2020: AjvCtor; draft2019: AjvCtor }> | undefined;
+
+function loadAjv() {
+  ajvClasses ??= (async () => {
+    const [d7, d2020, d2019] = await Promise.all([import('ajv'), import('ajv/dist/2020.js'), import('ajv/dist/2019.js')]);
+    const pick = (m: unknown): AjvCtor => ((m as { default?: AjvCtor }).default ?? (m as AjvCtor)) as AjvCtor;
+    return { draft7: pick(d7), draft2020: pick(d2020), draft2019: pick(d2019) };
+  })();
+  return ajvClasses;
+}
+
+/** Values as JSON sees them (bigint to number, bytes to base64, Go objects to their JSON). */
+function toJson(v: GoValue): unknown {
+  if (typeof v === 'bigint') return Number(v);
+  if (v instanceof Uint8Array) return Buffer.from(v).toString('base64');
+  if (v instanceof GoObject) return toJson(v.toJSONValue());
+  if (Array.isArray(v)) return v.map(toJson);
+  if (isGoMap(v)) {
+    const out: Record<string, unknown> = {};
+    for (const k of Object.keys(v)) out[k] = toJson(v[k]);
+    return out;
+  }
+  return v === undefined ? null : v;
+}
+
+function jsonType(v: unknown): string {
+  if (v === null) return 'null';
+  if (Array.isArray(v)) return 'array';
+  if (typeof v === 'number') return Number.isInteger(v) ? 'integer' : 'number';
+  if (typeof v === 'object') return 'object';
+  return typeof v;
+}
+
+function quoteList(items: unknown[]): string {
+  return items.map((x) => (typeof x === 'string' ? `'${x}'` : JSON.stringify(x))).join(', ');
+}
+
+function describe(e: AjvError): string {
+  const p = e.params;
+  switch (e.keyword) {
+    case 'type': {
+      const want = Array.isArray(p.type) ? (p.type as string[]).join(' or ') : String(p.type);
+      return `got ${jsonType(e.data)}, want ${want}`;
+    }
+    case 'required':
+      return `missing property '${String(p.missingProperty)}'`;
+    case 'enum':
+      return `value must be one of ${quoteList(p.allowedValues as unknown[])}`;
+    case 'const':
+      return `value must be ${JSON.stringify(p.allowedValue)}`;
+    case 'minimum':
+      return `minimum: got ${String(e.data)}, want ${String(p.limit)}`;
+    case 'maximum':
+      return `maximum: got ${String(e.data)}, want ${String(p.limit)}`;
+    case 'exclusiveMinimum':
+      return `exclusiveMinimum: got ${String(e.data)}, want ${String(p.limit)}`;
+    case 'exclusiveMaximum':
+      return `exclusiveMaximum: got ${String(e.data)}, want ${String(p.limit)}`;
+    case 'additionalProperties':
+      return `additional properties '${String(p.additionalProperty)}' not allowed`;
+    case 'pattern':
+      return `'${String(e.data)}' does not match pattern '${String(p.pattern)}'`;
+    case 'minLength':
+      return `minLength: got ${[...String(e.data)].length}, want ${String(p.limit)}`;
+    case 'maxLength':
+      return `maxLength: got ${[...String(e.data)].length}, want ${String(p.limit)}`;
+    case 'minItems':
+      return `minItems: got ${(e.data as unknown[]).length}, want ${String(p.limit)}`;
+    case 'maxItems':
+      return `maxItems: got ${(e.data as unknown[]).length}, want ${String(p.limit)}`;
+    case 'format':
+      return `'${String(e.data)}' is not valid ${String(p.format)}`;
+    default:
+      return e.message ?? e.keyword;
+  }
+}
+
+async function validateOne(values: GoMap, schemaBytes: Uint8Array): Promise<string | undefined> {
+  let schema: Record<string, unknown>;
+  try {
+    schema = JSON.parse(new TextDecoder().decode(schemaBytes)) as Record<string, unknown>;
+  } catch (e) {
+    return `${(e as Error).message}\n`;
+  }
+  const { draft7, draft2020, draft2019 } = await loadAjv();
+  const declared = typeof schema.$schema === 'string' ? schema.$schema : '';
+  let Ctor = draft7;
+  if (declared.includes('2020-12')) Ctor = draft2020;
+  else if (declared.includes('2019-09')) Ctor = draft2019;
+  else if (declared !== '' && !declared.includes('draft-07') && !declared.includes('draft-06')) {
+    // ajv has no meta-schema for draft-04 and older here: validate with draft-07 rules.
+    schema = { ...schema };
+    delete schema.$schema;
+  }
+  let validate: Validate;
+  try {
+    const ajv = new Ctor({ strict: false, allErrors: true, verbose: true, validateFormats: false, validateSchema: false });
+    validate = ajv.compile(schema);
+  } catch (e) {
+    return `${(e as Error).message}\n`;
+  }
+  if (validate(toJson(values))) return undefined;
+  const lines = (validate.errors ?? [])
+    .filter((e) => !['allOf', 'anyOf', 'oneOf', 'if', 'then', 'else', 'not'].includes(e.keyword) || (validate.errors ?? []).length === 1)
+    .map((e) => `- at '${e.instancePath}': ${describe(e)}`);
+  return `${[...new Set(lines)].join('\n')}\n`;
+}
+
+/** ValidateAgainstSchema; returns the error text (without Helm's heading) or undefined. */
+export async function validateAgainstSchema(chart: Chart, values: GoMap): Promise<string | undefined> {
+  let out = '';
+  if (chart.schema) {
+    const err = await validateOne(values, chart.schema);
+    if (err !== undefined) out += `${chart.name()}:\n${err}`;
+  }
+  for (const sub of chart.dependencies()) {
+    const raw = values[sub.name()];
+    if (raw === undefined || raw === null) continue;
+    if (!isGoMap(raw)) {
+      out += `${sub.name()}:\ninvalid type for values: expected object (map), got ${goTypeName(raw)}\n`;
+      continue;
+    }
+    const err = await validateAgainstSchema(sub, raw);
+    if (err !== undefined) out += err;
+  }
+  return out === '' ? undefined : out;
+}

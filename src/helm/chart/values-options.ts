@@ -1,0 +1,91 @@
+/**
+ * The user-supplied values of a render, merged as Helm's values.Options
+ * does: `-f` files in order (maps merged, later wins), then --set-json,
+ * --set, --set-string, --set-file, --set-literal, each flag's values
+ * remembering the flag they came from.
+ */
+import { readFileSync } from 'node:fs';
+import type { GoMap, ValueOrigin } from '../template/value.js';
+import { mergeMaps } from './coalesce.js';
+import {
+  newMap,
+  parseSetFileInto,
+  parseSetInto,
+  parseSetJsonInto,
+  parseSetLiteralInto,
+  parseSetStringInto,
+} from './strvals.js';
+import { readValuesFile, YamlError } from './values-yaml.js';
+
+export interface ValueOptions {
+  /** -f/--values files (paths; "-" is standard input). */
+  valueFiles?: string[];
+  set?: string[];
+  setString?: string[];
+  setJson?: string[];
+  setFile?: string[];
+  setLiteral?: string[];
+}
+
+export class ValuesError extends Error {}
+
+/** A Go-style message for a file that cannot be read. */
+function readError(path: string, e: unknown): ValuesError {
+  const code = (e as { code?: string }).code;
+  if (code === 'ENOENT') return new ValuesError(`open ${path}: no such file or directory`);
+  if (code === 'EISDIR') return new ValuesError(`read ${path}: is a directory`);
+  if (code === 'EACCES') return new ValuesError(`open ${path}: permission denied`);
+  return new ValuesError(`open ${path}: ${(e as Error).message}`);
+}
+
+function readText(path: string, stdin: () => string): string {
+  if (path.trim() === '-') return stdin();
+  try {
+    return readFileSync(path, 'utf8');
+  } catch (e) {
+    throw readError(path, e);
+  }
+}
+
+function flagOrigin(flag: string, arg: string): ValueOrigin {
+  return { file: '<command line>', line: 1, column: 1, flag: `${flag} ${arg}` };
+}
+
+/** values.Options.MergeValues. */
+export function mergeValueOptions(opts: ValueOptions, stdin: () => string = () => readFileSync(0, 'utf8')): GoMap {
+  let base = newMap();
+  for (const file of opts.valueFiles ?? []) {
+    const text = readText(file, stdin);
+    let current: GoMap;
+    try {
+      current = readValuesFile(text, file);
+    } catch (e) {
+      if (e instanceof YamlError) throw new ValuesError(`failed to parse ${file}: ${e.message}`);
+      throw e;
+    }
+    base = mergeMaps(base, current);
+  }
+  for (const v of opts.setJson ?? []) {
+    try {
+      parseSetJsonInto(v, base, flagOrigin('--set-json', v));
+    } catch {
+      throw new ValuesError(`failed parsing --set-json data ${v}`);
+    }
+  }
+  const wrap = (what: string, f: () => void) => {
+    try {
+      f();
+    } catch (e) {
+      throw new ValuesError(`failed parsing ${what} data: ${(e as Error).message}`);
+    }
+  };
+  for (const v of opts.set ?? []) wrap('--set', () => parseSetInto(v, base, flagOrigin('--set', v)));
+  for (const v of opts.setString ?? []) wrap('--set-string', () => parseSetStringInto(v, base, flagOrigin('--set-string', v)));
+  for (const v of opts.setFile ?? []) {
+    wrap('--set-file', () =>
+      parseSetFileInto(v, base, (p) => readText(p, stdin), flagOrigin('--set-file', v)),
+    );
+  }
+  for (const v of opts.setLiteral ?? []) wrap('--set-literal', () => parseSetLiteralInto(v, base, flagOrigin('--set-literal', v)));
+  return base;
+}

@@ -1,0 +1,72 @@
+import { describe, expect, it } from 'vitest';
+import { sortManifests, splitManifests, readHead } from '../../src/helm/chart/manifests.js';
+import { isCompatibleRange } from '../../src/helm/chart/semver-range.js';
+import { parseKubeVersion } from '../../src/helm/chart/builtins.js';
+
+describe('splitting rendered files', () => {
+  it("splits on Helm's separator rule, trims and drops empty documents, keeping offsets", () => {
+    const file = '\n---\n# comment only\n---\nkind: A\n  \n---   \n\n---\nkind: B\nx: "---"\n--- \nkind: C---\n';
+    const pieces = splitManifests(file);
+    // The blanks after a separator are eaten with it, so a second "---" right after stays in the document, as in Helm.
+    expect(pieces.map((p) => p.text)).toEqual(['# comment only', 'kind: A', '---\nkind: B\nx: "---"', 'kind: C---']);
+    for (const p of pieces) expect(file.slice(p.offset, p.offset + p.text.length)).toBe(p.text);
+  });
+
+  it('does not split on --- inside a line', () => {
+    expect(splitManifests('a: b --- c\nd: ---').map((p) => p.text)).toEqual(['a: b --- c\nd: ---']);
+  });
+});
+
+describe('sorting manifests', () => {
+  it('sorts by InstallOrder, unknown kinds last by name, ties in file then document order; hooks apart', () => {
+    const files = new Map<string, string>([
+      ['c/templates/z.yaml', 'kind: Deployment\nmetadata: {name: d1}\n---\nkind: Service\nmetadata: {name: s1}\n'],
+      ['c/templates/a.yaml', 'kind: Zebra\n---\nkind: Deployment\nmetadata: {name: d0}\n---\nkind: Alpaca\n'],
+      ['c/templates/_helpers.tpl', 'kind: Secret\n'],
+      ['c/templates/hooks.yaml', 'kind: Job\nmetadata:\n  name: j\n  annotations:\n    helm.sh/hook: pre-install,post-install\n---\nkind: Pod\nmetadata:\n  annotations: {"helm.sh/hook": bogus}\n'],
+      ['c/templates/ns.yaml', '  \n'],
+    ]);
+    const logs: string[] = [];
+    const { hooks, manifests } = sortManifests(files, (m) => logs.push(m));
+    expect(manifests.map((m) => `${m.name}:${m.head.kind}:${m.head.name}`)).toEqual([
+      'c/templates/z.yaml:Service:s1',
+      'c/templates/a.yaml:Deployment:d0',
+      'c/templates/z.yaml:Deployment:d1',
+      'c/templates/a.yaml:Alpaca:',
+      'c/templates/a.yaml:Zebra:',
+    ]);
+    expect(hooks.map((h) => `${h.head.kind}:${h.events.join(',')}`)).toEqual(['Job:pre-install,post-install']);
+    expect(logs).toEqual(['info: skipping unknown hook: "bogus"']);
+  });
+
+  it('reports YAML errors with the template name', () => {
+    expect(() => readHead('kind: A\nmetadata:\n  name: x\n annotations: 1\n', 'c/templates/bad.yaml')).toThrow(/^YAML parse error on c\/templates\/bad.yaml: /);
+    expect(() => readHead('kind: 5\n', 'c/templates/k.yaml')).toThrow(
+      'YAML parse error on c/templates/k.yaml: error unmarshaling JSON: while decoding JSON: json: cannot unmarshal number into Go struct field SimpleHead.kind of type string',
+    );
+  });
+});
+
+describe('semver constraints (IsCompatibleRange)', () => {
+  it('follows Masterminds rules', () => {
+    expect(isCompatibleRange('>=1.16.0-0', 'v1.20.0')).toBe(true);
+    expect(isCompatibleRange('>= 1.19.0-0 < 1.30.0-0', 'v1.36.0')).toBe(false);
+    expect(isCompatibleRange('~0.1.0', '0.1.5')).toBe(true);
+    expect(isCompatibleRange('~0.1.0', '0.2.0')).toBe(false);
+    expect(isCompatibleRange('^2.0.0', '2.9.1')).toBe(true);
+    expect(isCompatibleRange('2.x.x', '3.0.0')).toBe(false);
+    expect(isCompatibleRange('1.2.3', '1.2.3')).toBe(true);
+    expect(isCompatibleRange('>=1.0.0', '1.1.0-rc1')).toBe(false);
+    expect(isCompatibleRange('<1.0.0 || >=2.0.0', '2.1.0')).toBe(true);
+    expect(isCompatibleRange('1.0.0 - 1.5.0', '1.4.9')).toBe(true);
+    expect(isCompatibleRange('', '1.0.0')).toBe(true);
+    expect(isCompatibleRange('nonsense!', '1.0.0')).toBe(false);
+  });
+
+  it('parses kube versions like Helm', () => {
+    expect(parseKubeVersion('1.16.0').formatV()).toBe('v1.16.0');
+    expect(parseKubeVersion('v1.30').formatV()).toBe('v1.30.0');
+    expect(parseKubeVersion('1.20.0').minor).toBe('20');
+    expect(() => parseKubeVersion('abc')).toThrow('could not parse "abc" as version');
+  });
+});
