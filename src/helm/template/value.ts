@@ -62,6 +62,43 @@ export abstract class GoObject {
   toJSONValue(): GoValue {
     return this.formatV();
   }
+  /**
+   * For named slice or map types (chartutil.Files is a map[string][]byte,
+   * chartutil.VersionSet a []string): the slice or map that `range`, `len`
+   * and `index` see. Undefined for structs.
+   */
+  underlying(): GoValue[] | GoMap | undefined {
+    return undefined;
+  }
+}
+
+/**
+ * Go parameter types a function can declare so that the executor checks and
+ * converts its arguments as text/template does (evalArg/validateType): an
+ * untyped constant converts to the parameter type, a value of another type is
+ * "wrong type for value; expected int; got float64", a count mismatch is
+ * "wrong number of args for NAME: want 2 got 1". `any` is interface{} (nil
+ * arrives as null), `value` is reflect.Value (missing stays undefined).
+ */
+export type GoParamType = 'any' | 'value' | 'string' | 'int' | 'float64' | 'bool' | 'map' | 'slice';
+
+export interface GoFuncSignature {
+  params: GoParamType[];
+  /** Element type of a trailing `...T` parameter. */
+  variadic?: GoParamType;
+}
+
+const signatures = new WeakMap<GoFunction, GoFuncSignature>();
+
+/** Declares the Go signature of a function (see GoParamType). Returns the function. */
+export function withGoSignature<F extends GoFunction>(fn: F, sig: GoFuncSignature): F {
+  signatures.set(fn, sig);
+  return fn;
+}
+
+/** The signature declared with withGoSignature (or a `goSignature` property), if any. */
+export function goSignatureOf(fn: GoFunction): GoFuncSignature | undefined {
+  return signatures.get(fn) ?? (fn as GoFunction & { goSignature?: GoFuncSignature }).goSignature;
 }
 
 export function isGoMap(v: GoValue): v is GoMap {
@@ -130,6 +167,12 @@ export interface OutputSpan {
   column: number;
   /** Set when the printed text came from a value of the values tree. */
   origin?: ValueOrigin;
+  /**
+   * 'text': a verbatim copy of template text starting at line:column (so an
+   * offset inside the span maps to a template position by counting); 'action':
+   * printed by the action whose `{{` is at line:column. Columns count UTF-16 units.
+   */
+  kind?: 'text' | 'action';
 }
 
 /** A rendered template: its text and the provenance of every span of it. */
