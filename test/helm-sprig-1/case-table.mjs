@@ -203,3 +203,61 @@ export const cases = [
   '{{ list "c" "a" "b" | sortAlpha | join "," }}', '{{ "a,b,c" | splitList "," | join "|" }}', '{{ .missing | default "x" | upper }}',
   '{{ "  Padded  " | trim | squote }}', '{{ "hello" | b64enc | b64dec }}', '{{ 3.7 | floor | int }}', '{{ "MyApp" | kebabcase | trunc 63 | trimSuffix "-" }}',
 ];
+
+// ---- generated cases: random inputs (fixed seed) through the functions whose
+// edge cases are easiest to get wrong (unicode, bytes, parsing).
+function mulberry32(seed) {
+  return () => {
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = seed;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const rand = mulberry32(20261123);
+const pick = (xs) => xs[Math.floor(rand() * xs.length)];
+const TEXT_ALPHABET = [
+  ...'abcXYZ019', ' ', ' ', '_', '-', '.', ',', '!', '\t', '\n', 'é', 'É', 'ß', 'ǅ', 'ǆ', 'İ', 'ı', 'Ω', 'ω', '日', '本', '😀', '\u00a0', '\u2003', 'ﬁ', 'Σ', '٣',
+];
+const NUMBER_ALPHABET = [...'0123456789', '.', 'e', '-', '+', '_', 'x', 'o', 'b', 'a', 'f', 'i', 'n', ' '];
+const B64_ALPHABET = [...'QUJDRGVmZ2g0NTY3+/', '=', '=', '\n', '-', 'A'];
+const B32_ALPHABET = [...'MFRGGZDFMZTWQ2LK', '=', '=', '=', '\n', '1', '8'];
+
+const randomString = (alphabet, max) => {
+  const n = Math.floor(rand() * (max + 1));
+  let s = '';
+  for (let i = 0; i < n; i++) s += pick(alphabet);
+  return s;
+};
+const lit = (s) => JSON.stringify(s);
+
+const TEXT_FUNCS = [
+  'upper', 'lower', 'title', 'untitle', 'swapcase', 'snakecase', 'kebabcase', 'initials', 'nospace', 'trim', 'quote', 'squote',
+  'b64enc', 'b32enc', 'sha1sum', 'adler32sum', 'trunc 5', 'trunc -4', 'substr 1 4', 'abbrev 6', 'wrap 4', 'wrapWith 3 "|"',
+  'regexFindAll "\\\\pL+" ', 'regexReplaceAll "[aeioué]" ', 'splitList " "', 'split "_"', 'trimAll " _"', 'replace "a" "ä"',
+];
+
+for (let i = 0; i < 40; i++) {
+  const s = lit(randomString(TEXT_ALPHABET, 12));
+  for (const f of TEXT_FUNCS) {
+    if (f.startsWith('regexFindAll')) cases.push(`{{ ${f}${s} -1 }}`);
+    else if (f.startsWith('regexReplaceAll')) cases.push(`{{ ${f}${s} "<$0>" }}`);
+    else cases.push(`{{ ${f} ${s} }}`);
+  }
+}
+for (let i = 0; i < 40; i++) {
+  const s = lit(randomString(NUMBER_ALPHABET, 8));
+  for (const f of ['int', 'int64', 'float64', 'atoi', 'toDecimal', 'add1', 'addf 0.5']) cases.push(`{{ ${f} ${s} }}`);
+}
+for (let i = 0; i < 40; i++) cases.push(`{{ b64dec ${lit(randomString(B64_ALPHABET, 14))} }}`);
+for (let i = 0; i < 40; i++) cases.push(`{{ b32dec ${lit(randomString(B32_ALPHABET, 18))} }}`);
+// Number-shaped text: sign, base prefix, digits with underscores, fraction, exponent.
+for (let i = 0; i < 60; i++) {
+  const digits = () => randomString([...'0123456789', '_'], 4) || '0';
+  let s = pick(['', '', '-', '+']) + pick(['', '', '', '0x', '0o', '0b', '0']) + digits();
+  if (rand() < 0.4) s += '.' + randomString([...'0123456789'], 3);
+  if (rand() < 0.3) s += pick(['e', 'E', 'p']) + pick(['', '-', '+']) + randomString([...'0123456789'], 2);
+  for (const f of ['int', 'float64', 'atoi', 'toDecimal']) cases.push(`{{ ${f} ${lit(s)} }}`);
+}

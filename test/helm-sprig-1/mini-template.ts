@@ -29,7 +29,9 @@ function unescapeGo(body: string): string {
   for (let i = 0; i < body.length; i++) {
     const c = body[i];
     if (c !== '\\') {
-      pushText(c);
+      const cp = body.codePointAt(i) as number;
+      pushText(String.fromCodePoint(cp));
+      if (cp > 0xffff) i++;
       continue;
     }
     const e = body[++i];
