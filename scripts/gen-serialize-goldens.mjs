@@ -136,6 +136,56 @@ const VALUES = [
   { a: 'b', c: [{ d: 'e', f: ['g', { h: 'i' }] }] },
 ];
 
+
+const YAML_TEXTS = [
+  'a: 1\nb: two\nc: [1, 2]\nd: {e: f}\n', 'list:\n- a\n- b\n', 'list:\n  - a\n  - b\n', 'nested:\n  deeper:\n    deepest: x\n',
+  'b: y\nc: n\nd: yes\ne: no\nf: on\ng: off\nh: true\ni: True\nj: TRUE\nk: tRue\nl: Yes\nm: NO\n',
+  'a: ~\nb: null\nc: Null\nd:\ne: NULL\nf: nil\n', 'a: 0777\nb: 0x1F\nc: 0o17\nd: 0b101\ne: 1_000\nf: +5\ng: -0\nh: 08\ni: 09.5\n',
+  'a: .inf\nb: -.inf\nc: .nan\nd: +.inf\ne: .Inf\n', 'a: 1e3\nb: 1.5\nc: .5\nd: -.5\ne: 1.\nf: 1e400\ng: 1.7976931348623157e309\nh: 5e-324\n',
+  'a: 9007199254740993\nb: 12345678901234567890\nc: 99999999999999999999\nd: -9223372036854775808\ne: 1000000\nf: 1e6\n',
+  'a: 1:20\nb: 2020-01-01\nc: 2020-01-01T10:20:30Z\nd: 2001-12-14 21:59:43.10\ne: 2020-13-01\nf: 12:30:45\n',
+  'n: 1\ny: 2\non: 3\noff: 4\nyes: 5\nno: 6\n', '1: a\n1.5: b\n0.1: c\n1e10: d\ntrue: e\n0x10: f\n2020-01-01: g\n-1: h\n',
+  '~: a\n', 'null: a\n', '.inf: a\n-.inf: b\n', '.nan: a\n', '123456789.125: x\n', '12345678901234567890: big\n',
+  'a: "123"\nb: \'123\'\nc: "yes"\nd: \'\'\ne: ""\nf: "a\\tb\\u00e9\\x41"\ng: \'it\'\'s\'\n',
+  'lit: |\n  line1\n  line2\nstrip: |-\n  x\n  y\nkeep: |+\n  k\n\nfold: >\n  a\n  b\n\n  c\nfoldstrip: >-\n  z\n  w\n',
+  'indent: |2\n    two extra\n  base\n', 'plain: this is\n  a folded\n  plain scalar\n', 'q: "double\n  folded\n\n  lines"\n',
+  'base: &b\n  x: 1\n  y: 2\nref: *b\nmerged:\n  <<: *b\n  y: 3\n', 'a: &a {k: 1, v: 1}\nb: &b {k: 2, w: 2}\nc:\n  <<: [*a, *b]\n  z: 3\n',
+  'a: &a {k: 1}\nc:\n  k: 0\n  <<: *a\n', 'a: &a {k: 1}\nc:\n  <<: *a\n  k: 0\n', 'c:\n  <<: {x: 1}\n  y: 2\n', 'c:\n  <<: 1\n',
+  'c:\n  <<: [1]\n', 'c:\n  "<<": {x: 1}\n', 'a: &x 1\nb: *x\nc: [*x, *x]\n', 'a: *nope\n', 'a: &r [*r]\n',
+  'a: 1\na: 2\n', 'a: {b: 1}\na: {c: 2}\n', 'a: 1\n---\nb: 2\n', '---\na: 1\n', '', '# only a comment\n', '---\n', 'null\n', '~\n',
+  'abc\n', '42\n', '- a\n- b\n', '[1, 2]\n', '{}\n', '[]\n', 'a: []\nb: {}\nc: [[]]\n',
+  'a: !!str 123\nb: !!int "3"\nc: !!float 1\nd: !!bool yes\ne: !!null ""\nf: !custom x\ng: !!timestamp 2020-01-01\n',
+  'a: !!binary aGVsbG8=\n', 'a: !!binary "!!!"\n', 'a: !!int abc\n', 'a: !!timestamp abc\n', 'a: !!float abc\n', 'a: ! 12\n',
+  'a: b: c\n', 'a:\n\t- b\n', 'a: "unterminated\n', 'a: [1, 2\n', 'key: [a, b]]\n', '- a\nb: c\n', 'a:\n  - b\n c: d\n',
+  '{a: 1\n', "a: 'x\n", 'a: b\n c\n', 'a:\n  b: 1\n   c: 2\n', '? [a]\n: x\n', '? {a: 1}\n: x\n', 'a: @x\n', 'a: `x\n',
+  'a: %x\n', '%YAML 1.1\n---\na: 1\n', 'a: |\n  x\n b\n', 'a: "\\q"\n', 'x: 1\n\ny: 2\n\n\n', 'k: v # comment\n# c\nk2: v2\n',
+  'unicode: héllo ✓\nemoji: 😀\n日本: 語\n', 'tabs:\tx\n', 'a:\n- 1\n-\n- 3\n', 'a: [1, , 2]\n', 'a: {b, c: d}\n', '"quoted key": 1\n\'single\': 2\n',
+  'a: -\n', 'a: - b\n', 'a: [- b]\n', 'a:\n  ? complex\n  : value\n', 'x: 0.1\ny: 0.30000000000000004\nz: 100000000000000000000000\n',
+];
+
+const JSON_TEXTS = [
+  '{"a":1,"b":"two","c":[1,2.5,-3e2],"d":{"e":null,"f":true}}', '[1,"a",null,false,{"x":[]}]', '{}', '[]', 'null', '"str"', '42', 'true',
+  '{"a":1,"a":2}', '{"s":"\\u00e9\\ud83d\\ude00\\n\\t\\"\\\\\\/"}', '{"lone":"\\ud800x","low":"\\udc00"}', '{"big":1e400}', '{"n":-0}',
+  '{"n":12345678901234567890}', '{"n":0.1,"m":1e-7,"o":1E+2}', ' \n{"ws" : 1 }\n ', '{', '{"a":}', '{"a" 1}', '{a:1}', '[1,]', '[1 2]',
+  '01', '-', '1.', '1e', '1e+', '-a', 'tru', 'nul', 'nulll', '"a\\x"', '"\\u12"', '"\\u12G4"', '"tab\there"', '{"a":1} x', '{"a":1}{}',
+  '', ' ', '{"a":1,}', '{,}', '[,1]', '{"a":[1,{"b":2}]}', '\u00e9', '"\u00e9"', "'a'", '{"a":1}\n', 'NaN', '[1e400]', '{"a":"\\ud83d"}',
+];
+
+function buildFromCases(cases) {
+  YAML_TEXTS.forEach((t, i) => {
+    add(cases, 'fromYaml', `yaml#${i}`, t);
+    add(cases, 'fromYamlArray', `yaml#${i}`, t);
+  });
+  ['- 1\n- two\n- [3]\n- {a: b}\n', '- y\n- ~\n- 0777\n', '[]', '- - a\n  - b\n- c\n'].forEach((t, i) =>
+    add(cases, 'fromYamlArray', `list#${i}`, t),
+  );
+  JSON_TEXTS.forEach((t, i) => {
+    add(cases, 'fromJson', `json#${i}`, t);
+    add(cases, 'fromJsonArray', `json#${i}`, t);
+    add(cases, 'mustFromJson', `json#${i}`, t);
+  });
+}
+
 function add(cases, fn, name, input) {
   cases.push({ name: `${fn} ${name}`, fn, input });
 }
@@ -166,6 +216,7 @@ function buildCases() {
   FLOATS.forEach((f, i) => add(cases, 'toJson', `float#${i}`, [f]));
   SPECIAL_FLOATS.forEach((f) => add(cases, 'toJson', `float ${f}`, [{ $float: f }]));
   INTS.forEach((n) => add(cases, 'toJson', `int ${n}`, [{ $int: n }]));
+  buildFromCases(cases);
   return cases;
 }
 

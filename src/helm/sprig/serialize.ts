@@ -7,7 +7,7 @@
  * as its output, and the must* variants fail the template.
  */
 import type { GoFunction, GoMap, GoValue } from '../template/value.js';
-import { marshalGoJson, unmarshalGoJson } from '../yaml/go-json.js';
+import { decodeGoJson, marshalGoJson, unmarshalGoJson } from '../yaml/go-json.js';
 import { marshalK8sYaml } from '../yaml/go-yaml-marshal.js';
 import { loadGoYaml, loadGoYamlArray } from '../yaml/go-yaml-load.js';
 import { marshalYamlV3 } from '../yaml/go-yaml-v3.js';
@@ -74,23 +74,16 @@ function swallow(f: () => string): string {
 }
 
 function fromJson(s: GoValue): GoValue {
-  try {
-    const v = unmarshalGoJson(String(s ?? ''), 'map');
-    return v === undefined ? newMap() : v;
-  } catch (e) {
-    const m = newMap();
-    m.Error = message(e);
-    return m;
-  }
+  const r = decodeGoJson(String(s ?? ''), 'map');
+  const m = (r.value ?? newMap()) as GoMap;
+  if (r.error !== undefined) m.Error = r.error;
+  return m;
 }
 
 function fromJsonArray(s: GoValue): GoValue {
-  try {
-    const v = unmarshalGoJson(String(s ?? ''), 'slice');
-    return v === undefined ? [] : v;
-  } catch (e) {
-    return [message(e)];
-  }
+  const r = decodeGoJson(String(s ?? ''), 'slice');
+  if (r.error !== undefined) return [r.error];
+  return r.value ?? [];
 }
 
 function toToml(v: GoValue): string {

@@ -198,9 +198,14 @@ export function parseJsonTree(text: string, trailing: 'error' | 'ignore'): JsonT
   const eof = (): never => {
     throw new GoJsonError('unexpected end of JSON input');
   };
+  // Go's scanner works on bytes and quotes the offending byte as a rune, so
+  // 'é' (C3 A9) is reported as 'Ã'. At the end of the input it is fed a
+  // space, so an unfinished number or literal reports ' '.
   const bad = (ctx: string): never => {
+    if (i >= n) throw new GoJsonError(`invalid character ' ' ${ctx}`);
     const cp = text.codePointAt(i) as number;
-    throw new GoJsonError(`invalid character ${quoteChar(String.fromCodePoint(cp))} ${ctx}`);
+    const first = cp < 0x80 ? cp : Buffer.from(String.fromCodePoint(cp), 'utf8')[0];
+    throw new GoJsonError(`invalid character ${quoteChar(String.fromCodePoint(first))} ${ctx}`);
   };
   const skipWs = (): void => {
     while (i < n && WS.has(text[i])) i++;
@@ -208,8 +213,7 @@ export function parseJsonTree(text: string, trailing: 'error' | 'ignore'): JsonT
   const literal = (word: string): void => {
     for (let k = 1; k < word.length; k++) {
       i++;
-      if (i >= n) eof();
-      if (text[i] !== word[k]) bad(`in literal ${word} (expecting '${word[k]}')`);
+      if (i >= n || text[i] !== word[k]) bad(`in literal ${word} (expecting '${word[k]}')`);
     }
     i++;
   };
@@ -218,21 +222,18 @@ export function parseJsonTree(text: string, trailing: 'error' | 'ignore'): JsonT
     const start = i;
     if (text[i] === '-') {
       i++;
-      if (i >= n) eof();
       if (!isDigit(text[i])) bad('in numeric literal');
     }
     if (text[i] === '0') i++;
     else while (isDigit(text[i])) i++;
     if (text[i] === '.') {
       i++;
-      if (i >= n) eof();
       if (!isDigit(text[i])) bad('after decimal point in numeric literal');
       while (isDigit(text[i])) i++;
     }
     if (text[i] === 'e' || text[i] === 'E') {
       i++;
       if (text[i] === '+' || text[i] === '-') i++;
-      if (i >= n) eof();
       if (!isDigit(text[i])) bad('in exponent of numeric literal');
       while (isDigit(text[i])) i++;
     }
@@ -250,8 +251,8 @@ export function parseJsonTree(text: string, trailing: 'error' | 'ignore'): JsonT
       }
       if (c === '\\') {
         i++;
-        if (i >= n) eof();
         const e = text[i];
+        if (e === undefined) bad('in string escape code');
         const simple: Record<string, string> = { '"': '"', '\\': '\\', '/': '/', b: '\b', f: '\f', n: '\n', r: '\r', t: '\t' };
         if (e in simple) {
           out += simple[e];
@@ -262,10 +263,9 @@ export function parseJsonTree(text: string, trailing: 'error' | 'ignore'): JsonT
         i++;
         let code = 0;
         for (let k = 0; k < 4; k++) {
-          if (i >= n) eof();
-          const h = text[i].toLowerCase();
-          const d = HEX.indexOf(h);
-          if (d < 0 || h.length !== 1) bad('in \\u hexadecimal character escape');
+          const h = (text[i] ?? '').toLowerCase();
+          const d = h === '' ? -1 : HEX.indexOf(h);
+          if (d < 0) bad('in \\u hexadecimal character escape');
           code = code * 16 + d;
           i++;
         }
@@ -377,17 +377,24 @@ function jsonKind(t: JsonTree): string {
   return 'number';
 }
 
-/** Converts a parsed tree to Go values as json.Unmarshal into interface{} does (numbers: float64). */
-export function jsonTreeToGo(t: JsonTree): GoValue {
+/**
+ * Converts a parsed tree to Go values as json.Unmarshal into interface{} does
+ * (numbers: float64). Like Go, a number out of float64 range does not stop
+ * the decoding: the value is left nil and the first such error is reported.
+ */
+export function jsonTreeToGo(t: JsonTree, errors: string[] = []): GoValue {
   if (t === null || typeof t === 'boolean' || typeof t === 'string') return t;
-  if (Array.isArray(t)) return t.map(jsonTreeToGo);
+  if (Array.isArray(t)) return t.map((e) => jsonTreeToGo(e, errors));
   if (t instanceof Map) {
     const m: GoMap = Object.create(null);
-    for (const [k, v] of t) m[k] = jsonTreeToGo(v);
+    for (const [k, v] of t) m[k] = jsonTreeToGo(v, errors);
     return m;
   }
   const f = Number(t.num);
-  if (!Number.isFinite(f)) throw new GoJsonError(`json: cannot unmarshal number ${t.num} into Go value of type float64`);
+  if (!Number.isFinite(f)) {
+    errors.push(`json: cannot unmarshal number ${t.num} into Go value of type float64`);
+    return null;
+  }
   return f;
 }
 
@@ -395,19 +402,35 @@ export function jsonTreeToGo(t: JsonTree): GoValue {
 export type JsonTarget = 'any' | 'map' | 'slice';
 
 /**
- * json.Unmarshal(text, &target). Returns the decoded value; for a null input
- * into a map or slice target returns undefined (the target is left as it was).
- * Throws GoJsonError with Go's message.
+ * json.Unmarshal(text, &target): the decoded value (undefined when a null
+ * input leaves a map or slice target as it was) and Go's error message, if
+ * any. With a type error inside the value, the value is still partly decoded.
  */
-export function unmarshalGoJson(text: string, target: JsonTarget, trailing: 'error' | 'ignore' = 'error'): GoValue {
-  const t = parseJsonTree(text, trailing);
-  if (target === 'any') return jsonTreeToGo(t);
-  if (t === null) return undefined;
-  const want = target === 'map' ? 'object' : 'array';
-  const kind = jsonKind(t);
-  if (kind !== want) {
-    const type = target === 'map' ? 'map[string]interface {}' : '[]interface {}';
-    throw new GoJsonError(`json: cannot unmarshal ${kind} into Go value of type ${type}`);
+export function decodeGoJson(text: string, target: JsonTarget): { value: GoValue; error?: string } {
+  let t: JsonTree;
+  try {
+    t = parseJsonTree(text, 'error');
+  } catch (e) {
+    if (e instanceof GoJsonError) return { value: undefined, error: e.message };
+    throw e;
   }
-  return jsonTreeToGo(t);
+  if (target !== 'any') {
+    if (t === null) return { value: undefined };
+    const want = target === 'map' ? 'object' : 'array';
+    const kind = jsonKind(t);
+    if (kind !== want) {
+      const type = target === 'map' ? 'map[string]interface {}' : '[]interface {}';
+      return { value: undefined, error: `json: cannot unmarshal ${kind} into Go value of type ${type}` };
+    }
+  }
+  const errors: string[] = [];
+  const value = jsonTreeToGo(t, errors);
+  return errors.length ? { value, error: errors[0] } : { value };
+}
+
+/** json.Unmarshal that throws GoJsonError with Go's message on any error. */
+export function unmarshalGoJson(text: string, target: JsonTarget): GoValue {
+  const r = decodeGoJson(text, target);
+  if (r.error !== undefined) throw new GoJsonError(r.error);
+  return r.value;
 }

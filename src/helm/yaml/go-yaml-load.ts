@@ -52,26 +52,80 @@ function isV2Map(v: V2Value): v is V2Map {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
-/** libyaml's wording for the syntax errors the `yaml` package reports. */
-function libyamlProblem(err: YAMLError): string {
+/**
+ * libyaml's wording and line for a syntax error the `yaml` package reports.
+ * yaml.v2 prints scanner errors with their 1-based line and parser errors
+ * with the 0-based line of the offending token, and leaves the line out when
+ * that number is 0, so "a: b: c" has no line while "a:\n  - b\n c: d" says
+ * "line 2". The mapping is by error kind and is approximate for rare errors.
+ */
+function libyamlError(err: YAMLError, text: string, lc: LineCounter): string {
+  const offset = err.pos?.[0] ?? 0;
+  const line1 = lc.linePos(offset).line;
+  const scanner = (problem: string, line = line1): string => (line > 1 ? `line ${line}: ${problem}` : problem);
+  const parser = (problem: string): string => (line1 - 1 > 0 ? `line ${line1 - 1}: ${problem}` : problem);
+  const msg = err.message;
+  // In a block sequence libyaml expects another "- ", elsewhere another key.
+  const blockExpectation = (): string => {
+    const lines = text.slice(0, offset).split('\n');
+    const indentOf = (l: string): number => l.length - l.trimStart().length;
+    const errLine = text.slice(text.lastIndexOf('\n', offset - 1) + 1).split('\n')[0];
+    const errIndent = indentOf(errLine);
+    for (let i = lines.length - 2; i >= 0; i--) {
+      const l = lines[i];
+      if (l.trim() === '' || l.trimStart().startsWith('#')) continue;
+      if (indentOf(l) <= errIndent) {
+        return /^-( |$)/.test(l.trimStart()) && indentOf(l) === errIndent
+          ? "did not find expected '-' indicator"
+          : 'did not find expected key';
+      }
+    }
+    return 'did not find expected key';
+  };
   switch (err.code) {
-    case 'BLOCK_AS_IMPLICIT_KEY':
-      return 'mapping values are not allowed in this context';
+    case 'BLOCK_AS_IMPLICIT_KEY': {
+      // libyaml stops at the ':' that starts the nested mapping, which may be lines later.
+      const m = /:(?=[ \t\r\n]|$)/.exec(text.slice(offset));
+      const at = m ? offset + m.index : offset;
+      return scanner('mapping values are not allowed in this context', lc.linePos(at).line);
+    }
     case 'TAB_AS_INDENT':
     case 'BAD_SCALAR_START':
-      return 'found character that cannot start any token';
+      return scanner('found character that cannot start any token');
+    case 'BAD_DQ_ESCAPE':
+      return scanner('found unknown escape character');
     case 'MULTILINE_IMPLICIT_KEY':
     case 'KEY_OVER_1024_CHARS':
-      return "could not find expected ':'";
+      return scanner("could not find expected ':'");
     case 'MISSING_CHAR':
-      return /flow|\]|\}/i.test(err.message) ? "did not find expected ',' or ']'" : 'found unexpected end of stream';
-    case 'BAD_DQ_ESCAPE':
-      return 'found unknown escape character';
+      if (/quote/i.test(msg)) return scanner('found unexpected end of stream');
+      if (/flow map|\}/i.test(msg)) return parser("did not find expected ',' or '}'");
+      if (/flow seq|\]/i.test(msg)) return parser("did not find expected ',' or ']'");
+      return scanner("could not find expected ':'");
     case 'BAD_INDENT':
+      if (/flow sequence/i.test(msg)) return parser("did not find expected ',' or ']'");
+      if (/flow map/i.test(msg)) return parser("did not find expected ',' or '}'");
+      return parser(blockExpectation());
     case 'UNEXPECTED_TOKEN':
+      if (/block-seq-ind on same line/.test(msg)) return scanner('block sequence entries are not allowed in this context');
+      if (/Unexpected , in flow/.test(msg)) return parser('did not find expected node content');
+      return parser(blockExpectation());
+    case 'BLOCK_IN_FLOW':
+      return parser('did not find expected node content');
     default:
-      return 'did not find expected key';
+      return parser(blockExpectation());
   }
+}
+
+/** Go's %#v of a decoded yaml.v2 value, as "invalid map key" errors print it. */
+function goSharpV(v: V2Value): string {
+  if (v === null) return 'interface {}(nil)';
+  if (typeof v === 'string') return JSON.stringify(v);
+  if (typeof v === 'bigint' || typeof v === 'boolean') return String(v);
+  if (typeof v === 'number') return formatFloatG(v);
+  if (Array.isArray(v)) return `[]interface {}{${v.map(goSharpV).join(', ')}}`;
+  const parts = [...v.entries.values()].map((e) => `${goSharpV(e.key)}:${goSharpV(e.value)}`);
+  return `map[interface {}]interface {}{${parts.join(', ')}}`;
 }
 
 class YamlV2Error extends Error {}
@@ -164,7 +218,7 @@ function keyString(k: V2Value): string {
     return formatFloatG(k, 32);
   }
   if (k === null) return 'null';
-  return fail(`invalid map key: ${Array.isArray(k) ? '[]interface {}{...}' : 'map[interface {}]interface {}{...}'}`);
+  return fail(`invalid map key: ${goSharpV(k)}`);
 }
 
 /** The YAML nodes of a converted sequence's items, kept for origins. */
@@ -295,10 +349,7 @@ function parseFirstDocument(text: string, lc: LineCounter): Document | undefined
   const doc = docs[0];
   if (!doc) return undefined;
   const err = doc.errors[0];
-  if (err) {
-    const line = err.linePos?.[0]?.line;
-    throw new YamlV2Error(`yaml: ${line ? `line ${line}: ` : ''}${libyamlProblem(err)}`);
-  }
+  if (err) throw new YamlV2Error(`yaml: ${libyamlError(err, text, lc)}`);
   return doc;
 }
 
