@@ -8,7 +8,7 @@
  * executor can print them the way Go does (without "error calling NAME: ").
  */
 import type { GoFunction, GoMap, GoValue } from '../template/value.js';
-import { isGoMap } from '../template/value.js';
+import { isGoMap, withGoSignature } from '../template/value.js';
 import { goArgTypeName } from './_p1-gotype.js';
 
 /** An argument that text/template itself rejects before the call. */
@@ -85,10 +85,13 @@ export function checkArity(name: string, sig: GoSignature, got: number): void {
 
 /**
  * Wraps an implementation so that it is called with arguments converted to its
- * Go signature. `impl` receives fixed parameters then the variadic ones.
+ * Go signature. `impl` receives fixed parameters then the variadic ones. The
+ * signature is also declared to the executor (withGoSignature), which checks
+ * arguments first and knows what we cannot: whether an argument was a
+ * constant (`repeat 3.0 "x"` is fine in Go, `repeat .Values.n "x"` is not).
  */
 export function goFunc(name: string, sig: GoSignature, impl: (...args: any[]) => GoValue): GoFunction {
-  return (...args: GoValue[]) => {
+  const fn = (...args: GoValue[]): GoValue => {
     checkArity(name, sig, args.length);
     const converted: Converted[] = new Array(args.length);
     for (let i = 0; i < args.length; i++) {
@@ -97,6 +100,7 @@ export function goFunc(name: string, sig: GoSignature, impl: (...args: any[]) =>
     }
     return impl(...converted);
   };
+  return withGoSignature(fn, { params: [...sig.params], ...(sig.variadic !== undefined ? { variadic: sig.variadic } : {}) });
 }
 
 /** Shorthand for a signature with fixed parameters. */
