@@ -1,4 +1,5 @@
 /**
+process.env.TZ = 'UTC';
  * Every case of cases.txt, evaluated with our functions, must print what the
  * Go reference renderer printed (goldens.json, made by
  * scripts/gen-sprig2-goldens.mjs), or fail with the same function error.
