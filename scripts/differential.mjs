@@ -1,0 +1,240 @@
+#!/usr/bin/env node
+// Differential test of the template engine: renders a table of templates with
+// our engine (dist/, so run `npm run build` first) and with the Go reference
+// renderer gotpl (../shared/tools/gotpl, built by scripts/gotpl-build.sh), and
+// compares the outputs byte for byte.
+//
+// Usage: node scripts/differential.mjs [--cases file.json] [--show N] [--filter REGEX] [--json]
+//   --cases  a JSON array of {name, templates: {path: text}, values?, release?}
+//            instead of the built-in table below
+//   --show   how many differences to print in full (default 10)
+//   --go-only  print gotpl's renders and stop (to inspect the table or a --cases file)
+// Exit status: 0 when everything matches or when a side is unavailable (Go
+// not installed, engine not built: the run is skipped with a message);
+// 1 when some case differs.
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+
+function parseArgs(argv) {
+  const opts = { cases: undefined, show: 10, filter: undefined, json: false, goOnly: false };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if (a === '--cases') opts.cases = argv[++i];
+    else if (a === '--show') opts.show = Number(argv[++i]);
+    else if (a === '--filter') opts.filter = new RegExp(argv[++i]);
+    else if (a === '--json') opts.json = true;
+    else if (a === '--go-only') opts.goOnly = true;
+    else {
+      console.error(`differential: unknown argument ${a}`);
+      process.exit(2);
+    }
+  }
+  return opts;
+}
+
+function skip(reason) {
+  console.log(`differential: skipped (${reason})`);
+  process.exit(0);
+}
+
+// ---------------------------------------------------------------------------
+// The built-in table: serializers first (this script's first purpose), then
+// the engine features every chart uses.
+// ---------------------------------------------------------------------------
+
+const VALUES = {
+  replicaCount: 1,
+  big: 1000000,
+  ratio: 0.5,
+  port: 8080,
+  name: 'my-app',
+  yes: 'yes',
+  enabled: true,
+  empty: '',
+  nothing: null,
+  image: { repository: 'nginx', tag: '1.25', pullPolicy: 'IfNotPresent' },
+  list: ['a', 'b', 'c'],
+  nested: { b10: 1, b2: 2, _x: 3, Zed: 4, 'a-b': 5, a5: 6 },
+  text: 'line1\nline2\n',
+  long: 'the quick brown fox jumps over the lazy dog and keeps on running far beyond the limit of eighty columns',
+  html: '<b>&</b>',
+  resources: { limits: { cpu: '100m', memory: '128Mi' }, requests: {} },
+  env: [{ name: 'A', value: '1' }, { name: 'B', value: 'on' }],
+  annotations: { 'example.com/a': 'x', 'y': 'n' },
+};
+
+const T = (name, text, extra = {}) => ({ name, templates: { 'mychart/templates/t.yaml': text }, ...extra });
+
+const TABLE = [
+  T('toYaml values', '{{ toYaml .Values }}'),
+  T('toYaml nindent', 'spec:\n  resources:{{ toYaml .Values.resources | nindent 4 }}\n'),
+  T('toYaml list', 'list:\n{{ toYaml .Values.list | indent 2 }}'),
+  T('toYaml env', 'env:\n{{- toYaml .Values.env | nindent 2 }}'),
+  T('toYaml scalar', '{{ toYaml .Values.name }}|{{ toYaml .Values.big }}|{{ toYaml .Values.yes }}|{{ toYaml .Values.nothing }}'),
+  T('toYaml multiline', '{{ toYaml .Values.text }}|{{ toYaml (dict "t" .Values.text) }}'),
+  T('toYaml long', '{{ toYaml (dict "long" .Values.long) }}'),
+  T('toYaml key order', '{{ toYaml .Values.nested }}'),
+  T('toYaml ints', '{{ toYaml (dict "i" (int64 5) "f" 1.5 "n" (int 3)) }}'),
+  T('toYaml dict of lists', '{{ toYaml (dict "a" (list 1 2 (list 3 4)) "b" (list)) }}'),
+  T('toYamlPretty', '{{ toYamlPretty .Values.env }}|{{ toYamlPretty (dict "big" .Values.big) }}'),
+  T('toJson values', '{{ toJson .Values }}'),
+  T('toJson html', '{{ toJson .Values.html }}|{{ toRawJson .Values.html }}'),
+  T('toPrettyJson', '{{ toPrettyJson .Values.image }}'),
+  T('mustToJson', '{{ mustToJson .Values.list }}|{{ mustToPrettyJson (list) }}|{{ mustToRawJson (dict) }}'),
+  T('fromYaml', '{{ $m := fromYaml "a: 1\\nb: [x, y]\\nc: yes" }}{{ $m.a }} {{ $m.b }} {{ $m.c }} {{ typeOf $m.a }}'),
+  T('fromYaml error', '{{ $m := fromYaml "a: b: c" }}{{ $m.Error }}'),
+  T('fromYamlArray', '{{ fromYamlArray "- 1\\n- two" }}|{{ fromYamlArray "a: 1" }}'),
+  T('fromJson', '{{ $m := fromJson "{\\"a\\":[1,2],\\"b\\":null}" }}{{ $m.a }} {{ $m.b }}|{{ (fromJson "{").Error }}'),
+  T('fromJsonArray', '{{ fromJsonArray "[1, \\"x\\"]" }}|{{ fromJsonArray "{}" }}'),
+  T('mustFromJson', '{{ mustFromJson "{\\"a\\":1}" }}'),
+  T('toToml', '{{ toToml .Values.image }}'),
+  T('toToml nested', '{{ toToml (dict "a" (dict "b" 1 "c" (list 1 2)) "d" "e") }}'),
+  T('fromToml', '{{ $m := fromToml "a = 1\\n[b]\\nc = \\"d\\"" }}{{ $m.a }} {{ $m.b.c }} {{ typeOf $m.a }}'),
+  T('fromToml error', '{{ (fromToml "a = ").Error }}'),
+  T('roundtrip', '{{ .Values | toYaml | fromYaml | toJson }}'),
+  // General engine features.
+  T('print values', '{{ .Values.big }} {{ .Values.ratio }} {{ .Values.port }} {{ .Values.enabled }} {{ .Values.nothing }} {{ .Values.missing }}'),
+  T('print map', '{{ .Values.image }} {{ .Values.list }}'),
+  T('printf', '{{ printf "%s-%d-%v-%q" .Values.name 3 .Values.big .Values.name }}'),
+  T('quote default', '{{ .Values.empty | default "dflt" | quote }} {{ .Values.name | squote }}'),
+  T('if else', '{{ if .Values.enabled }}on{{ else }}off{{ end }}{{ if .Values.empty }}x{{ else if .Values.list }}list{{ end }}'),
+  T('with', '{{ with .Values.image }}{{ .repository }}:{{ .tag }}{{ end }}{{ with .Values.missing }}no{{ else }}none{{ end }}'),
+  T('range list', '{{ range $i, $v := .Values.list }}{{ $i }}={{ $v }};{{ end }}'),
+  T('range map', '{{ range $k, $v := .Values.nested }}{{ $k }}={{ $v }};{{ end }}'),
+  T('define include', '{{ define "x" }}[{{ . }}]{{ end }}{{ include "x" .Values.name | upper }}'),
+  T('helpers', '{{ include "mychart.name" . }}', {
+    templates: {
+      'mychart/templates/t.yaml': 'name: {{ include "mychart.name" . }}\n',
+      'mychart/templates/_helpers.tpl': '{{- define "mychart.name" -}}{{ .Values.name | trunc 63 | trimSuffix "-" }}{{- end -}}',
+    },
+  }),
+  T('whitespace trim', 'a:\n  {{- if true }}\n  b: 1\n  {{- end }}\nc: 2\n'),
+  T('comparison error', '{{ eq .Values.port 8080 }}'),
+  T('int conversion', '{{ eq (int .Values.port) 8080 }} {{ .Values.port | int64 }} {{ add .Values.port 1 }}'),
+  T('nil pointer', '{{ .Values.missing.deeper }}'),
+  T('required', '{{ required "need it" .Values.missing }}'),
+  T('tpl', '{{ tpl "{{ .Values.name }}-x" . }}'),
+  T('dict ops', '{{ $d := dict "a" 1 }}{{ $_ := set $d "b" 2 }}{{ keys $d | sortAlpha }} {{ hasKey $d "a" }} {{ pluck "a" $d }}'),
+  T('strings', '{{ "Hello" | lower }} {{ "a,b" | splitList "," }} {{ replace "a" "b" "aaa" }} {{ trimAll "-" "--x--" }} {{ nospace "a b" }}'),
+  T('b64', '{{ "hello" | b64enc }} {{ "aGVsbG8=" | b64dec }} {{ sha256sum "x" }}'),
+  T('semver', '{{ semverCompare ">=1.2.0" "1.3.0" }} {{ (semver "1.2.3").Major }}'),
+  T('len bytes', '{{ len "héllo" }} {{ trunc 2 "héllo" }}'),
+  T('regex', '{{ regexMatch "^a.c$" "abc" }} {{ regexReplaceAll "(a)(b)" "ab" "${2}$1" }}'),
+  T('ternary', '{{ ternary "y" "n" .Values.enabled }} {{ coalesce .Values.empty .Values.name }}'),
+  T('lists', '{{ list 1 2 3 | last }} {{ without (list 1 2 3) 2 }} {{ uniq (list 1 1 2) }} {{ has 2 (list 1 2) }}'),
+  T('math', '{{ add1 5 }} {{ div 7 2 }} {{ mod 7 2 }} {{ mul 3 4 }} {{ max 1 9 3 }} {{ floor 1.5 }} {{ round 2.567 2 }}'),
+];
+
+// ---------------------------------------------------------------------------
+
+async function loadEngine() {
+  const engine = join(root, 'dist/src/helm/template/helm-engine.js');
+  const sprig = join(root, 'dist/src/helm/sprig/index.js');
+  if (!existsSync(engine) || !existsSync(sprig)) return undefined;
+  const { renderHelm } = await import(pathToFileURL(engine).href);
+  const { helmFuncMap } = await import(pathToFileURL(sprig).href);
+  if (typeof renderHelm !== 'function' || typeof helmFuncMap !== 'function') return undefined;
+  return { renderHelm, funcs: helmFuncMap() };
+}
+
+/** JSON data as Go sees it: objects become null-prototype maps; numbers stay float64. */
+function goData(v) {
+  if (Array.isArray(v)) return v.map(goData);
+  if (v !== null && typeof v === 'object') {
+    const m = Object.create(null);
+    for (const [k, e] of Object.entries(v)) m[k] = goData(e);
+    return m;
+  }
+  return v;
+}
+
+function releaseOf(c) {
+  return c.release ?? { Name: 'release-name', Namespace: 'default', Revision: 1, IsUpgrade: false, IsInstall: true, Service: 'Helm' };
+}
+
+function renderOurs(engine, c) {
+  const data = goData({ Values: c.values ?? VALUES, Release: releaseOf(c) });
+  const jobs = Object.entries(c.templates).map(([name, text]) => ({ name, text, data }));
+  try {
+    const out = engine.renderHelm(jobs, engine.funcs, { strict: false });
+    const rendered = {};
+    for (const [name, r] of out) if (!/\/_[^/]*$/.test(name)) rendered[name] = r.text;
+    return { rendered };
+  } catch (e) {
+    return { error: e instanceof Error ? e.message : String(e) };
+  }
+}
+
+function renderGo(gotpl, cases) {
+  const jobs = cases.map((c) => JSON.stringify({ templates: c.templates, data: { Values: c.values ?? VALUES, Release: releaseOf(c) } }));
+  const r = spawnSync(gotpl, ['-batch'], { input: jobs.join('\n') + '\n', encoding: 'utf8', maxBuffer: 1 << 28 });
+  if (r.status !== 0) throw new Error(`gotpl -batch failed: ${r.stderr}`);
+  return r.stdout.trim().split('\n').map((l) => JSON.parse(l));
+}
+
+function firstDifference(a, b) {
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  const from = Math.max(0, i - 30);
+  return { at: i, go: JSON.stringify(a.slice(from, i + 50)), ours: JSON.stringify(b.slice(from, i + 50)) };
+}
+
+function compare(go, ours) {
+  if (go.error !== undefined || ours.error !== undefined) {
+    if (go.error !== undefined && ours.error !== undefined) return go.error === ours.error ? { same: true, bothError: true } : { same: false, kind: 'error-message', go: go.error, ours: ours.error };
+    return { same: false, kind: 'error-vs-output', go: go.error ?? go.rendered, ours: ours.error ?? ours.rendered };
+  }
+  for (const name of new Set([...Object.keys(go.rendered ?? {}), ...Object.keys(ours.rendered ?? {})])) {
+    const a = go.rendered?.[name];
+    const b = ours.rendered?.[name];
+    if (a !== b) {
+      if (a === undefined || b === undefined) return { same: false, kind: 'missing-template', template: name, go: a, ours: b };
+      return { same: false, kind: 'output', template: name, ...firstDifference(a, b) };
+    }
+  }
+  return { same: true };
+}
+
+async function main() {
+  const opts = parseArgs(process.argv.slice(2));
+  let cases = opts.cases ? JSON.parse(readFileSync(opts.cases, 'utf8')) : TABLE;
+  if (opts.filter) cases = cases.filter((c) => opts.filter.test(c.name));
+
+  const build = spawnSync('sh', [join(root, 'scripts/gotpl-build.sh')], { encoding: 'utf8' });
+  if (build.status !== 0) skip(`gotpl cannot be built: ${build.stderr.trim().split('\n').pop()}`);
+  const gotpl = build.stdout.trim();
+
+  if (opts.goOnly) {
+    renderGo(gotpl, cases).forEach((r, i) => console.log(`${cases[i].name}: ${JSON.stringify(r.error ?? r.rendered)}`));
+    return;
+  }
+
+  const engine = await loadEngine().catch((e) => skip(`engine not loadable from dist/: ${e.message}`));
+  if (!engine) skip('engine not built: run `npm run build` (needs dist/src/helm/template/helm-engine.js)');
+
+  const goResults = renderGo(gotpl, cases);
+  const results = cases.map((c, i) => ({ name: c.name, ...compare(goResults[i], renderOurs(engine, c)) }));
+  const same = results.filter((r) => r.same).length;
+  const bothError = results.filter((r) => r.bothError).length;
+  const diffs = results.filter((r) => !r.same);
+  if (opts.json) {
+    console.log(JSON.stringify({ total: results.length, same, diffs }, null, 2));
+  } else {
+    console.log(`differential: ${results.length} cases, ${same} identical (${bothError} with the same error), ${diffs.length} different`);
+    const kinds = {};
+    for (const d of diffs) kinds[d.kind] = (kinds[d.kind] ?? 0) + 1;
+    if (diffs.length) console.log(`  by kind: ${Object.entries(kinds).map(([k, n]) => `${k} ${n}`).join(', ')}`);
+    for (const d of diffs.slice(0, opts.show)) {
+      console.log(`\n- ${d.name} (${d.kind}${d.template ? ` in ${d.template}` : ''}${d.at !== undefined ? ` at offset ${d.at}` : ''})`);
+      console.log(`    go:   ${typeof d.go === 'string' ? d.go : JSON.stringify(d.go)}`);
+      console.log(`    ours: ${typeof d.ours === 'string' ? d.ours : JSON.stringify(d.ours)}`);
+    }
+  }
+  process.exit(diffs.length ? 1 : 0);
+}
+
+main();
