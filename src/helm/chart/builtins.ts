@@ -4,7 +4,7 @@
  * APIVersions with .Has, HelmVersion), .Files (Get, GetBytes, Glob, Lines,
  * AsConfig, AsSecrets) and .Release (a plain map in Helm, so it is one here).
  */
-import { GoObject, NO_FIELD, type GoFunction, type GoMap, type GoValue } from '../template/value.js';
+import { GoObject, NO_FIELD, withGoSignature, type GoFunction, type GoMap, type GoValue } from '../template/value.js';
 import { formatValue, utf8Decode } from '../template/gofmt.js';
 import { helmFuncMap } from '../sprig/index.js';
 import type { Chart, ChartFile, Dependency, Maintainer } from './chart.js';
@@ -52,7 +52,7 @@ export class KubeVersionObject extends GoObject {
     return NO_FIELD;
   }
   override method(name: string): GoFunction | undefined {
-    if (name === 'String' || name === 'GitVersion') return () => this.version;
+    if (name === 'String' || name === 'GitVersion') return withGoSignature(() => this.version, { params: [] });
     return undefined;
   }
   /** String() has a pointer receiver; text/template takes the address, so `{{ .Capabilities.KubeVersion }}` prints the version. */
@@ -95,11 +95,11 @@ export class VersionSetObject extends GoObject {
     return 'slice';
   }
   override method(name: string): GoFunction | undefined {
-    if (name === 'Has') return (v) => this.versions.includes(String(v));
+    if (name === 'Has') return withGoSignature((v) => this.versions.includes(String(v)), { params: ['string'] });
     return undefined;
   }
   /** The elements, for range / len / index. */
-  items(): GoValue[] {
+  override underlying(): GoValue[] {
     return [...this.versions];
   }
   formatV(): string {
@@ -349,7 +349,13 @@ export class FilesObject extends GoObject {
   override goKind(): string {
     return 'map';
   }
-  /** Sorted entries, for range (Go ranges maps in key order). */
+  /** The map[string][]byte that range / len / index see. */
+  override underlying(): GoMap {
+    const m = newMap();
+    for (const [k, v] of this.files) m[k] = v;
+    return m;
+  }
+  /** Sorted entries (Go ranges maps in key order). */
   entries(): [string, GoValue][] {
     return [...this.files.keys()].sort(goStringCompare).map((k) => [k, this.files.get(k)!]);
   }
@@ -365,12 +371,12 @@ export class FilesObject extends GoObject {
   }
   override method(name: string): GoFunction | undefined {
     switch (name) {
-      case 'GetBytes': return (n) => this.files.get(String(n)) ?? new Uint8Array();
-      case 'Get': return (n) => utf8Decode(this.files.get(String(n)) ?? new Uint8Array());
-      case 'Glob': return (p) => this.glob(String(p));
-      case 'AsConfig': return () => this.asConfig();
-      case 'AsSecrets': return () => this.asSecrets();
-      case 'Lines': return (p) => this.lines(String(p));
+      case 'GetBytes': return withGoSignature((n) => this.files.get(String(n)) ?? new Uint8Array(), { params: ['string'] });
+      case 'Get': return withGoSignature((n) => utf8Decode(this.files.get(String(n)) ?? new Uint8Array()), { params: ['string'] });
+      case 'Glob': return withGoSignature((p) => this.glob(String(p)), { params: ['string'] });
+      case 'AsConfig': return withGoSignature(() => this.asConfig(), { params: [] });
+      case 'AsSecrets': return withGoSignature(() => this.asSecrets(), { params: [] });
+      case 'Lines': return withGoSignature((p) => this.lines(String(p)), { params: ['string'] });
     }
     return undefined;
   }
