@@ -10,6 +10,21 @@ import { rule as requiredSecretKeys } from '../../rules/required-secret-keys.js'
 import { rule as probesPresent } from '../../rules/probes-present.js';
 import { rule as requestsBelowLimits } from '../../rules/requests-below-limits.js';
 import { rule as clusterCapacity } from '../../rules/cluster-capacity.js';
+import { rule as resourcesPresent } from '../../rules/resources-present.js';
+import { rule as replicasRange } from '../../rules/replicas-range.js';
+import { rule as imagePullPolicy } from '../../rules/image-pull-policy.js';
+import { rule as runAsNonRoot } from '../../rules/run-as-non-root.js';
+import { rule as serviceSelectorMatch } from '../../rules/service-selector-match.js';
+import { rule as serviceTargetPort } from '../../rules/service-target-port.js';
+import { rule as probePort } from '../../rules/probe-port.js';
+import { rule as configmapNoSecrets } from '../../rules/configmap-no-secrets.js';
+import { rule as secretEncoding } from '../../rules/secret-encoding.js';
+import { rule as envRefs } from '../../rules/env-refs.js';
+import { rule as serviceUrlRefs } from '../../rules/service-url-refs.js';
+import { rule as namespaceConsistent } from '../../rules/namespace-consistent.js';
+import { rule as rollingUpdateStrategy } from '../../rules/rolling-update-strategy.js';
+import { rule as chartMetadata } from '../../rules/chart-metadata.js';
+import { rule as duplicateResource } from '../../rules/duplicate-resource.js';
 import { rule as yamlSyntax } from '../../rules/yaml-syntax.js';
 import { rule as helmRender } from '../../rules/helm-render.js';
 
@@ -21,6 +36,21 @@ export const RULES: ReadonlyArray<Rule<any>> = [
   probesPresent,
   requestsBelowLimits,
   clusterCapacity,
+  resourcesPresent,
+  replicasRange,
+  imagePullPolicy,
+  runAsNonRoot,
+  serviceSelectorMatch,
+  serviceTargetPort,
+  probePort,
+  configmapNoSecrets,
+  secretEncoding,
+  envRefs,
+  serviceUrlRefs,
+  namespaceConsistent,
+  rollingUpdateStrategy,
+  chartMetadata,
+  duplicateResource,
   yamlSyntax,
   helmRender,
 ];

@@ -1,0 +1,57 @@
+/**
+ * Container ports as Kubernetes resolves them: a Service's targetPort and a
+ * probe's port are either a number (used as is) or the name of a container
+ * port (looked up by name, and for Services also by protocol).
+ */
+import { isObject } from './pods.js';
+
+export interface DeclaredPort {
+  name?: string;
+  containerPort: number;
+  protocol: string;
+}
+
+/** The ports a container declares (malformed entries skipped). */
+export function declaredPorts(container: Record<string, any>): DeclaredPort[] {
+  const ports = container.ports;
+  if (!Array.isArray(ports)) return [];
+  const out: DeclaredPort[] = [];
+  for (const p of ports) {
+    if (!isObject(p) || typeof p.containerPort !== 'number') continue;
+    out.push({
+      name: typeof p.name === 'string' ? p.name : undefined,
+      containerPort: p.containerPort,
+      protocol: typeof p.protocol === 'string' ? p.protocol : 'TCP',
+    });
+  }
+  return out;
+}
+
+/** Containers (regular and init, since sidecars serve traffic too) of a pod spec. */
+export function podContainers(spec: Record<string, any>): Record<string, any>[] {
+  const out: Record<string, any>[] = [];
+  for (const field of ['containers', 'initContainers']) {
+    const list = spec[field];
+    if (Array.isArray(list)) for (const c of list) if (isObject(c)) out.push(c);
+  }
+  return out;
+}
+
+/**
+ * How Kubernetes reads an IntOrString port: a YAML number is a port number;
+ * any string is a port name, even "8000" (the API server then rejects it as
+ * a name without letters, so we say so).
+ */
+export type PortRef = { kind: 'number'; port: number } | { kind: 'name'; name: string; numeric: boolean };
+
+export function portRef(v: unknown): PortRef | undefined {
+  if (typeof v === 'number' && Number.isInteger(v)) return { kind: 'number', port: v };
+  if (typeof v === 'string' && v !== '') return { kind: 'name', name: v, numeric: /^\d+$/.test(v) };
+  return undefined;
+}
+
+/** "8000, http=8080" style list of what a set of ports declares, for messages. */
+export function describePorts(ports: readonly DeclaredPort[]): string {
+  if (ports.length === 0) return 'no ports';
+  return ports.map((p) => `${p.name ? `${p.name}=` : ''}${p.containerPort}${p.protocol === 'TCP' ? '' : `/${p.protocol}`}`).join(', ');
+}

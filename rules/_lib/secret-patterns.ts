@@ -1,0 +1,55 @@
+/**
+ * What a secret looks like, by key name and by value, for
+ * configmap-no-secrets. Key patterns match whole word parts (keys split on
+ * `_`, `-`, `.` and camelCase), so NEXT_PUBLIC_API_URL or MAX_TOKENS never
+ * match while OPENAI_API_KEY and jwtSecret do.
+ */
+
+/** Each pattern is a sequence of consecutive word parts. */
+const KEY_PATTERNS: ReadonlyArray<{ label: string; parts: string[] }> = [
+  { label: 'SECRET', parts: ['secret'] },
+  { label: 'PASSWORD', parts: ['password'] },
+  { label: 'PASSWD', parts: ['passwd'] },
+  { label: 'TOKEN', parts: ['token'] },
+  { label: 'API_KEY', parts: ['api', 'key'] },
+  { label: 'APIKEY', parts: ['apikey'] },
+  { label: 'PRIVATE_KEY', parts: ['private', 'key'] },
+  { label: 'CREDENTIAL', parts: ['credential'] },
+];
+
+/** Splits a key into lowercase word parts: `OPENAI_API_KEY` -> openai, api, key; `jwtSecretKey` -> jwt, secret, key. */
+export function wordParts(key: string): string[] {
+  const out: string[] = [];
+  for (const segment of key.split(/[_.-]+/)) {
+    // Upper-case runs stay together unless followed by a lower-case letter (APIKey -> API, Key).
+    const words = segment.match(/[A-Z]+(?![a-z])|[A-Z]?[a-z]+|[0-9]+/g) ?? [];
+    for (const w of words) out.push(w.toLowerCase());
+  }
+  return out;
+}
+
+/** The pattern label a key matches (e.g. "API_KEY"), or undefined. */
+export function secretKeyPattern(key: string): string | undefined {
+  const parts = wordParts(key);
+  for (const p of KEY_PATTERNS) {
+    for (let i = 0; i + p.parts.length <= parts.length; i++) {
+      if (p.parts.every((w, j) => parts[i + j] === w)) return p.label;
+    }
+  }
+  return undefined;
+}
+
+const VALUE_PATTERNS: ReadonlyArray<{ what: string; re: RegExp }> = [
+  { what: 'an API key (sk-...)', re: /(?:^|[^A-Za-z0-9])sk-(?:[A-Za-z0-9]+-)*[A-Za-z0-9_]{20,}/ },
+  // scheme://user:password@host, with a non-empty password
+  { what: 'a URL with a password', re: /[A-Za-z][A-Za-z0-9+.-]*:\/\/[^\s/:@]*:[^\s/@]+@/ },
+  { what: 'a PEM private key', re: /-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY-----/ },
+  // header.payload.signature, the first two base64url JSON objects ("{" encodes to "eyJ")
+  { what: 'a JWT', re: /(?:^|[^A-Za-z0-9_-])eyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}/ },
+];
+
+/** What a value looks like if it looks like a secret ("a JWT"), or undefined. */
+export function secretValueKind(value: string): string | undefined {
+  for (const p of VALUE_PATTERNS) if (p.re.test(value)) return p.what;
+  return undefined;
+}

@@ -1,0 +1,36 @@
+import { defineRule } from '../src/engine/rule.js';
+import type { Resource } from '../src/engine/resource.js';
+import { canonicalGroup } from './_lib/api-groups.js';
+
+export const rule = defineRule<Record<string, never>>({
+  meta: {
+    id: 'duplicate-resource',
+    description: 'No two resources share group, kind, namespace and name (apps and extensions Deployments count as one group)',
+    defaultSeverity: 'error',
+    optionsSchema: { type: 'object', additionalProperties: false },
+    defaultOptions: {},
+  },
+  check(ctx) {
+    const first = new Map<string, Resource>();
+    for (const r of ctx.resources) {
+      // generateName objects (no metadata.name) get a fresh name on each create.
+      const name = r.object.metadata?.name;
+      if (typeof name !== 'string' || name === '') continue;
+      const key = [canonicalGroup(r.kind, r.group), r.kind, r.namespace ?? '', r.name].join('\u0000');
+      const prev = first.get(key);
+      if (!prev) {
+        first.set(key, r);
+        continue;
+      }
+      const at = prev.doc.locate([...prev.basePath, 'metadata', 'name']).location;
+      const ns = r.namespace !== undefined ? ` in namespace ${r.namespace}` : '';
+      const versions = prev.apiVersion === r.apiVersion ? '' : ` as ${prev.apiVersion}`;
+      ctx.report({
+        resource: r,
+        path: ['metadata', 'name'],
+        message: `${r.kind} ${r.name}${ns} (${r.apiVersion}) is already defined${versions} at ${at.file}:${at.line}; the second one replaces the first`,
+        related: [{ file: at.file, line: at.line, column: at.column, endLine: at.endLine, endColumn: at.endColumn, message: `first definition of ${r.kind} ${r.name} (${prev.apiVersion})` }],
+      });
+    }
+  },
+});

@@ -1,0 +1,38 @@
+import { defineRule } from '../src/engine/rule.js';
+import { containersOf, workloads } from './_lib/pods.js';
+
+interface Options { allowed: string[] }
+
+export const rule = defineRule<Options>({
+  meta: {
+    id: 'image-pull-policy',
+    description: 'imagePullPolicy is set and allowed (IfNotPresent or Never for local images on Minikube)',
+    defaultSeverity: 'warning',
+    optionsSchema: {
+      type: 'object',
+      properties: { allowed: { type: 'array', items: { enum: ['Always', 'IfNotPresent', 'Never'] }, uniqueItems: true, minItems: 1 } },
+      additionalProperties: false,
+    },
+    defaultOptions: { allowed: ['IfNotPresent', 'Never'] },
+  },
+  check(ctx) {
+    const allowed = ctx.options.allowed;
+    const list = allowed.join(', ');
+    for (const r of workloads(ctx.resources)) {
+      for (const c of containersOf(r, { init: true })) {
+        const who = `${c.init ? 'init container' : 'container'} "${c.container.name ?? '?'}" of ${r.kind} ${r.name}`;
+        const policy = c.container.imagePullPolicy;
+        if (policy === undefined || policy === null) {
+          // Say what Kubernetes would pick: Always for :latest or untagged images, else IfNotPresent.
+          const image = typeof c.container.image === 'string' ? c.container.image : '';
+          const last = image.split('@')[0].split('/').pop() ?? '';
+          const tag = last.includes(':') ? last.slice(last.lastIndexOf(':') + 1) : '';
+          const dflt = image.includes('@') ? 'IfNotPresent' : tag === '' || tag === 'latest' ? 'Always' : 'IfNotPresent';
+          ctx.report({ resource: r, path: c.path, message: `${who} sets no imagePullPolicy (Kubernetes defaults it to ${dflt} here); set one of ${list}` });
+        } else if (!allowed.includes(String(policy))) {
+          ctx.report({ resource: r, path: [...c.path, 'imagePullPolicy'], message: `imagePullPolicy ${String(policy)} of ${who} is not one of ${list}` });
+        }
+      }
+    }
+  },
+});

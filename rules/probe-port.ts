@@ -1,0 +1,43 @@
+import { defineRule } from '../src/engine/rule.js';
+import { containersOf, isObject, workloads } from './_lib/pods.js';
+import { declaredPorts, describePorts, portRef } from './_lib/ports.js';
+
+const PROBES = ['livenessProbe', 'readinessProbe', 'startupProbe'] as const;
+const HANDLERS = ['httpGet', 'tcpSocket', 'grpc'] as const;
+
+export const rule = defineRule<Record<string, never>>({
+  meta: {
+    id: 'probe-port',
+    description: "Probe ports name or number a port the container declares",
+    defaultSeverity: 'error',
+    optionsSchema: { type: 'object', additionalProperties: false },
+    defaultOptions: {},
+  },
+  check(ctx) {
+    for (const r of workloads(ctx.resources)) {
+      // Init containers only probe as sidecars (restartPolicy Always), and then the same rules apply.
+      for (const c of containersOf(r, { init: true })) {
+        const ports = declaredPorts(c.container);
+        const who = `${c.init ? 'init container' : 'container'} "${c.container.name ?? '?'}"`;
+        for (const probe of PROBES) {
+          const p = c.container[probe];
+          if (!isObject(p)) continue;
+          for (const handler of HANDLERS) {
+            const h = p[handler];
+            if (!isObject(h)) continue;
+            const ref = portRef(h.port);
+            if (!ref) continue;
+            const path = [...c.path, probe, handler, 'port'];
+            if (ref.kind === 'name') {
+              // The kubelet resolves a named probe port in the probed container only.
+              if (ports.some((d) => d.name === ref.name)) continue;
+              ctx.report({ resource: r, path, message: `${probe} ${handler} port "${ref.name}" of ${who} of ${r.kind} ${r.name} names no port of the container (${describePorts(ports)})` });
+            } else if (!ports.some((d) => d.containerPort === ref.port)) {
+              ctx.report({ resource: r, path, severity: 'warning', message: `${probe} ${handler} port ${ref.port} of ${who} of ${r.kind} ${r.name} is not a declared containerPort (${describePorts(ports)})` });
+            }
+          }
+        }
+      }
+    }
+  },
+});

@@ -1,0 +1,36 @@
+import { defineRule } from '../src/engine/rule.js';
+import { containersOf, isObject, workloads } from './_lib/pods.js';
+
+interface Options { resources: string[] }
+
+export const rule = defineRule<Options>({
+  meta: {
+    id: 'resources-present',
+    description: 'Every container and init container sets requests and limits for cpu and memory',
+    defaultSeverity: 'error',
+    optionsSchema: {
+      type: 'object',
+      properties: { resources: { type: 'array', items: { type: 'string', minLength: 1 }, uniqueItems: true } },
+      additionalProperties: false,
+    },
+    defaultOptions: { resources: ['cpu', 'memory'] },
+  },
+  check(ctx) {
+    for (const r of workloads(ctx.resources)) {
+      for (const c of containersOf(r, { init: true })) {
+        const res = c.container.resources;
+        const who = `${c.init ? 'init container' : 'container'} "${c.container.name ?? '?'}" of ${r.kind} ${r.name}`;
+        for (const kind of ['requests', 'limits'] as const) {
+          const set = isObject(res) ? res[kind] : undefined;
+          for (const name of ctx.options.resources) {
+            const v = isObject(set) ? set[name] : undefined;
+            if (v === undefined || v === null || v === '') {
+              // Points at the deepest of resources.<kind> / resources / the container that exists.
+              ctx.report({ resource: r, path: [...c.path, 'resources', kind], message: `${who} has no ${name} ${kind === 'requests' ? 'request' : 'limit'}` });
+            }
+          }
+        }
+      }
+    }
+  },
+});

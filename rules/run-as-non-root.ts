@@ -1,0 +1,51 @@
+import { defineRule } from '../src/engine/rule.js';
+import { containersOf, isObject, podSpecOf, workloads } from './_lib/pods.js';
+
+interface Options { minUser: number }
+
+export const rule = defineRule<Options>({
+  meta: {
+    id: 'run-as-non-root',
+    description: 'Containers run as non-root: runAsNonRoot true, and runAsUser (where set) at least minUser',
+    defaultSeverity: 'warning',
+    optionsSchema: { type: 'object', properties: { minUser: { type: 'integer', minimum: 0 } }, additionalProperties: false },
+    defaultOptions: { minUser: 1000 },
+  },
+  check(ctx) {
+    const { minUser } = ctx.options;
+    for (const r of workloads(ctx.resources)) {
+      const pod = podSpecOf(r);
+      if (!pod) continue;
+      const podSc = isObject(pod.spec.securityContext) ? pod.spec.securityContext : {};
+      const podScPath = [...pod.path, 'securityContext'];
+      // A pod-level value is reported once, however many containers inherit it.
+      let podNonRootReported = false;
+      let podUserReported = false;
+      for (const c of containersOf(r, { init: true })) {
+        const sc = isObject(c.container.securityContext) ? c.container.securityContext : {};
+        const scPath = [...c.path, 'securityContext'];
+        const who = `${c.init ? 'init container' : 'container'} "${c.container.name ?? '?'}" of ${r.kind} ${r.name}`;
+
+        if (sc.runAsNonRoot !== undefined && sc.runAsNonRoot !== null) {
+          if (sc.runAsNonRoot !== true) ctx.report({ resource: r, path: [...scPath, 'runAsNonRoot'], message: `${who} sets runAsNonRoot: ${String(sc.runAsNonRoot)}; set it to true` });
+        } else if (podSc.runAsNonRoot !== undefined && podSc.runAsNonRoot !== null) {
+          if (podSc.runAsNonRoot !== true && !podNonRootReported) {
+            podNonRootReported = true;
+            ctx.report({ resource: r, path: [...podScPath, 'runAsNonRoot'], message: `pod securityContext of ${r.kind} ${r.name} sets runAsNonRoot: ${String(podSc.runAsNonRoot)}; set it to true` });
+          }
+        } else {
+          ctx.report({ resource: r, path: c.path, message: `${who} does not set runAsNonRoot: true (in its own or the pod's securityContext)` });
+        }
+
+        if (sc.runAsUser !== undefined && sc.runAsUser !== null) {
+          if (typeof sc.runAsUser === 'number' && sc.runAsUser < minUser) {
+            ctx.report({ resource: r, path: [...scPath, 'runAsUser'], message: `${who} sets runAsUser ${sc.runAsUser}, below the minimum ${minUser}` });
+          }
+        } else if (typeof podSc.runAsUser === 'number' && podSc.runAsUser < minUser && !podUserReported) {
+          podUserReported = true;
+          ctx.report({ resource: r, path: [...podScPath, 'runAsUser'], message: `pod securityContext of ${r.kind} ${r.name} sets runAsUser ${podSc.runAsUser}, below the minimum ${minUser}` });
+        }
+      }
+    }
+  },
+});
