@@ -39,7 +39,9 @@ const goldens = normalized.map((c, i) => {
   if (usesData(c.t)) g.data = DATA;
   const got = r.error !== undefined ? { error: r.error } : { expected: r.rendered.t };
   if (c.helm !== undefined) {
-    g.expected = c.helm;
+    // 'ERROR: ' marks an expected error (the text after "executing ... at <...>: ").
+    if (c.helm.startsWith('ERROR: ')) g.error = `template: t:1:3: executing "t" at <${c.t.slice(3, -3)}>: ${c.helm.slice(7)}`;
+    else g.expected = c.helm;
     g.gotpl = got;
     g.why = c.why;
   } else {

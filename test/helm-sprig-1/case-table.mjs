@@ -202,6 +202,31 @@ export const cases = [
   '{{ "Hello World" | lower | replace " " "-" | trunc 8 }}', '{{ .s | title | quote }}', '{{ .n | int | add 2 | toString | quote }}',
   '{{ list "c" "a" "b" | sortAlpha | join "," }}', '{{ "a,b,c" | splitList "," | join "|" }}', '{{ .missing | default "x" | upper }}',
   '{{ "  Padded  " | trim | squote }}', '{{ "hello" | b64enc | b64dec }}', '{{ 3.7 | floor | int }}', '{{ "MyApp" | kebabcase | trunc 63 | trimSuffix "-" }}',
+
+  // ---- more awkward cases
+  { t: '{{ repeat 9223372036854775807 "ab" }}', helm: 'ERROR: error calling repeat: strings: Repeat output length overflow', why: 'Go 1.21+ (Helm builds) words the Repeat overflow panic differently from Go 1.19' },
+  '{{ title "o\'neil mc-donald ﬁsh" }}', '{{ indent 2 "a\\r\\nb" }}', '{{ replace "aa" "b" "aaa" }}', '{{ splitn "," -5 "a,b,c" }}', '{{ trunc 9223372036854775807 "x" }}',
+  '{{ sortAlpha (list "😀" "ｚ" "a" "" "Z") }}', '{{ wrapWith 2 "|" "日本語テキスト" }}', '{{ abbrev 5 "日本語テキスト" }}',
+  '{{ toString .list }}', '{{ toString 1e20 }}', '{{ toString 123456789.0 }}', '{{ int "1e3" }}', '{{ int .list }}', '{{ float64 .map }}',
+  '{{ empty (list nil) }}', '{{ add true 1 }}', '{{ add .map .list }}', '{{ mul 9223372036854775807 2 }}', '{{ round 123.456 -1 }}', '{{ round "NaN" 2 }}',
+  '{{ floor "inf" }}', '{{ ceil "-inf" }}', '{{ maxf "NaN" 1 }}', '{{ minf 1 "-inf" }}', '{{ divf 0 5 }}', '{{ divf -1 3 }}', '{{ mulf 1e308 10 }}', '{{ addf "inf" 1 }}',
+  '{{ regexFindAll "\\\\p{Greek}+" "abc αβγ def" -1 }}', '{{ regexFindAll "\\\\PL+" "ab12cd" -1 }}', '{{ regexFindAll "\\\\bfoo\\\\b" "foo food foo" -1 }}',
+  '{{ regexFindAll "a+?" "aaa" -1 }}', '{{ regexFindAll "(?U)a+" "aaa" -1 }}', '{{ regexFind "\\\\Aab\\\\z" "ab" }}', '{{ regexFindAll "a{2,3}" "aaaaaaa" -1 }}',
+  '{{ regexFind "\\\\141" "a" }}', '{{ regexFind "\\\\x{1F600}" "x😀" }}', '{{ regexFind "[^a]" "aab" }}', '{{ regexFindAll "" "ab" 10 }}',
+  '{{ regexReplaceAll "(?P<x1>a)" "banana" "[$x1]" }}', '{{ regexReplaceAll "(a)" "banana" "$1a" }}', '{{ regexReplaceAll "(?P<é>a)" "banana" "<$é>" }}',
+  '{{ regexReplaceAll "a" "banana" "$$$" }}', '{{ regexReplaceAll "(b)(a)" "banana" "$2$1" }}', '{{ regexReplaceAll "^" "ab" "X" }}', '{{ regexReplaceAll "$" "ab" "X" }}',
+  '{{ regexReplaceAll "(?m)^" "a\\nb" "> " }}', '{{ regexSplit "(,)" "a,b" -1 }}', '{{ regexSplit "b*" "abc" -1 }}',
+  '{{ base "/a/b/." }}', '{{ base "héllo/wörld.txt" }}', '{{ dir "./a" }}', '{{ ext "a/b.c/" }}', '{{ clean "/./.." }}', '{{ clean "a/b/../../../c" }}',
+  '{{ urlParse "http://user@[fe80::1%25en0]:8080/" }}', '{{ urlParse "https://h/p;a?b" }}', '{{ urlParse "foo://bar" }}', '{{ urlParse "http://x:/" }}',
+  '{{ urlParse "http://[::1]x" }}', '{{ urlParse "tel:+1-816" }}', '{{ urlParse "//[::1]" }}', '{{ urlParse "http://%41:8080/" }}',
+  '{{ urlParse "HTTPS://Example.COM/%7Euser" }}', '{{ urlParse "http://x?q=%zz" }}', '{{ urlParse "http://x/a%2Fb" }}', '{{ urlParse "http://a:b@c:d@e/" }}',
+  '{{ urlParse "http://x/p#a#b" }}', '{{ urlParse "/a:b" }}', '{{ urlParse "a/b:c" }}', '{{ urlParse "http:///x" }}', '{{ urlParse "///x" }}',
+  '{{ urlJoin (dict "scheme" "http" "opaque" "o" "path" "/ignored") }}', '{{ urlJoin (dict "userinfo" "me" "host" "h:80" "path" "p") }}',
+  '{{ urlJoin (dict "host" "ü.example" "path" "/") }}', '{{ urlJoin (dict "scheme" "http" "host" "h" "userinfo" "u:p w") }}', '{{ urlJoin (dict "path" "*") }}',
+  '{{ urlJoin (dict "host" .nil) }}', '{{ urlJoin (dict "query" "a=1" "fragment" "!()*") }}',
+  '{{ b64dec "aGk=\\r\\n" }}', '{{ b64dec "aGk=x" }}', '{{ b64dec "aG\\rk=" }}', '{{ b32dec "NBUQ====\\n" }}', '{{ b32dec "NBUQ===" }}',
+  '{{ kindOf (sortAlpha "x") }}', '{{ deepEqual (until 2) (list 0 1) }}', '{{ deepEqual (toStrings (list "a")) (splitList "," "a") }}',
+  '{{ quote (splitList "," "a,b") }}', '{{ squote (split "," "a,b") }}', '{{ cat (until 3) }}', '{{ join "," (until 3) }}', '{{ sortAlpha (until 12) }}',
 ];
 
 // ---- generated cases: random inputs (fixed seed) through the functions whose

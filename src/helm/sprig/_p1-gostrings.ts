@@ -45,10 +45,16 @@ export function goTrim(s: string, cutset: string): string {
   return rs.slice(i, j).join('');
 }
 
-/** strings.Repeat, including its panics. */
+/**
+ * strings.Repeat, including its panics (with Go 1.21+ wording, as in Helm's
+ * builds). Go would also die trying to allocate gigabytes for a count that
+ * does not overflow; we refuse above 256 MiB with the overflow panic instead
+ * of crashing.
+ */
 export function goRepeat(s: string, count: number): string {
+  if (count === 0) return '';
   if (count < 0) throw new Error('strings: negative Repeat count');
-  if (count > 0 && byteLength(s) * count > 2 ** 31) throw new Error('strings: Repeat output length overflow');
+  if (byteLength(s) * count > 2 ** 28) throw new Error('strings: Repeat output length overflow');
   return s.repeat(count);
 }
 
