@@ -7,11 +7,9 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSy
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { badServiceManifest, cleanManifest, repoRoot, run } from './support.js';
+import { badServiceManifest, cleanManifest, cleanNpmEnv, ensureBuilt, repoRoot, run } from './support.js';
 
-// Child npm runs get a clean npm environment: when the tests run under `npm test`, npm's
-// own npm_* variables (lifecycle event, config) would otherwise leak into them.
-const env: NodeJS.ProcessEnv = Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^npm_/i.test(k)));
+const env = cleanNpmEnv();
 const pkg = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8'));
 
 describe('npm package', { timeout: 300_000 }, () => {
@@ -23,7 +21,7 @@ describe('npm package', { timeout: 300_000 }, () => {
   beforeAll(() => {
     // Pack what the build produced (`npm test` builds first); pack without scripts so that this
     // test does not rebuild the shared checkout under other tests' feet.
-    if (!existsSync(join(repoRoot, 'dist/src/cli/main.js'))) run('npm', ['run', 'build'], { cwd: repoRoot, env });
+    ensureBuilt();
     const packed = run('npm', ['pack', '--json', '--ignore-scripts', '--pack-destination', work], { cwd: repoRoot, env });
     expect(packed.status, packed.stderr).toBe(0);
     const info = JSON.parse(packed.stdout)[0];

@@ -9,7 +9,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { badServiceManifest, cleanManifest, commandExists, repoRoot, run } from './support.js';
+import { badServiceManifest, cleanManifest, cleanNpmEnv, commandExists, repoRoot, run } from './support.js';
 
 const havePreCommit = commandExists('pre-commit') && commandExists('git');
 
@@ -17,11 +17,7 @@ describe.skipIf(!havePreCommit)('pre-commit hook', { timeout: 600_000 }, () => {
   const work = mkdtempSync(join(tmpdir(), 'k8s-todo-lint-pre-commit-'));
   const repo = join(work, 'repo');
   // A private cache: the hook is installed from scratch, as a user's first run would.
-  const env: NodeJS.ProcessEnv = {
-    ...Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^npm_/i.test(k))),
-    PRE_COMMIT_HOME: join(work, 'cache'),
-    GIT_CONFIG_NOSYSTEM: '1',
-  };
+  const env = cleanNpmEnv({ PRE_COMMIT_HOME: join(work, 'cache'), GIT_CONFIG_NOSYSTEM: '1' });
   afterAll(() => rmSync(work, { recursive: true, force: true }));
 
   const git = (...args: string[]) => {

@@ -1,6 +1,7 @@
 /** Shared by the end-to-end tests: the checkout under test, a process runner, small manifests. */
 import { spawnSync, type SpawnSyncOptions } from 'node:child_process';
-import { dirname, resolve } from 'node:path';
+import { existsSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -15,6 +16,17 @@ export function run(cmd: string, args: readonly string[], options: SpawnSyncOpti
   const r = spawnSync(cmd, args, { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, ...options });
   if (r.error) throw r.error;
   return { status: r.status, stdout: String(r.stdout), stderr: String(r.stderr) };
+}
+
+/** The environment for child npm runs: under `npm test`, npm's own npm_* variables would leak into them. */
+export function cleanNpmEnv(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
+  return { ...Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^npm_/i.test(k))), ...extra };
+}
+
+/** The CLI entry the bin shim loads; `npm test` builds it first, a lone vitest run builds it here. */
+export const cliBin = join(repoRoot, 'bin/k8s-todo-lint.js');
+export function ensureBuilt(): void {
+  if (!existsSync(join(repoRoot, 'dist/src/cli/main.js'))) run('npm', ['run', 'build'], { cwd: repoRoot, env: cleanNpmEnv() });
 }
 
 export function commandExists(cmd: string): boolean {
