@@ -11,10 +11,18 @@
  *
  * Output (committed; test/schema/generated-fresh.test.ts checks that running
  * this script again gives the same bytes):
- *   schemas/k8s/index.json            apiVersion -> kinds, and the source version
- *   schemas/k8s/<group>/<version>/<Kind>.json
- *                                     the kind's definitions, compact (one copy of each)
- *   schemas/k8s/_shared/<def>.json    definitions many kinds use (pod template, ...)
+ *   schemas/k8s/index.json            apiVersion -> kind -> module, and the source version
+ *   schemas/k8s/<group>/<version>/<Kind>.cjs
+ *                                     the kind's validator: one function per
+ *                                     definition it reaches (each once)
+ *   schemas/k8s/_shared/<def>.cjs     definitions many kinds use (pod template,
+ *                                     containers, volumes...), loaded by those kinds
+ *
+ * Why generated code of our own and not ajv standalone: ajv's code for the
+ * pod template closure alone is ~450 KB and takes 20-30 ms to load, most of a
+ * one-file lint's budget, and its errors lack the definition names our
+ * messages need. This code is ~10x smaller (CommonJS, so a synchronous rule
+ * can require() it lazily) and reports through src/schema/runtime.ts.
  *
  * Usage: node scripts/gen-k8s-schemas.mjs [--check]
  *   --check  regenerate in memory and exit 1 when a committed file differs.
@@ -225,15 +233,14 @@ async function markIntegers(defs) {
 }
 
 // ---------------------------------------------------------------------------
-// 4. Emit compact schema tables (the format src/schema/tables.ts reads).
-//
-// Why tables and not ajv standalone code: ajv's code for the pod template
-// closure alone is ~450 KB and takes 20-30 ms to load, most of a one-file
-// lint's budget; the same definitions as compact JSON are ~10x smaller, parse
-// in about a millisecond, and a small interpreter walks them at well over
-// 500,000 objects/s (scripts/bench-schema.mjs).
+// 4. Compact schema nodes, the intermediate form the code is written from:
+// 's' string, 'i' integer, 'n' number, 'b' boolean, '*' anything, 'o' any
+// object, 'q' quantity, 'is' int-or-string, 'ns' number or string, 'bs'
+// boolean or string, {e: [...]} string enum, {a: node} array, {m: node} map,
+// {r: id} definition; a definition is {t: title, p: {field: node}, q: [required]}
+// or, free-form, just {t}.
 
-/** JSON Schema (as built above) -> compact node; see src/schema/tables.ts for the format. */
+/** JSON Schema (as built above) -> compact node. */
 function compact(s) {
   if (s.$ref) return { r: s.$ref.slice('#/definitions/'.length) };
   if (s.anyOf) return { u: s.anyOf.map(compact) };
@@ -306,20 +313,130 @@ function pickShared(defs, kinds) {
 const SHARED_MIN_USERS = 3;
 const SHARED_MIN_DEFS = 6;
 
-/** One table file: `rootId` and the definitions it reaches that are not shared. */
-function tableOf(defs, rootId, shared) {
+/** The definitions of one module: `rootId` and those it reaches that are not shared. */
+function moduleDefs(defs, rootId, shared) {
   const others = new Set([...shared].filter((id) => id !== rootId));
-  const out = { root: rootId, defs: {} };
-  for (const id of closureOf(defs, rootId, others)) {
-    if (others.has(id)) continue;
-    const d = compactDef(defs.get(id));
-    out.defs[id] = d;
-  }
-  return JSON.stringify(out) + '\n';
+  const out = new Map();
+  for (const id of closureOf(defs, rootId, others)) if (!others.has(id)) out.set(id, compactDef(defs.get(id)));
+  return { defs: out, uses: closureOf(defs, rootId, others).filter((id) => others.has(id)) };
 }
 
-function tableRel(k) {
-  return `${k.group === '' ? 'core' : k.group}/${k.version}/${k.kind}.json`;
+// ---------------------------------------------------------------------------
+// 5. Compact nodes -> JavaScript. One function per object definition; each
+// field check is inlined in a switch on the key; errors go through the
+// runtime helpers `R` (src/schema/runtime.ts), which build the messages.
+
+const JS = JSON.stringify;
+/** Compact scalar node -> the runtime helper that checks it (see src/schema/runtime.ts). */
+const SCALAR_HELPERS = { s: 'S', i: 'I', n: 'N', b: 'B', q: 'Q', is: 'IS', ns: 'NS', bs: 'BS', o: 'O' };
+
+class ModuleWriter {
+  constructor(defs, uses) {
+    this.defs = defs;
+    this.names = new Map();
+    this.consts = [];
+    this.constKeys = new Map();
+    this.inlined = [];
+    let n = 0;
+    for (const id of defs.keys()) this.names.set(id, `f${n++}`);
+    uses.forEach((id, i) => {
+      this.names.set(id, `x${i}`);
+      this.consts.push(`const x${i}=need(${JS(id)});`);
+    });
+  }
+
+  constant(prefix, code) {
+    let name = this.constKeys.get(code);
+    if (!name) {
+      name = `${prefix}${this.constKeys.size}`;
+      this.constKeys.set(code, name);
+      this.consts.push(`const ${name}=${code};`);
+    }
+    return name;
+  }
+
+  isFree(id) {
+    const d = this.defs.get(id);
+    return d !== undefined && d.p === undefined;
+  }
+
+  /**
+   * Code checking value `v` at key `k` (expressions) under path `p`. Scalars
+   * go through the runtime's helpers (which skip null); objects and arrays
+   * are walked inline, so the caller must make sure `v` is not null.
+   */
+  check(node, v, k, depth) {
+    if (typeof node === 'string') {
+      if (node === '*') return '';
+      if (!SCALAR_HELPERS[node]) throw new Error(`no code for node ${node}`);
+      return `${SCALAR_HELPERS[node]}(${v},${k},p);`;
+    }
+    if (node.e) return `E(${v},${k},p,${this.constant('e', `new Set(${JS(node.e)})`)});`;
+    if (node.r || node.p) {
+      if (node.r && this.isFree(node.r)) return '';
+      const fn = node.r ? this.names.get(node.r) : this.inline(node);
+      return `if(typeof ${v}==="object"&&!Array.isArray(${v})){p.push(${k});${fn}(${v},p);p.pop()}else R.type(p,${k},${v},"object");`;
+    }
+    if (node.a || node.m) {
+      const item = node.a ?? node.m;
+      const i = `i${depth}`;
+      const x = `v${depth}`;
+      const inner = this.check(item, x, i, depth + 1);
+      const nullOk = item === '*' || (item.r && this.isFree(item.r));
+      const body = `const ${x}=${v}[${i}];if(${x}===null){${nullOk ? '' : `R.type(p,${i},null,${JS(this.expected(item))});`}}else{${inner}}`;
+      if (node.a) return `if(Array.isArray(${v})){p.push(${k});for(let ${i}=0;${i}<${v}.length;${i}++){${body}}p.pop()}else R.type(p,${k},${v},"array");`;
+      return `if(typeof ${v}==="object"&&!Array.isArray(${v})){p.push(${k});for(const ${i} in ${v}){${body}}p.pop()}else R.type(p,${k},${v},"object");`;
+    }
+    throw new Error(`no code for node ${JS(node)}`);
+  }
+
+  /** An anonymous object type (e.g. StatefulSetSpec.volumeClaimTemplates items): a function of its own. */
+  inline(def) {
+    const name = `g${this.inlined.length}`;
+    this.inlined.push([name, def]);
+    return name;
+  }
+
+  expected(node) {
+    if (typeof node === 'string') return { s: 'string', i: 'integer', n: 'number', b: 'boolean', o: 'object', q: 'quantity (string or number)', is: 'integer or string', ns: 'number or string', bs: 'boolean or string', '*': 'any value' }[node];
+    if (node.e) return 'string';
+    if (node.a) return 'array';
+    return 'object';
+  }
+
+  defFunction(name, def) {
+    const fields = Object.keys(def.p);
+    const info = this.constant('t', JS([def.t, ...fields]));
+    let code = `function ${name}(o,p){for(const k in o){const v=o[k];switch(k){`;
+    for (const f of fields) {
+      const node = def.p[f];
+      const c = this.check(node, 'v', 'k', 0);
+      const needsGuard = typeof node !== 'string' && !node.e && c !== '';
+      code += `case ${JS(f)}:${needsGuard ? `if(v!==null){${c}}` : c}break;`;
+    }
+    code += `default:R.unknown(p,k,${info})}}`;
+    for (const f of def.q ?? []) {
+      code += `if(o[${JS(f)}]==null)R.missing(p,${JS(f)},o[${JS(f)}],${info},${JS(this.expected(def.p[f]))});`;
+    }
+    return code + '}';
+  }
+
+  write(rootId, header) {
+    const fns = [];
+    for (const [id, def] of this.defs) if (def.p) fns.push(this.defFunction(this.names.get(id), def));
+    for (let i = 0; i < this.inlined.length; i++) fns.push(this.defFunction(...this.inlined[i]));
+    const root = this.isFree(rootId) ? 'function(){}' : this.names.get(rootId);
+    return `// Generated by scripts/gen-k8s-schemas.mjs from kubernetes-models ${modelsVersion}: ${header}. Do not edit.\n"use strict";module.exports=function(R,need){const{s:S,i:I,n:N,b:B,q:Q,is:IS,ns:NS,bs:BS,o:O,e:E}=R;${this.consts.join('')}${fns.join('')}return ${root}};\n`;
+  }
+}
+
+function moduleOf(defs, rootId, shared, header) {
+  const m = moduleDefs(defs, rootId, shared);
+  return new ModuleWriter(m.defs, m.uses).write(rootId, header);
+}
+
+function moduleRel(k) {
+  return `${k.group === '' ? 'core' : k.group}/${k.version}/${k.kind}.cjs`;
 }
 
 async function generate() {
@@ -331,10 +448,10 @@ async function generate() {
   const index = { source: `kubernetes-models@${modelsVersion}`, apiVersions: {} };
   for (const k of kinds) {
     const av = apiVersionOf(k);
-    (index.apiVersions[av] ??= {})[k.kind] = tableRel(k);
-    files.set(tableRel(k), tableOf(defs, defIdOf(k.dts), shared));
+    (index.apiVersions[av] ??= {})[k.kind] = moduleRel(k);
+    files.set(moduleRel(k), moduleOf(defs, defIdOf(k.dts), shared, `${av} ${k.kind}`));
   }
-  for (const id of [...shared].sort()) files.set(`_shared/${id}.json`, tableOf(defs, id, shared));
+  for (const id of [...shared].sort()) files.set(`_shared/${id}.cjs`, moduleOf(defs, id, shared, id));
   files.set('index.json', JSON.stringify(index, null, 1) + '\n');
   return files;
 }

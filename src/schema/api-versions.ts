@@ -1,7 +1,7 @@
 /**
  * Which built-in apiVersion/kind pairs a Kubernetes version serves: the
  * deprecations and removals of the Kubernetes deprecation guide, and when the
- * newer GA APIs arrived. The schema tables merge every version the models
+ * newer GA APIs arrived. The generated schemas merge every version the models
  * know, so this table is what makes `kubeVersion` matter.
  */
 

@@ -8,8 +8,8 @@ import type { ResourcePath, Severity } from '../types.js';
 import { isRemoved, notYetServed, type KubeVersion } from './api-versions.js';
 import type { CrdCatalog } from './crd.js';
 import { didYouMean } from './suggest.js';
-import { tableIndex } from './tables.js';
-import { builtinValidator, type SchemaIssue } from './validate.js';
+import { builtinValidator, type SchemaIssue } from './runtime.js';
+import { schemaIndex } from './schema-index.js';
 
 export interface SchemaFinding {
   path: ResourcePath;
@@ -71,13 +71,13 @@ export class SchemaChecker {
     const group = slash < 0 ? '' : apiVersion.slice(0, slash);
     const version = slash < 0 ? apiVersion : apiVersion.slice(slash + 1);
     const groups = this.groups();
-    const knownKinds = tableIndex().apiVersions[apiVersion];
+    const knownKinds = schemaIndex().apiVersions[apiVersion];
     if (knownKinds) {
       const kinds = Object.keys(knownKinds).filter((k) => !isRemoved(apiVersion, k, this.options.kubeVersion));
       return [{ path: ['kind'], severity: 'error', message: `unknown kind ${JSON.stringify(kind)} in ${apiVersion}${didYouMean(kind, kinds)}` }];
     }
     const versions = groups.get(group);
-    // Alpha and beta versions the tables do not carry may well exist: say so, do not guess.
+    // Alpha and beta versions the generated schemas do not carry may well exist: say so, do not guess.
     if (versions && !/alpha|beta/.test(version)) {
       const served = versions.filter((v) => !isRemoved(v, kind, this.options.kubeVersion));
       const hint = didYouMean(apiVersion, served);
@@ -94,7 +94,7 @@ export class SchemaChecker {
   private groups(): Map<string, string[]> {
     if (!this.builtinGroups) {
       this.builtinGroups = new Map();
-      for (const av of Object.keys(tableIndex().apiVersions)) {
+      for (const av of Object.keys(schemaIndex().apiVersions)) {
         const slash = av.indexOf('/');
         const group = slash < 0 ? '' : av.slice(0, slash);
         const list = this.builtinGroups.get(group) ?? [];

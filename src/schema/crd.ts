@@ -11,7 +11,7 @@ import path from 'node:path';
 import type { PathSegment, ResourcePath } from '../types.js';
 import { formatPath } from '../types.js';
 import { didYouMean } from './suggest.js';
-import { describeValue, objectMetaValidator, type SchemaIssue } from './validate.js';
+import { describeValue, validateObjectMeta, type SchemaIssue } from './runtime.js';
 
 const require = createRequire(import.meta.url);
 
@@ -185,7 +185,7 @@ export class CrdValidator {
     const out: SchemaIssue[] = [];
     const meta = obj.metadata;
     if (meta !== undefined && meta !== null) {
-      out.push(...objectMetaValidator().validate(meta, ['metadata']));
+      out.push(...validateObjectMeta(meta));
     }
     if (!this.version.schema) return out;
     const fn = this.compiled();
