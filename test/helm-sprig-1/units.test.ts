@@ -183,3 +183,35 @@ describe('values from other functions keep Go types', () => {
     expect(f.typeOf(f.splitn(',', 2n, 'a,b'))).toBe('map[string]string');
   });
 });
+
+/** A named slice type, like chartutil.VersionSet ([]string). */
+class VersionSet extends GoObject {
+  constructor(private readonly versions: string[]) {
+    super();
+  }
+  goType(): string {
+    return 'chartutil.VersionSet';
+  }
+  override goKind(): string {
+    return 'slice';
+  }
+  override underlying(): GoValue[] {
+    return [...this.versions];
+  }
+  formatV(): string {
+    return `[${this.versions.join(' ')}]`;
+  }
+}
+
+describe('named collection types', () => {
+  it('are seen through by join, toStrings, sortAlpha and empty', () => {
+    const vs = new VersionSet(['v1', 'apps/v1', 'batch/v1']);
+    expect(f.join(',', vs)).toBe('v1,apps/v1,batch/v1');
+    expect(f.toStrings(vs)).toEqual(['v1', 'apps/v1', 'batch/v1']);
+    expect(f.sortAlpha(vs)).toEqual(['apps/v1', 'batch/v1', 'v1']);
+    expect(f.empty(vs)).toBe(false);
+    expect(f.empty(new VersionSet([]))).toBe(true);
+    expect(f.kindOf(vs)).toBe('slice');
+    expect(f.typeOf(vs)).toBe('chartutil.VersionSet');
+  });
+});

@@ -193,6 +193,7 @@ export function strval(v: GoValue): string {
  */
 export function strslice(v: GoValue): string[] {
   let out: string[];
+  v = underlyingOrSelf(v);
   if (Array.isArray(v)) {
     out = [];
     for (const e of v) if (e !== null && e !== undefined) out.push(strval(e));
@@ -204,4 +205,14 @@ export function strslice(v: GoValue): string[] {
     out = [strval(v)];
   }
   return tagGoType(out, '[]string');
+}
+
+/**
+ * The slice or map behind a named Go collection type (chartutil.VersionSet
+ * is a []string, the Files object a map), which reflection-based Sprig code
+ * sees through; other values unchanged.
+ */
+export function underlyingOrSelf(v: GoValue): GoValue {
+  if (v instanceof GoObject) return v.underlying() ?? v;
+  return v;
 }

@@ -17,7 +17,11 @@ export function isEmpty(v: GoValue): boolean {
     case 'string': return v.length === 0;
     case 'function': return false;
     default:
-      if (v instanceof GoObject) return false;
+      if (v instanceof GoObject) {
+        // A named slice or map type is empty by length; structs and pointers never are.
+        const u = v.underlying();
+        return u === undefined ? false : isEmpty(u);
+      }
       if (Array.isArray(v) || v instanceof Uint8Array) return v.length === 0;
       for (const _k in v) return false;
       return true;

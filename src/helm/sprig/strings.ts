@@ -6,7 +6,7 @@
 import type { GoFunction, GoMap, GoValue } from '../template/value.js';
 import { formatValue, goQuote } from '../template/gofmt.js';
 import { goFunc, sig, vsig, runtimeError } from './_p1-args.js';
-import { strslice, strval } from './_p1-cast.js';
+import { strslice, strval, underlyingOrSelf } from './_p1-cast.js';
 import { tagGoType } from './_p1-gotype.js';
 import { byteLength, compareGoStrings, sliceBytes } from './_p1-utf8.js';
 import { goToLower, goToUpper, goTrimSpace } from './_p1-unicode.js';
@@ -73,7 +73,8 @@ function indexedMap(parts: string[]): GoMap {
 const isNil = (v: GoValue): boolean => v === null || v === undefined;
 
 function sortAlpha(list: GoValue): GoValue {
-  if (Array.isArray(list) || list instanceof Uint8Array) {
+  const u = underlyingOrSelf(list);
+  if (Array.isArray(u) || u instanceof Uint8Array) {
     return tagGoType(strslice(list).sort(compareGoStrings), '[]string');
   }
   return tagGoType([strval(list)], '[]string');
