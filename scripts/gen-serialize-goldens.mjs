@@ -53,7 +53,8 @@ function expr(v) {
   return keys.length ? `(dict ${keys.map((k) => `${goString(k)} ${expr(v[k])}`).join(' ')})` : '(dict)';
 }
 
-// Prints a Go value as JSON with each leaf's type: {"map":{...}}, {"list":[...]}, {"t":"%T","v":json}.
+// Prints a Go value as JSON with each leaf's type: {"map":{...}}, {"list":[...]},
+// {"t":"%T","v":json (null when toJson fails, e.g. for +Inf),"s":"%v"}.
 const DUMP = [
   '{{- define "dump" -}}',
   '{{- $k := kindOf . -}}',
@@ -63,7 +64,8 @@ const DUMP = [
   '{{- else if eq $k "slice" -}}{{ print "{\\"list\\":[" }}',
   '{{- range $i, $e := . -}}{{ if $i }},{{ end }}{{ include "dump" $e }}{{- end -}}',
   '{{ print "]}" }}',
-  '{{- else -}}{{ print "{\\"t\\":" }}{{ printf "%T" . | toJson }},"v":{{ toJson . }}{{ print "}" }}',
+  '{{- else -}}{{ print "{\\"t\\":" }}{{ printf "%T" . | toJson }},"v":{{ $j := toJson . }}{{ if $j }}{{ $j }}{{ else }}null{{ end }}',
+  ',"s":{{ printf "%v" . | toJson }}{{ print "}" }}',
   '{{- end -}}',
   '{{- end -}}',
 ].join('');
@@ -171,7 +173,35 @@ const JSON_TEXTS = [
   '', ' ', '{"a":1,}', '{,}', '[,1]', '{"a":[1,{"b":2}]}', '\u00e9', '"\u00e9"', "'a'", '{"a":1}\n', 'NaN', '[1e400]', '{"a":"\\ud83d"}',
 ];
 
+const TOML_VALUES = [
+  { a: 1, b: 'two', c: true }, { a: { $int: '1' }, f: 1.5, g: 1e21, h: 0.000001, i: { $float: 'NaN' }, j: { $float: '-Inf' }, k: 100 },
+  { s: 'quote " back \\ tab \t nl \n del \u007f bell \u0007 é 😀' }, { 'bare-key_1': 1, 'needs quote': 2, '': 3, 'dot.ted': 4, 'é': 5 },
+  { z: 1, table: { b: 2, a: 1, sub: { c: 3 } }, y: 'x' }, { list: [1, 2, 3], empty: [], mixed: [1, 'a', true], nested: [[1, 2], ['a']] },
+  { tables: [{ a: 1 }, { b: { c: 2 } }], after: 1 }, { deep: { tables: [{ x: 1 }, { x: 2, y: { z: 3 } }] } },
+  { inline: [{ a: 1, b: { c: 2 } }, 1] }, { nil: null, keep: 1, m: { n: null } }, { bad: [1, null] }, { e: {} }, {},
+  { a: [{}, {}] }, { m: { list: [{ x: 1 }] } }, 'top-level string', [1, 2], [{ a: 1 }], null, { k: { $int: '-9223372036854775808' } },
+  { b: { y: 1, x: { q: 1 } }, a: { z: 1 } }, { t: [{ u: [{ v: 1 }] }] },
+];
+
+const TOML_TEXTS = [
+  'a = 1\nb = "two"\nc = 1.5\nd = true\n',
+  'int = 9223372036854775807\nneg = -17\nhex = 0xDEAD\noct = 0o17\nbin = 0b11\nund = 1_000\n',
+  'f1 = 1e6\nf2 = -0.0\nf3 = inf\nf4 = -inf\nf5 = 6.626e-34\n',
+  '[table]\nkey = "v"\n[table.sub]\nk = 1\n',
+  '[[arr]]\nx = 1\n[[arr]]\nx = 2\n',
+  'a = [1, 2, 3]\nb = [[1, 2], ["a"]]\nc = []\nd = [{x = 1}, {y = 2}]\n',
+  'inline = {a = 1, b = {c = "d"}}\n',
+  's1 = "esc \\t \\u00e9 \\U0001F600"\ns2 = \'literal \\n\'\ns3 = """\nmulti\nline"""\ns4 = \'\'\'\nraw\nlines\'\'\'\n',
+  'odt = 1979-05-27T07:32:00Z\nodt2 = 1979-05-27T00:32:00.999-07:00\nodt3 = 1979-05-27T00:32:00+05:30\nldt = 1979-05-27T07:32:00\nld = 1979-05-27\n',
+  '"quoted key" = 1\n\'lit key\' = 2\ndotted.key.here = 3\n',
+  '# comment only\n',
+  '',
+];
+
 function buildFromCases(cases) {
+  TOML_VALUES.forEach((v, i) => add(cases, 'toToml', `value#${i}`, v));
+  VALUES.forEach((v, i) => add(cases, 'toToml', `yaml value#${i}`, v));
+  TOML_TEXTS.forEach((t, i) => add(cases, 'fromToml', `toml#${i}`, t));
   YAML_TEXTS.forEach((t, i) => {
     add(cases, 'fromYaml', `yaml#${i}`, t);
     add(cases, 'fromYamlArray', `yaml#${i}`, t);

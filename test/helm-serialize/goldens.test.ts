@@ -5,9 +5,10 @@ import { describe, expect, it } from 'vitest';
 import { serializeFuncs } from '../../src/helm/sprig/serialize.js';
 import { GoObject, isGoMap, type GoMap, type GoValue } from '../../src/helm/template/value.js';
 import { marshalGoJson, compareGoStrings } from '../../src/helm/yaml/go-json.js';
+import { formatFloatG } from '../../src/helm/yaml/go-float.js';
 
 type Encoded = null | boolean | number | string | Encoded[] | { [k: string]: Encoded };
-type Dump = { map: Record<string, Dump> } | { list: Dump[] } | { t: string; v: unknown };
+type Dump = { map: Record<string, Dump> } | { list: Dump[] } | { t: string; v: unknown; s: string };
 
 interface GoldenCase {
   name: string;
@@ -34,6 +35,17 @@ export function decodeInput(e: Encoded): GoValue {
   return m;
 }
 
+/** fmt's %v of a leaf. */
+function formatV(v: GoValue): string {
+  if (v === null || v === undefined) return '<nil>';
+  if (typeof v === 'number') {
+    const g = formatFloatG(v);
+    return g === 'NaN' ? 'NaN' : g;
+  }
+  if (v instanceof GoObject) return v.formatV();
+  return String(v);
+}
+
 /** The typed dump the generator's "dump" template prints, computed from our value. */
 export function dumpOf(v: GoValue): Dump {
   if (Array.isArray(v)) return { list: v.map(dumpOf) };
@@ -50,7 +62,13 @@ export function dumpOf(v: GoValue): Dump {
   else if (typeof v === 'boolean') t = 'bool';
   else if (v instanceof GoObject) t = v.goType();
   else t = typeof v;
-  return { t, v: JSON.parse(marshalGoJson(v, { escapeHTML: true })) };
+  let json: unknown = null;
+  try {
+    json = JSON.parse(marshalGoJson(v, { escapeHTML: true }));
+  } catch {
+    // toJson fails (NaN, ±Inf): the dump prints null.
+  }
+  return { t, v: json, s: formatV(v) };
 }
 
 const byFn = new Map<string, GoldenCase[]>();

@@ -11,7 +11,7 @@ import { decodeGoJson, marshalGoJson, unmarshalGoJson } from '../yaml/go-json.js
 import { marshalK8sYaml } from '../yaml/go-yaml-marshal.js';
 import { loadGoYaml, loadGoYamlArray } from '../yaml/go-yaml-load.js';
 import { marshalYamlV3 } from '../yaml/go-yaml-v3.js';
-import { decodeToml, encodeToml } from '../yaml/go-toml.js';
+import { decodeToml, encodeToml, TomlEncodeError } from '../yaml/go-toml.js';
 
 function newMap(): GoMap {
   return Object.create(null) as GoMap;
@@ -90,7 +90,8 @@ function toToml(v: GoValue): string {
   try {
     return encodeToml(v);
   } catch (e) {
-    return message(e);
+    if (e instanceof TomlEncodeError) return e.message;
+    throw e;
   }
 }
 

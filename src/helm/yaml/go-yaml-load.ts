@@ -289,6 +289,11 @@ function merge(valueNode: YNode | null, out: V2Map, ctx: Ctx): void {
   wantMap();
 }
 
+/** An empty value (`key:`) is a zero-width node; its key is the better place to point at. */
+function hasExtent(node: YNode | null): node is YNode {
+  return node !== null && node.range !== undefined && node.range !== null && node.range[1] > node.range[0];
+}
+
 function positionOf(node: YNode, ctx: Ctx): { file: string; line: number; column: number; endLine: number; endColumn: number } {
   const [start, end] = node.range ?? [0, 0];
   const s = ctx.lc.linePos(start);
@@ -323,7 +328,7 @@ function toGo(v: V2Value, ctx: Ctx): GoValue {
   const m: GoMap = Object.create(null);
   for (const [k, e] of v.entries) {
     m[k] = toGo(e.value, ctx);
-    if (ctx.origins) setOrigin(m, k, positionOf(e.node ?? e.keyNode, ctx));
+    if (ctx.origins) setOrigin(m, k, positionOf(hasExtent(e.node) ? e.node : e.keyNode, ctx));
   }
   return m;
 }
