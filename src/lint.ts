@@ -2,7 +2,7 @@
  * The whole pipeline behind both the CLI and the public API:
  * config -> inputs -> load (and render charts) -> rules -> sorted result.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { loadConfig, resolveRuleSettings, buildOverride, type ConfigFile } from './config/load.js';
 import { parseDirectives, type Directive } from './engine/directives.js';
@@ -119,6 +119,8 @@ export async function loadInput(options: LintOptions = {}): Promise<LoadedInput>
     const file = display(abs);
     let buf: Buffer;
     try {
+      // Never read a FIFO or device: it could block forever.
+      if (!statSync(abs).isFile()) throw Object.assign(new Error('not a regular file'), { code: 'not a regular file' });
       buf = readFileSync(abs);
     } catch (e) {
       fileCount++;

@@ -49,7 +49,7 @@ export function parseQuantity(input: unknown): Quantity | undefined {
     num *= BINARY[suffix];
   } else {
     let exp: number;
-    if (suffix.startsWith('e') || suffix.startsWith('E')) {
+    if (/^[eE][+-]?\d+$/.test(suffix)) {
       exp = Number(suffix.slice(1));
       if (Math.abs(exp) > 1000) return undefined; // absurd exponents are not quantities anyone means
     } else {

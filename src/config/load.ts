@@ -59,7 +59,7 @@ export async function loadConfig(cwd: string, explicit: string | undefined, rule
   }
   let data: unknown;
   try {
-    data = file.endsWith('.json') ? JSON.parse(text) : parseYaml(text, { version: '1.1' });
+    data = file.endsWith('.json') ? JSON.parse(text) : parseYaml(text);
   } catch (e) {
     throw new ConfigError(`invalid config ${display}: ${(e as Error).message.split('\n')[0]}`);
   }

@@ -170,6 +170,8 @@ function syntaxProblem(e: unknown, file: string, chunk: DocumentChunk, chunkText
     line = chunk.line + mark.line + 1;
     column = mark.column + 1;
     message = (e as any).reason ?? message;
+    const depth = /maxDepth \((\d+)\)/.exec(message);
+    if (depth) message = `document is nested more than ${depth[1]} levels deep`;
   } else if (json) {
     const m = /position (\d+)/.exec(message);
     if (m) {
