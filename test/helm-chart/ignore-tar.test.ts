@@ -99,3 +99,11 @@ describe('chart archives', () => {
     expect(cleanPath('')).toBe('.');
   });
 });
+
+describe('patterns with dashes', () => {
+  it('compiles a dash outside a class (kube-prometheus-*.tgz)', () => {
+    expect(goPathMatch('kube-prometheus-*.tgz', 'kube-prometheus-1.tgz')).toBe(true);
+    expect(() => goPathMatch('[a-c-]x', '-x')).toThrow('syntax error in pattern');
+    expect(compileFilesGlob('dash-*.json')!.test('dash-a.json')).toBe(true);
+  });
+});

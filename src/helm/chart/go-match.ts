@@ -10,8 +10,13 @@ export class BadPatternError extends Error {
   }
 }
 
+/** Escapes one character for a `u`-mode RegExp ('-' only needs it inside a class, and may only have it there). */
 function escapeRe(ch: string): string {
   return /[\\^$.*+?()[\]{}|/-]/.test(ch) ? `\\${ch}` : ch;
+}
+
+function escapeOutside(ch: string): string {
+  return ch === '-' ? ch : escapeRe(ch);
 }
 
 /** Reads a Go character class starting after '['; returns the regex class and the index after ']'. */
@@ -80,10 +85,10 @@ export function compilePathPattern(pattern: string): RegExp {
       i = next;
     } else if (c === '\\') {
       if (i + 1 >= runes.length) throw new BadPatternError();
-      src += escapeRe(runes[i + 1]);
+      src += escapeOutside(runes[i + 1]);
       i += 2;
     } else {
-      src += escapeRe(c);
+      src += escapeOutside(c);
       i++;
     }
   }
@@ -167,10 +172,10 @@ export function compileFilesGlob(pattern: string): RegExp | undefined {
         return out;
       } else if (c === '\\') {
         if (i + 1 >= runes.length) throw new BadPatternError();
-        out += escapeRe(runes[i + 1]);
+        out += escapeOutside(runes[i + 1]);
         i += 2;
       } else {
-        out += escapeRe(c);
+        out += escapeOutside(c);
         i++;
       }
     }
