@@ -226,6 +226,7 @@ export const cases = [
   '{{ urlJoin (dict "host" .nil) }}', '{{ urlJoin (dict "query" "a=1" "fragment" "!()*") }}',
   '{{ b64dec "aGk=\\r\\n" }}', '{{ b64dec "aGk=x" }}', '{{ b64dec "aG\\rk=" }}', '{{ b32dec "NBUQ====\\n" }}', '{{ b32dec "NBUQ===" }}',
   '{{ kindOf (sortAlpha "x") }}', '{{ deepEqual (until 2) (list 0 1) }}', '{{ deepEqual (toStrings (list "a")) (splitList "," "a") }}',
+  '{{ upper "ᾀᾳῃῳᾈ ß ŉ ﬁ ǰ" }}', '{{ title "ქართული ენა" }}', '{{ upper "ქართული" }}', '{{ swapcase "ა ბ" }}', '{{ title "ᾀx ǆy" }}', '{{ swapcase "ᾀ ᾈ" }}', '{{ lower "ᾈΣİ" }}',
   '{{ quote (splitList "," "a,b") }}', '{{ squote (split "," "a,b") }}', '{{ cat (until 3) }}', '{{ join "," (until 3) }}', '{{ sortAlpha (until 12) }}',
 ];
 

@@ -33,9 +33,20 @@ function single(mapped: string, r: number): number {
   return mapped.length === (cp > 0xffff ? 2 : 1) ? cp : r;
 }
 
+/**
+ * Greek letters with ypogegrammeni: their full upper case is two letters
+ * (ᾀ → ἈΙ), but UnicodeData's simple mapping, which Go uses, is the
+ * titlecase form (ᾀ → ᾈ).
+ */
+function greekIotaSubscriptUpper(r: number): number | undefined {
+  if ((r >= 0x1f80 && r <= 0x1f87) || (r >= 0x1f90 && r <= 0x1f97) || (r >= 0x1fa0 && r <= 0x1fa7)) return r + 8;
+  if (r === 0x1fb3 || r === 0x1fc3 || r === 0x1ff3) return r + 9;
+  return undefined;
+}
+
 export function toUpper(r: number): number {
   if (r < 0x80) return r >= 0x61 && r <= 0x7a ? r - 32 : r;
-  return single(str(r).toUpperCase(), r);
+  return greekIotaSubscriptUpper(r) ?? single(str(r).toUpperCase(), r);
 }
 
 export function toLower(r: number): number {
@@ -53,6 +64,8 @@ const titleDigraphs = new Map<number, number>([
 ]);
 
 export function toTitle(r: number): number {
+  // Georgian Mkhedruli letters have upper-case (Mtavruli) forms but are their own title case.
+  if ((r >= 0x10d0 && r <= 0x10fa) || (r >= 0x10fd && r <= 0x10ff)) return r;
   return titleDigraphs.get(r) ?? toUpper(r);
 }
 
