@@ -13,4 +13,5 @@ export const testOnlyFuncs: Record<string, GoFunction> = {
   int64: (v) => (typeof v === 'bigint' ? v : BigInt(Math.trunc(Number(v)))),
   len: (v: GoValue) => BigInt(typeof v === 'string' ? Buffer.byteLength(v) : Array.isArray(v) ? v.length : Object.keys(v as object).length),
   eq: (a, b) => a === b,
+  b64enc: (s) => Buffer.from(String(s), 'utf8').toString('base64'),
 };

@@ -7,7 +7,7 @@
  * The `%v` printer here only covers what Sprig's strval needs; the full Go fmt
  * lives in src/helm/template/gofmt.ts (written separately).
  */
-import { GoObject, isGoMap, type GoMap, type GoValue } from '../template/value.js';
+import { GoObject, isGoMap, withGoSignature, type GoFunction, type GoMap, type GoParamType, type GoValue } from '../template/value.js';
 
 /** reflect.Kind name of a value as Sprig's error texts print it. */
 export function goKind(v: GoValue): string {
@@ -219,4 +219,23 @@ export function strval(v: GoValue): string {
 /** A fresh map with a null prototype, as the value model prefers. */
 export function newMap(): GoMap {
   return Object.create(null) as GoMap;
+}
+
+/**
+ * Declares Go signatures (see GoParamType in value.ts) for a family's
+ * functions, so that the executor converts and checks arguments as
+ * text/template does. `spec` maps a name to comma-separated parameter types;
+ * a trailing `...T` is variadic; "" means no parameters.
+ */
+export function declareSignatures(fns: Record<string, GoFunction>, spec: Record<string, string>): Record<string, GoFunction> {
+  for (const [name, text] of Object.entries(spec)) {
+    const fn = fns[name];
+    if (!fn) throw new Error(`no function ${name} to declare`);
+    const parts = text === '' ? [] : text.split(',');
+    const last = parts[parts.length - 1];
+    const variadic = last?.startsWith('...') ? (last.slice(3) as GoParamType) : undefined;
+    const params = (variadic ? parts.slice(0, -1) : parts) as GoParamType[];
+    withGoSignature(fn, variadic ? { params, variadic } : { params });
+  }
+  return fns;
 }

@@ -22,6 +22,7 @@ import {
   strArg,
   strval,
 } from './_p2-govalue.js';
+import { declareSignatures } from './_p2-govalue.js';
 import { deepCopyValue, mergeInto } from './_p2-mergo.js';
 
 /** Items of a list argument, or Sprig's error naming the operation and the kind. */
@@ -193,7 +194,7 @@ function mergeAll(overwrite: boolean, dst: GoValue, srcs: GoValue[]): GoValue {
   return d;
 }
 
-export const collectionFuncs: Record<string, GoFunction> = {
+export const collectionFuncs: Record<string, GoFunction> = declareSignatures({
   list: (...v) => [...v],
   tuple: (...v) => [...v],
   append: push,
@@ -277,4 +278,15 @@ export const collectionFuncs: Record<string, GoFunction> = {
   mustMergeOverwrite: (dst, ...srcs) => mergeAll(true, dst, srcs),
   deepCopy: (v) => deepCopyValue(v ?? null),
   mustDeepCopy: (v) => deepCopyValue(v ?? null),
-};
+}, {
+  list: '...any', tuple: '...any', append: 'any,any', push: 'any,any', mustAppend: 'any,any', mustPush: 'any,any',
+  prepend: 'any,any', mustPrepend: 'any,any', first: 'any', mustFirst: 'any', rest: 'any', mustRest: 'any',
+  last: 'any', mustLast: 'any', initial: 'any', mustInitial: 'any', reverse: 'any', mustReverse: 'any',
+  uniq: 'any', mustUniq: 'any', without: 'any,...any', mustWithout: 'any,...any', has: 'any,any', mustHas: 'any,any',
+  compact: 'any', mustCompact: 'any', slice: 'any,...any', mustSlice: 'any,...any', concat: '...any',
+  chunk: 'int,any', mustChunk: 'int,any',
+  dict: '...any', get: 'map,string', set: 'map,string,any', unset: 'map,string', hasKey: 'map,string',
+  pluck: 'string,...map', keys: '...map', values: 'map', pick: 'map,...string', omit: 'map,...string', dig: '...any',
+  merge: 'map,...map', mustMerge: 'map,...map', mergeOverwrite: 'map,...map', mustMergeOverwrite: 'map,...map',
+  deepCopy: 'any', mustDeepCopy: 'any',
+});

@@ -10,6 +10,7 @@
  */
 import type { GoFunction, GoValue } from '../template/value.js';
 import { strArg } from './_p2-govalue.js';
+import { declareSignatures } from './_p2-govalue.js';
 import { GoTime, NS_PER_SEC, durationString, parseDuration, parseTime, timeArg } from './_p2-gotime.js';
 import { UTC, loadLocation, localLocation } from './_p2-gozone.js';
 
@@ -110,7 +111,7 @@ function toDate(fmt: GoValue, str: GoValue): GoValue {
   }
 }
 
-export const dateFuncs: Record<string, GoFunction> = {
+export const dateFuncs: Record<string, GoFunction> = declareSignatures({
   now,
   date: (fmt, date) => dateInZone(fmt, date, 'Local'),
   dateInZone,
@@ -127,4 +128,9 @@ export const dateFuncs: Record<string, GoFunction> = {
   ago,
   duration,
   durationRound,
-};
+}, {
+  now: '', date: 'string,any', dateInZone: 'string,any,string', date_in_zone: 'string,any,string', htmlDate: 'any',
+  htmlDateInZone: 'any,string', dateModify: 'string,any', date_modify: 'string,any', mustDateModify: 'string,any',
+  must_date_modify: 'string,any', toDate: 'string,string', mustToDate: 'string,string', unixEpoch: 'any', ago: 'any',
+  duration: 'any', durationRound: 'any',
+});

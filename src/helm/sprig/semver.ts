@@ -9,6 +9,7 @@
  */
 import { GoObject, NO_FIELD, type GoFunction, type GoValue } from '../template/value.js';
 import { goTypeName, strArg } from './_p2-govalue.js';
+import { declareSignatures } from './_p2-govalue.js';
 
 const UINT64_MAX = (1n << 64n) - 1n;
 
@@ -357,10 +358,10 @@ export function semverSatisfies(constraint: string, version: string): boolean {
   }
 }
 
-export const semverFuncs: Record<string, GoFunction> = {
+export const semverFuncs: Record<string, GoFunction> = declareSignatures({
   semver: (v) => parseVersion(strArg(v)),
   semverCompare: (constraint, version) => {
     const cs = parseConstraints(strArg(constraint));
     return checkConstraints(cs, parseVersion(strArg(version)));
   },
-};
+}, { semver: 'string', semverCompare: 'string,string' });
