@@ -246,6 +246,16 @@ function buildCases() {
   FLOATS.forEach((f, i) => add(cases, 'toJson', `float#${i}`, [f]));
   SPECIAL_FLOATS.forEach((f) => add(cases, 'toJson', `float ${f}`, [{ $float: f }]));
   INTS.forEach((n) => add(cases, 'toJson', `int ${n}`, [{ $int: n }]));
+  // toYamlPretty: yaml.v3 on the Go values themselves.
+  STRINGS.forEach((s, i) => add(cases, 'toYamlPretty', `string#${i}`, { k: s, [s]: [s, [s]] }));
+  FLOATS.forEach((f, i) => add(cases, 'toYamlPretty', `float#${i}`, { f, l: [f] }));
+  SPECIAL_FLOATS.forEach((f) => add(cases, 'toYamlPretty', `float ${f}`, { f: { $float: f } }));
+  INTS.forEach((n) => add(cases, 'toYamlPretty', `int ${n}`, { n: { $int: n }, l: [{ $int: n }] }));
+  KEY_SETS.forEach((ks, i) => add(cases, 'toYamlPretty', `keys#${i}`, Object.fromEntries(ks.map((k, j) => [k, j]))));
+  [['a1b', 'a1-', 'a1_', 'a1B', 'a12', 'a1'], ['x9y', 'x9.', 'x9z', 'x10']].forEach((ks, i) =>
+    ['toYaml', 'toYamlPretty'].forEach((fn) => add(cases, fn, `digit-letter keys#${i}`, Object.fromEntries(ks.map((k, j) => [k, j])))),
+  );
+  VALUES.forEach((v, i) => add(cases, 'toYamlPretty', `value#${i}`, v));
   buildFromCases(cases);
   return cases;
 }

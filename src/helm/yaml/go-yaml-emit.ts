@@ -59,7 +59,7 @@ interface ScalarAnalysis {
   blockAllowed: boolean;
 }
 
-function analyzeScalar(cps: number[]): ScalarAnalysis {
+function analyzeScalar(cps: number[], v3: boolean): ScalarAnalysis {
   if (cps.length === 0) {
     return { multiline: false, flowPlainAllowed: false, blockPlainAllowed: true, singleQuotedAllowed: true, blockAllowed: false };
   }
@@ -67,6 +67,7 @@ function analyzeScalar(cps: number[]): ScalarAnalysis {
   let flowIndicators = false;
   let lineBreaks = false;
   let specialCharacters = false;
+  let tabCharacters = false;
   let leadingSpace = false;
   let leadingBreak = false;
   let trailingSpace = false;
@@ -113,8 +114,10 @@ function analyzeScalar(cps: number[]): ScalarAnalysis {
         }
       }
     }
-    // The emitter runs in unicode mode, so only non-printable characters are special.
-    if (!isPrintable(c)) specialCharacters = true;
+    // The emitter runs in unicode mode, so only non-printable characters are
+    // special; yaml.v3 lets tabs into literal blocks.
+    if (v3 && c === 0x09) tabCharacters = true;
+    else if (!isPrintable(c)) specialCharacters = true;
     if (isSpace(c)) {
       if (i === 0) leadingSpace = true;
       if (i === n - 1) trailingSpace = true;
@@ -151,12 +154,12 @@ function analyzeScalar(cps: number[]): ScalarAnalysis {
     a.blockPlainAllowed = false;
     a.singleQuotedAllowed = false;
   }
-  if (spaceBreak || specialCharacters) {
+  if (spaceBreak || tabCharacters || specialCharacters) {
     a.flowPlainAllowed = false;
     a.blockPlainAllowed = false;
     a.singleQuotedAllowed = false;
-    a.blockAllowed = false;
   }
+  if (spaceBreak || specialCharacters) a.blockAllowed = false;
   if (lineBreaks) {
     a.flowPlainAllowed = false;
     a.blockPlainAllowed = false;
@@ -183,12 +186,16 @@ class Emitter {
   // and sequence flags only matter for anchors and open-ended documents).
   private mappingContext = false;
   private simpleKeyContext = false;
+  /** The node being emitted is an item of a block sequence (yaml.v3 indents those by 2). */
+  private seqItemContext = false;
   private readonly bestIndent: number;
-  private readonly bestWidth = 80;
+  private readonly bestWidth: number;
   private readonly v3: boolean;
 
   constructor(opts: EmitOptions) {
     this.v3 = opts.v3 ?? false;
+    // yaml.v2 folds at 80 columns; yaml.v3 3.0.1 starts with no line width.
+    this.bestWidth = this.v3 ? 2 ** 31 - 1 : 80;
     const ind = opts.indent ?? 2;
     this.bestIndent = ind < 2 || ind > 9 ? 2 : ind;
   }
@@ -230,7 +237,11 @@ class Emitter {
   private increaseIndent(flow: boolean, indentless: boolean): void {
     this.indents.push(this.indent);
     if (this.indent < 0) this.indent = flow ? this.bestIndent : 0;
-    else if (!indentless) this.indent += this.bestIndent;
+    else if (!indentless) {
+      if (!this.v3) this.indent += this.bestIndent;
+      else if (this.seqItemContext) this.indent += 2;
+      else this.indent = this.bestIndent * Math.floor((this.indent + this.bestIndent) / this.bestIndent);
+    }
   }
   private popIndent(): void {
     this.indent = this.indents.pop() as number;
@@ -238,14 +249,15 @@ class Emitter {
 
   // ---- document ----
   emitDocument(node: YamlNode): string {
-    this.emitNode(node, false, false);
+    this.emitNode(node, false, false, false);
     // Document end (implicit): a final line break.
     this.writeIndent();
     return this.out.join('');
   }
 
-  private emitNode(node: YamlNode, mapping: boolean, simpleKey: boolean): void {
+  private emitNode(node: YamlNode, mapping: boolean, simpleKey: boolean, seqItem: boolean): void {
     this.mappingContext = mapping;
+    this.seqItemContext = seqItem;
     this.simpleKeyContext = simpleKey;
     if (node.kind === 'scalar') this.emitScalar(node.value, node.style);
     else if (node.kind === 'seq') {
@@ -262,7 +274,7 @@ class Emitter {
     items.forEach((item, i) => {
       if (i > 0) this.writeIndicator(',', false, false, false);
       if (this.column > this.bestWidth) this.writeIndent();
-      this.emitNode(item, false, false);
+      this.emitNode(item, false, false, false);
     });
     this.flowLevel--;
     this.popIndent();
@@ -277,15 +289,15 @@ class Emitter {
       if (i > 0) this.writeIndicator(',', false, false, false);
       if (this.column > this.bestWidth) this.writeIndent();
       if (this.checkSimpleKey(k)) {
-        this.emitNode(k, true, true);
+        this.emitNode(k, true, true, false);
         this.writeIndicator(':', false, false, false);
       } else {
         this.writeIndicator('?', true, false, false);
-        this.emitNode(k, true, false);
+        this.emitNode(k, true, false, false);
         if (this.column > this.bestWidth) this.writeIndent();
         this.writeIndicator(':', true, false, false);
       }
-      this.emitNode(v, true, false);
+      this.emitNode(v, true, false, false);
     });
     this.flowLevel--;
     this.popIndent();
@@ -293,14 +305,13 @@ class Emitter {
   }
 
   private emitBlockSequence(items: YamlNode[]): void {
-    // yaml.v2 writes sequences under a mapping key without extra indentation;
-    // yaml.v3 does the same only when its indent is 2... unless told otherwise.
-    const indentless = this.mappingContext && !this.indention;
-    this.increaseIndent(false, this.v3 ? false : indentless);
+    // yaml.v2 writes sequences under a mapping key without extra indentation; yaml.v3 indents them.
+    const indentless = !this.v3 && this.mappingContext && !this.indention;
+    this.increaseIndent(false, indentless);
     for (const item of items) {
       this.writeIndent();
       this.writeIndicator('-', true, false, true);
-      this.emitNode(item, false, false);
+      this.emitNode(item, false, false, true);
     }
     this.popIndent();
   }
@@ -310,15 +321,15 @@ class Emitter {
     for (const [k, v] of pairs) {
       this.writeIndent();
       if (this.checkSimpleKey(k)) {
-        this.emitNode(k, true, true);
+        this.emitNode(k, true, true, false);
         this.writeIndicator(':', false, false, false);
       } else {
         this.writeIndicator('?', true, false, true);
-        this.emitNode(k, true, false);
+        this.emitNode(k, true, false, false);
         this.writeIndent();
         this.writeIndicator(':', true, false, true);
       }
-      this.emitNode(v, true, false);
+      this.emitNode(v, true, false, false);
     }
     this.popIndent();
   }
@@ -327,7 +338,7 @@ class Emitter {
   private checkSimpleKey(k: YamlNode): boolean {
     if (k.kind === 'scalar') {
       const cps = Array.from(k.value, (c) => c.codePointAt(0) as number);
-      if (analyzeScalar(cps).multiline) return false;
+      if (analyzeScalar(cps, this.v3).multiline) return false;
       return utf8Len(k.value) <= 128;
     }
     if (k.kind === 'seq') return k.items.length === 0;
@@ -337,7 +348,7 @@ class Emitter {
   // ---- scalars ----
   private emitScalar(value: string, requested: ScalarStyle): void {
     const cps = Array.from(value, (c) => c.codePointAt(0) as number);
-    const a = analyzeScalar(cps);
+    const a = analyzeScalar(cps, this.v3);
     let style = requested;
     if (this.simpleKeyContext && a.multiline) style = 'double';
     if (style === 'plain') {
@@ -478,8 +489,13 @@ class Emitter {
   private writeLiteral(cps: number[]): void {
     this.writeIndicator('|', true, false, false);
     this.writeBlockScalarHints(cps);
-    this.putBreak();
-    this.indention = true;
+    // yaml.v3 writes no line break after the header itself: the first content
+    // line's indent supplies it, and a value that starts with a line break
+    // loses that break (a yaml.v3 quirk Helm inherits).
+    if (!this.v3) {
+      this.putBreak();
+      this.indention = true;
+    }
     this.whitespace = true;
     let breaks = true;
     for (const c of cps) {

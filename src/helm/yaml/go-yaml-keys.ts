@@ -21,16 +21,23 @@ function wrap64(v: bigint): bigint {
   return BigInt.asIntN(64, v);
 }
 
-/** keyList.Less(a, b) for two string keys. */
-export function yamlKeyLess(a: string, b: string): boolean {
+/**
+ * keyList.Less(a, b) for two string keys. yaml.v3 differs in one point: right
+ * after a digit, a letter sorts before a non-letter ("a1b" < "a1-").
+ */
+export function yamlKeyLess(a: string, b: string, v3 = false): boolean {
   const ar = Array.from(a, (c) => c.codePointAt(0) as number);
   const br = Array.from(b, (c) => c.codePointAt(0) as number);
+  let digits = false;
   for (let i = 0; i < ar.length && i < br.length; i++) {
-    if (ar[i] === br[i]) continue;
+    if (ar[i] === br[i]) {
+      digits = isDigit(ar[i]);
+      continue;
+    }
     const al = isLetter(ar[i]);
     const bl = isLetter(br[i]);
     if (al && bl) return ar[i] < br[i];
-    if (al || bl) return bl;
+    if (al || bl) return v3 && digits ? al : bl;
     let an = 0n;
     let bn = 0n;
     if (ar[i] === 0x30 || br[i] === 0x30) {
@@ -55,7 +62,7 @@ export function yamlKeyLess(a: string, b: string): boolean {
   return ar.length < br.length;
 }
 
-/** Keys in go-yaml's output order. */
-export function sortYamlKeys(keys: string[]): string[] {
-  return [...keys].sort((x, y) => (yamlKeyLess(x, y) ? -1 : yamlKeyLess(y, x) ? 1 : 0));
+/** Keys in go-yaml's output order (yaml.v2's unless `v3`). */
+export function sortYamlKeys(keys: string[], v3 = false): string[] {
+  return [...keys].sort((x, y) => (yamlKeyLess(x, y, v3) ? -1 : yamlKeyLess(y, x, v3) ? 1 : 0));
 }
