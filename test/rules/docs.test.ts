@@ -1,0 +1,153 @@
+/**
+ * Every registered rule has its documentation page, fixtures and test file,
+ * and each page's examples do what the page says: the failing example (the
+ * block after `<!-- expect: N -->`, N > 0) gives exactly N findings of the
+ * rule, the passing one (`<!-- expect: 0 -->`) none. Examples are linted with
+ * the rule turned on (rolling-update-strategy is off by default).
+ */
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { lint } from '../../src/lint.js';
+import { RULES } from '../../src/engine/registry.js';
+import { ResourceIndex } from '../../src/engine/resource-index.js';
+import type { Report } from '../../src/engine/rule.js';
+import { rule as chartMetadata } from '../../rules/chart-metadata.js';
+import { FIXTURES } from '../support/rule-tester.js';
+
+const ROOT = path.resolve(import.meta.dirname, '../..');
+const DOCS = path.join(ROOT, 'docs/rules');
+const TESTS = path.join(ROOT, 'test/rules');
+
+/**
+ * Rules whose findings come from the chart loader: the fixture tester lints
+ * files, not charts, so their fixtures wait for chart fixtures.
+ */
+const CHART_LOADER_RULES = new Set(['helm-render']);
+
+interface Example { expect: number; text: string; line: number }
+
+/** The yaml blocks of a page that follow an `<!-- expect: N -->` line. */
+export function examplesOf(markdown: string): Example[] {
+  const lines = markdown.split('\n');
+  const out: Example[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const m = /^<!-- expect: (\d+) -->$/.exec(lines[i].trim());
+    if (!m) continue;
+    if (lines[i + 1]?.trim() !== '```yaml') throw new Error(`line ${i + 1}: an expect marker must be right before a \`\`\`yaml block`);
+    const end = lines.findIndex((l, j) => j > i + 1 && l.trim() === '```');
+    if (end === -1) throw new Error(`line ${i + 2}: unterminated block`);
+    out.push({ expect: Number(m[1]), text: lines.slice(i + 2, end).join('\n') + '\n', line: i + 2 });
+  }
+  return out;
+}
+
+const tmpRoot = mkdtempSync(path.join(os.tmpdir(), 'k8s-todo-lint-docs-'));
+afterAll(() => rmSync(tmpRoot, { recursive: true, force: true }));
+let seq = 0;
+
+/** Writes an example (a manifest, or a chart when it has `# file:` lines) and returns what to lint. */
+function materialise(text: string): string {
+  const dir = path.join(tmpRoot, String(seq++));
+  mkdirSync(dir, { recursive: true });
+  if (!/^# file: /m.test(text)) {
+    const file = path.join(dir, 'example.yaml');
+    writeFileSync(file, text);
+    return file;
+  }
+  let current: string | undefined;
+  const files = new Map<string, string[]>();
+  for (const line of text.split('\n')) {
+    const m = /^# file: (.+)$/.exec(line);
+    if (m) files.set((current = m[1].trim()), []);
+    else if (current) files.get(current)!.push(line);
+  }
+  for (const [name, body] of files) {
+    mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
+    writeFileSync(path.join(dir, name), body.join('\n'));
+  }
+  return dir;
+}
+
+async function findingsOf(ruleId: string, text: string): Promise<{ messages: string[]; notRendered: boolean }> {
+  if (ruleId === 'chart-metadata') {
+    // The chart loader does not hand charts to rules yet: run the rule on the Chart.yaml text itself.
+    const reports: Report[] = [];
+    chartMetadata.check({
+      options: {}, resources: [], index: new ResourceIndex([]), report: (r) => reports.push(r),
+      charts: [{ dir: tmpRoot, file: 'Chart.yaml', text, presentDependencies: [] }],
+      settings: { kubeVersion: '1.30', defaultNamespace: 'default', knownNamespaces: new Set(['default']), baseDir: tmpRoot, cwd: tmpRoot },
+    });
+    return { messages: reports.map((r) => r.message), notRendered: false };
+  }
+  const target = materialise(text);
+  const result = await lint({
+    paths: [target],
+    cwd: path.dirname(target),
+    configFile: path.join(FIXTURES, 'tester-config.json'),
+    config: { rules: { [ruleId]: 'error' } },
+  });
+  const all = [...result.findings, ...result.suppressed];
+  return {
+    messages: result.findings.filter((f) => f.ruleId === ruleId).map((f) => `${f.location.line}:${f.location.column} ${f.message}`),
+    notRendered: all.some((f) => f.ruleId === 'helm-render' && /not rendered yet/.test(f.message)),
+  };
+}
+
+const hasFiles = (dir: string) => existsSync(dir) && readdirSync(dir).some((f) => /\.(ya?ml|json)$/.test(f));
+
+describe('every registered rule', () => {
+  for (const rule of RULES) {
+    const id = rule.meta.id;
+    describe(id, () => {
+      const page = path.join(DOCS, `${id}.md`);
+      it('has its documentation page with the usual sections', () => {
+        expect(existsSync(page), `docs/rules/${id}.md`).toBe(true);
+        const md = readFileSync(page, 'utf8');
+        expect(md.startsWith(`# ${id}\n`)).toBe(true);
+        for (const section of ['## What it checks', '## Why', '## Failing example', '## Passing example', '## Options', '## Suppressing']) {
+          expect(md, `${id}.md lacks "${section}"`).toContain(`\n${section}\n`);
+        }
+        expect(md).toContain(`Default severity: **${rule.meta.defaultSeverity}**`);
+      });
+      it('has its test file', () => {
+        expect(existsSync(path.join(TESTS, `${id}.test.ts`)), `test/rules/${id}.test.ts`).toBe(true);
+      });
+      if (CHART_LOADER_RULES.has(id)) {
+        it.todo('has valid and invalid fixtures (charts: waits for the chart loader)');
+      } else {
+        it('has valid and invalid fixtures', () => {
+          expect(hasFiles(path.join(FIXTURES, id, 'valid')), `fixtures/rules/${id}/valid`).toBe(true);
+          expect(hasFiles(path.join(FIXTURES, id, 'invalid')), `fixtures/rules/${id}/invalid`).toBe(true);
+        });
+      }
+      const examples = existsSync(page) ? examplesOf(readFileSync(page, 'utf8')) : [];
+      it('has a failing and a passing example', () => {
+        expect(examples.filter((e) => e.expect > 0).length).toBeGreaterThan(0);
+        expect(examples.filter((e) => e.expect === 0).length).toBeGreaterThan(0);
+      });
+      for (const ex of examples) {
+        const what = ex.expect > 0 ? `failing example (line ${ex.line}) gives exactly ${ex.expect} finding${ex.expect === 1 ? '' : 's'}` : `passing example (line ${ex.line}) gives none`;
+        it(what, async (ctx) => {
+          const got = await findingsOf(id, ex.text);
+          if (got.notRendered) ctx.skip(); // charts are not rendered yet: nothing to compare
+          expect(got.messages.length, got.messages.join('\n')).toBe(ex.expect);
+        });
+      }
+    });
+  }
+});
+
+describe('examplesOf', () => {
+  it('takes the yaml block right after each expect marker', () => {
+    const md = '# x\n\n<!-- expect: 2 -->\n```yaml\na: 1\n```\n\ntext\n<!-- expect: 0 -->\n```yaml\nb: 2\nc: 3\n```\n```yaml\nnot: counted\n```\n';
+    expect(examplesOf(md)).toEqual([
+      { expect: 2, text: 'a: 1\n', line: 4 },
+      { expect: 0, text: 'b: 2\nc: 3\n', line: 10 },
+    ]);
+  });
+  it('rejects a marker that is not followed by a yaml block', () => {
+    expect(() => examplesOf('<!-- expect: 1 -->\n\n```yaml\na: 1\n```\n')).toThrow(/right before/);
+  });
+});
