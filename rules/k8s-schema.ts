@@ -61,7 +61,7 @@ export const rule = defineRule<Options>({
           if (noSchemaSaid.has(key)) continue;
           noSchemaSaid.add(key);
         }
-        ctx.report({ resource: r, path: f.path, message: f.message, severity: f.severity });
+        ctx.report({ resource: r, path: f.path, message: f.message, severity: f.severity, ...(f.target ? { target: f.target } : {}) });
       }
     }
   },

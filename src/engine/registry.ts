@@ -24,6 +24,8 @@ import { rule as serviceUrlRefs } from '../../rules/service-url-refs.js';
 import { rule as namespaceConsistent } from '../../rules/namespace-consistent.js';
 import { rule as rollingUpdateStrategy } from '../../rules/rolling-update-strategy.js';
 import { rule as chartMetadata } from '../../rules/chart-metadata.js';
+import { rule as k8sSchema } from '../../rules/k8s-schema.js';
+import { rule as deprecatedApi } from '../../rules/deprecated-api.js';
 import { rule as duplicateResource } from '../../rules/duplicate-resource.js';
 import { rule as yamlSyntax } from '../../rules/yaml-syntax.js';
 import { rule as helmRender } from '../../rules/helm-render.js';
@@ -50,6 +52,8 @@ export const RULES: ReadonlyArray<Rule<any>> = [
   namespaceConsistent,
   rollingUpdateStrategy,
   chartMetadata,
+  k8sSchema,
+  deprecatedApi,
   duplicateResource,
   yamlSyntax,
   helmRender,

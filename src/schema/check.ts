@@ -17,6 +17,8 @@ export interface SchemaFinding {
   severity: Severity;
   /** A "no schema" note: the rule reports it once per kind. */
   noSchema?: true;
+  /** Unknown fields sit on their key, not their value. */
+  target?: 'key';
 }
 
 export interface SchemaCheckOptions {
@@ -61,7 +63,13 @@ export class SchemaChecker {
 
   private fromIssues(issues: SchemaIssue[]): SchemaFinding[] {
     const out: SchemaFinding[] = [];
-    for (const i of issues) if (this.options.strict || !i.unknownField) out.push({ path: i.path, message: i.message, severity: 'error' });
+    for (const i of issues) {
+      if (i.unknownField) {
+        if (this.options.strict) out.push({ path: i.path, message: i.message, severity: 'error', target: 'key' });
+      } else {
+        out.push({ path: i.path, message: i.message, severity: 'error' });
+      }
+    }
     return out;
   }
 

@@ -246,7 +246,7 @@ export function translateAjvErrors(errors: readonly AjvError[], root: unknown, k
         break;
       }
       default:
-        issue = { path, message: `${formatPath(path) || kind}: ${e.message ?? e.keyword}` };
+        issue = { path, message: `${formatPath(path) || kind}: ${limitMessage(e) ?? e.message ?? e.keyword}` };
     }
     const key = `${formatPath(issue.path)}\0${issue.message}`;
     if (!seen.has(key)) {
@@ -255,6 +255,24 @@ export function translateAjvErrors(errors: readonly AjvError[], root: unknown, k
     }
   }
   return out;
+}
+
+/** Bounds and patterns, worded with the offending value. */
+function limitMessage(e: AjvError): string | undefined {
+  const v = e.data;
+  const limit = e.params.limit;
+  switch (e.keyword) {
+    case 'minimum': return `${JSON.stringify(v)} is less than the minimum ${limit}`;
+    case 'exclusiveMinimum': return `${JSON.stringify(v)} must be greater than ${limit}`;
+    case 'maximum': return `${JSON.stringify(v)} is more than the maximum ${limit}`;
+    case 'exclusiveMaximum': return `${JSON.stringify(v)} must be less than ${limit}`;
+    case 'minLength': return `${JSON.stringify(v)} is shorter than ${limit} characters`;
+    case 'maxLength': return `${describeValue(v)} is longer than ${limit} characters`;
+    case 'minItems': return `has ${Array.isArray(v) ? v.length : '?'} items, fewer than ${limit}`;
+    case 'maxItems': return `has ${Array.isArray(v) ? v.length : '?'} items, more than ${limit}`;
+    case 'pattern': return `${JSON.stringify(v)} does not match the pattern ${e.params.pattern}`;
+    default: return undefined;
+  }
 }
 
 /** `/spec/items/0/name` -> ['spec', 'items', 0, 'name'], numbers where the data is an array. */

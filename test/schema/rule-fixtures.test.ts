@@ -1,0 +1,4 @@
+import { testRule } from '../support/rule-tester.js';
+
+testRule('k8s-schema');
+testRule('deprecated-api');
