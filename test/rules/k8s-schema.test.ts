@@ -1,4 +1,3 @@
 import { testRule } from '../support/rule-tester.js';
 
 testRule('k8s-schema');
-testRule('deprecated-api');
