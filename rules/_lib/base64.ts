@@ -16,6 +16,7 @@ export function base64Problem(value: string): string | undefined {
   for (let i = 0; i < value.length; i++) {
     const ch = value[i];
     if (ch === '\n' || ch === '\r') continue;
+    if (ch === ' ' || ch === '\t') return `whitespace at offset ${i}`;
     if (padding > 0) {
       if (ch === '=' && quantum === 3) { quantum = 0; padding++; lastContent = i; continue; }
       return `unexpected character after the padding at offset ${i}`;
@@ -29,7 +30,7 @@ export function base64Problem(value: string): string | undefined {
       continue;
     }
     if (!ALPHABET.test(ch)) {
-      const what = ch === ' ' || ch === '\t' ? 'whitespace' : ch === '-' || ch === '_' ? `"${ch}" (URL-safe alphabet, not standard base64)` : 'a character outside the base64 alphabet';
+      const what = ch === '-' || ch === '_' ? `"${ch}" (URL-safe alphabet, not standard base64)` : 'a character outside the base64 alphabet';
       return `${what} at offset ${i}`;
     }
     lastContent = i;
