@@ -53,9 +53,16 @@ function ruleName(id: string): string {
     .join('');
 }
 
+/** GitHub refuses rule descriptions over 1024 characters. */
+const MAX_DESCRIPTION = 1024;
+
+function limited(text: string): string {
+  return text.length <= MAX_DESCRIPTION ? text : `${text.slice(0, MAX_DESCRIPTION - 1)}…`;
+}
+
 function ruleDescriptor(rule: RuleInfo): Record<string, unknown> {
   const helpUri = rule.helpUri || `${RULE_DOCS_BASE}${rule.id}.md`;
-  const description = rule.description || rule.id;
+  const description = limited(rule.description || rule.id);
   const defaultConfiguration =
     rule.defaultSeverity === 'off'
       ? // Off by default. SARIF's default level is `warning`, and GitHub only knows note/warning/error,

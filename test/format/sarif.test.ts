@@ -143,6 +143,13 @@ describe('sarif formatter', () => {
     expect(r.results[0].ruleIndex).toBe(8);
   });
 
+  it('keeps rule descriptions within GitHub\'s 1024 characters', () => {
+    const long = { ...context().rules[0], description: 'x'.repeat(1500) };
+    const rule = run(sarif(only([]), context({ rules: [long] }))).tool.driver.rules[0];
+    expect(rule.shortDescription.text).toBe(`${'x'.repeat(1023)}…`);
+    expect(rule.fullDescription.text).toHaveLength(1024);
+  });
+
   it('makes positions valid even for a file-level finding at line 0', () => {
     const f: Finding = { ruleId: 'yaml-syntax', severity: 'error', message: 'empty file', location: { file: 'a.yaml', line: 0, column: 0, endLine: 0, endColumn: 0 } };
     expect(run(sarif(only([f]), context())).results[0].locations[0].physicalLocation.region).toEqual({ startLine: 1, startColumn: 1, endLine: 1, endColumn: 1 });

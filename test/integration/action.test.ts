@@ -5,13 +5,14 @@
  * with bash as the runner does, against a stub CLI that records its arguments).
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Ajv from 'ajv';
 import { parse } from 'yaml';
 import { afterAll, describe, expect, it } from 'vitest';
+import { badServiceManifest, cliBin, ensureBuilt } from './support.js';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const schemaFile = resolve(repoRoot, '../shared/corpus/github/github-action.schema.json');
@@ -99,13 +100,13 @@ process.exit(Number(sarif ? process.env.STUB_SARIF_EXIT ?? 0 : process.env.STUB_
   );
 
   let n = 0;
-  function runStep(inputs: Record<string, string>, exits: { lint?: number; sarif?: number } = {}) {
+  function runStep(inputs: Record<string, string>, exits: { lint?: number; sarif?: number } = {}, cli = stub) {
     n += 1;
     const log = join(dir, `calls-${n}.jsonl`);
     const output = join(dir, `output-${n}.txt`);
     writeFileSync(log, '');
     writeFileSync(output, '');
-    const env: Record<string, string> = { PATH: process.env.PATH ?? '', GITHUB_OUTPUT: output, STUB_LOG: log, K8S_TODO_LINT_CLI: stub };
+    const env: Record<string, string> = { PATH: process.env.PATH ?? '', GITHUB_OUTPUT: output, STUB_LOG: log, K8S_TODO_LINT_CLI: cli };
     for (const [name, def] of Object.entries<any>(action.inputs)) {
       env[`INPUT_${name.toUpperCase().replace(/-/g, '_')}`] = inputs[name] ?? def.default ?? '';
     }
@@ -119,11 +120,13 @@ process.exit(Number(sarif ? process.env.STUB_SARIF_EXIT ?? 0 : process.env.STUB_
       status: r.status,
       calls: readFileSync(log, 'utf8').trim().split('\n').filter(Boolean).map((l) => JSON.parse(l) as string[]),
       outputs: readFileSync(output, 'utf8'),
+      stdout: r.stdout,
     };
   }
 
   it('lints . with the github format by default', () => {
-    expect(runStep({})).toEqual({ status: 0, calls: [['.', '--format', 'github']], outputs: 'exit-code=0\n' });
+    const r = runStep({});
+    expect({ status: r.status, calls: r.calls, outputs: r.outputs }).toEqual({ status: 0, calls: [['.', '--format', 'github']], outputs: 'exit-code=0\n' });
   });
 
   it('passes paths, config, values files and the warning limit', () => {
@@ -164,4 +167,18 @@ process.exit(Number(sarif ? process.env.STUB_SARIF_EXIT ?? 0 : process.env.STUB_
     expect(existsSync(join(dir, 'pwned3'))).toBe(false);
     expect(r.calls).toEqual([['$(touch', 'pwned)', '`touch', 'pwned2`', '--config', '"; touch pwned3; "', '--format', 'github']]);
   });
+
+  it('runs the real CLI: annotations in the log, a SARIF file, the exit code as output', () => {
+    ensureBuilt();
+    mkdirSync(join(dir, 'k8s'), { recursive: true });
+    writeFileSync(join(dir, 'k8s/service.yaml'), badServiceManifest);
+    const r = runStep({ paths: 'k8s', 'sarif-file': 'lint.sarif' }, {}, cliBin);
+    expect(r.status).toBe(1);
+    expect(r.outputs).toBe('sarif-file=lint.sarif\nexit-code=1\n');
+    expect(r.stdout.split('\n')).toContain(
+      '::error file=k8s/service.yaml,line=14,col=17,endLine=14,endColumn=22,title=nodeport-range::nodePort 29999 is outside 30000-32767',
+    );
+    const sarif = JSON.parse(readFileSync(join(dir, 'lint.sarif'), 'utf8'));
+    expect(sarif.runs[0].results.map((x: { ruleId: string }) => x.ruleId)).toContain('nodeport-range');
+  }, 300_000);
 });
