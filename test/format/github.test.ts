@@ -35,6 +35,11 @@ describe('github formatter', () => {
     );
   });
 
+  it('annotates a whole file when a finding has no line', () => {
+    const f = { ruleId: 'yaml-syntax', severity: 'error' as const, message: 'empty file', location: { file: 'k8s/empty.yaml', line: 0, column: 0, endLine: 0, endColumn: 0 } };
+    expect(github({ ...emptyResult, findings: [f] }, context())).toBe('::error file=k8s/empty.yaml,title=yaml-syntax::empty file\n');
+  });
+
   it('prints nothing without findings', () => {
     expect(github(emptyResult, context())).toBe('');
   });
