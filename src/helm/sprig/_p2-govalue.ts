@@ -50,6 +50,11 @@ export const NIL_DEREF = 'runtime error: invalid memory address or nil pointer d
 export function listItems(v: GoValue): GoValue[] | undefined {
   if (Array.isArray(v)) return v;
   if (v instanceof Uint8Array) return Array.from(v, (b) => BigInt(b));
+  // Named slice types (chartutil.VersionSet for .Capabilities.APIVersions) are slices to reflect.
+  if (v instanceof GoObject) {
+    const u = v.underlying();
+    if (Array.isArray(u)) return u;
+  }
   return undefined;
 }
 
