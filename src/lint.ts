@@ -106,9 +106,9 @@ export async function loadInput(options: LintOptions = {}): Promise<LoadedInput>
   let fileCount = 0;
 
   const ingest = (text: string, file: string, json: boolean) => {
-    fileCount++;
     const parsed = parseManifestText(text, file, { defaultNamespace, json });
     if (parsed.notKubernetes) return;
+    fileCount++;
     resources.push(...parsed.resources);
     problems.push(...parsed.problems);
     const d = parseDirectives(text);

@@ -4,7 +4,6 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { parse as parseYaml } from 'yaml';
 import { ConfigError } from '../errors.js';
 import type { Rule } from '../engine/rule.js';
 import type { OverrideFn, RuleSetting } from '../engine/run.js';
@@ -59,7 +58,7 @@ export async function loadConfig(cwd: string, explicit: string | undefined, rule
   }
   let data: unknown;
   try {
-    data = file.endsWith('.json') ? JSON.parse(text) : parseYaml(text);
+    data = file.endsWith('.json') ? JSON.parse(text) : (await import('yaml')).parse(text);
   } catch (e) {
     throw new ConfigError(`invalid config ${display}: ${(e as Error).message.split('\n')[0]}`);
   }

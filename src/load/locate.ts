@@ -3,7 +3,15 @@
  * that have findings get here, so the full position-keeping parse of the
  * `yaml` package (slow, ~0.5 ms per document) runs rarely.
  */
-import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import { createRequire } from 'node:module';
+import type { Document, LineCounter, Node } from 'yaml';
+
+// `yaml` costs ~25 ms to import; only documents with findings need it, so load it on first use.
+type YamlModule = typeof import('yaml');
+let yamlModule: YamlModule | undefined;
+function yamlLib(): YamlModule {
+  return (yamlModule ??= createRequire(import.meta.url)('yaml') as YamlModule);
+}
 import type { ResourcePath } from '../types.js';
 
 export interface TextRange {
@@ -21,13 +29,13 @@ export type LocateTarget = 'value' | 'key';
 
 export class DocumentLocator {
   private doc: Document | undefined;
-  private readonly lines = new LineCounter();
+  private readonly lines: LineCounter = new (yamlLib().LineCounter)();
 
   constructor(private readonly text: string) {}
 
   private parsed(): Document {
     if (!this.doc) {
-      this.doc = parseDocument(this.text, {
+      this.doc = yamlLib().parseDocument(this.text, {
         version: '1.1',
         uniqueKeys: false,
         merge: true,
@@ -42,6 +50,7 @@ export class DocumentLocator {
   /** Range of the node at `path`, or of its deepest existing ancestor. */
   locate(path: ResourcePath, target: LocateTarget = 'value'): TextRange {
     const doc = this.parsed();
+    const { isMap, isPair, isSeq } = yamlLib();
     let node: Node | null | undefined = doc.contents as Node | null;
     let keyNode: Node | undefined;
     let best: Node | undefined = node ?? undefined;
@@ -98,11 +107,12 @@ export class DocumentLocator {
 
 function deref(doc: Document, node: Node | null | undefined): Node | null | undefined {
   let guard = 0;
+  const { isAlias } = yamlLib();
   while (node && isAlias(node) && guard++ < 100) node = node.resolve(doc) as Node | undefined;
   return node;
 }
 
 function keyMatches(key: unknown, seg: string | number): boolean {
-  if (isScalar(key)) return String(key.value) === String(seg) || String(key.source ?? '') === String(seg);
+  if (yamlLib().isScalar(key)) return String(key.value) === String(seg) || String(key.source ?? '') === String(seg);
   return false;
 }

@@ -54,7 +54,7 @@ describe('k8s-todo-lint (binary)', () => {
 
   it('exits 0 on the faithful seed manifest', () => {
     const r = runCli(['fixtures/seeds/todo-app.yaml']);
-    expect(r.stdout).toBe('✔ 0 problems (0 errors, 0 warnings, 0 info) in 1 file, 6 resources\n');
+    expect(r.stdout).toBe('✔ 0 problems (0 errors, 0 warnings, 0 info) in 1 file, 8 resources\n');
     expect(r.status).toBe(0);
   });
 
