@@ -58,7 +58,7 @@ function trunc(c: bigint, s: string): string {
 
 function indent(spaces: bigint, v: string): string {
   const pad = goRepeat(' ', num(spaces));
-  return pad + v.split('\n').join('\n' + pad);
+  return pad + v.replace(/\n/g, '\n' + pad);
 }
 
 /** split / splitn: a map with keys _0, _1, ... (Go type map[string]string). */
@@ -71,6 +71,13 @@ function indexedMap(parts: string[]): GoMap {
 }
 
 const isNil = (v: GoValue): boolean => v === null || v === undefined;
+
+const plainPrintable = /^[ !#-[\]-~]*$/;
+
+/** %q of a string; printable ASCII without quotes or backslashes needs no escaping (the common case). */
+function quoteString(s: string): string {
+  return plainPrintable.test(s) ? `"${s}"` : goQuote(s);
+}
 
 function sortAlpha(list: GoValue): GoValue {
   const u = underlyingOrSelf(list);
@@ -119,7 +126,7 @@ export const stringFuncs: Record<string, GoFunction> = {
   hasPrefix: goFunc('hasPrefix', sig('string', 'string'), (pre: string, s: string) => s.startsWith(pre)),
   hasSuffix: goFunc('hasSuffix', sig('string', 'string'), (suf: string, s: string) => s.endsWith(suf)),
   quote: goFunc('quote', vsig('any'), (...vs: GoValue[]) =>
-    vs.filter((v) => !isNil(v)).map((v) => goQuote(strval(v))).join(' '),
+    vs.filter((v) => !isNil(v)).map((v) => quoteString(strval(v))).join(' '),
   ),
   squote: goFunc('squote', vsig('any'), (...vs: GoValue[]) =>
     vs.filter((v) => !isNil(v)).map((v) => `'${formatValue(v)}'`).join(' '),
