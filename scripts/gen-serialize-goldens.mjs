@@ -70,9 +70,10 @@ const DUMP = [
   '{{- end -}}',
 ].join('');
 
-const FROM = new Set(['fromYaml', 'fromYamlArray', 'fromJson', 'fromJsonArray', 'mustFromJson', 'fromToml']);
+const FROM = new Set(['fromYaml', 'fromYamlArray', 'fromJson', 'fromJsonArray', 'mustFromJson', 'fromToml', 'fromYaml∘toYaml']);
 
 function templateFor(c) {
+  if (c.fn === 'fromYaml∘toYaml') return `{{ include "dump" (fromYaml (toYaml ${expr(c.input)})) }}`;
   if (FROM.has(c.fn)) return `{{ include "dump" (${c.fn} ${goString(c.input)}) }}`;
   return `{{ ${c.fn} ${expr(c.input)} }}`;
 }
@@ -216,6 +217,50 @@ function buildFromCases(cases) {
   });
 }
 
+// Seeded random values, to reach combinations nobody thought of. mulberry32
+// keeps the goldens stable from run to run.
+function rng(seed) {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const PIECES = ['a', 'b', 'Z', 'word', ' ', ' ', '  ', '\n', '\n', '\t', ':', ': ', ' #', '#', '-', '- ', "'", '"', '\\', 'é', '😀', '\u2028',
+  '{', '[', ']', ',', '?', '&', '*', '!', '|', '>', '%', '@', '`', 'yes', 'null', '~', '1', '0x1F', '.5', '1e3', '2020-01-01', '\r',
+  'the quick brown fox', 'jumps over the lazy dog', 'x'.repeat(30), '日本', '\u00a0', '\u0007', '\u007f', '\u0085', '<&>'];
+
+function randomString(r) {
+  const n = r() < 0.15 ? 20 + Math.floor(r() * 40) : Math.floor(r() * 7);
+  let s = '';
+  for (let i = 0; i < n; i++) s += PIECES[Math.floor(r() * PIECES.length)];
+  return s;
+}
+
+function randomScalar(r) {
+  const x = r();
+  if (x < 0.55) return randomString(r);
+  if (x < 0.65) return Math.floor(r() * 2000) - 1000;
+  if (x < 0.72) return Number((r() * 10 ** Math.floor(r() * 30 - 10)).toPrecision(1 + Math.floor(r() * 17)));
+  if (x < 0.8) return { $int: String(Math.floor(r() * 1e6) - 5e5) };
+  if (x < 0.9) return r() < 0.5;
+  return null;
+}
+
+function randomValue(r, depth) {
+  const x = r();
+  if (depth <= 0 || x < 0.45) return randomScalar(r);
+  const n = Math.floor(r() * 5);
+  if (x < 0.7) return Array.from({ length: n }, () => randomValue(r, depth - 1));
+  const m = {};
+  for (let i = 0; i < n; i++) m[r() < 0.7 ? Array.from(randomString(r)).slice(0, 40).join('') : String(Math.floor(r() * 100))] = randomValue(r, depth - 1);
+  return m;
+}
+
 function add(cases, fn, name, input) {
   cases.push({ name: `${fn} ${name}`, fn, input });
 }
@@ -256,6 +301,15 @@ function buildCases() {
     ['toYaml', 'toYamlPretty'].forEach((fn) => add(cases, fn, `digit-letter keys#${i}`, Object.fromEntries(ks.map((k, j) => [k, j])))),
   );
   VALUES.forEach((v, i) => add(cases, 'toYamlPretty', `value#${i}`, v));
+  const r = rng(20260123);
+  for (let i = 0; i < 300; i++) {
+    const v = randomValue(r, 4);
+    add(cases, 'toYaml', `random#${i}`, v);
+    if (i % 2 === 0) add(cases, 'toYamlPretty', `random#${i}`, v);
+    if (i % 3 === 0) add(cases, 'toJson', `random#${i}`, v);
+    // fromYaml reads what toYaml wrote: folded, quoted and literal scalars, indentation hints.
+    add(cases, 'fromYaml∘toYaml', `random#${i}`, { r: v });
+  }
   buildFromCases(cases);
   return cases;
 }

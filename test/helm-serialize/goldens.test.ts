@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { serializeFuncs } from '../../src/helm/sprig/serialize.js';
-import { GoObject, isGoMap, type GoMap, type GoValue } from '../../src/helm/template/value.js';
+import { GoObject, isGoMap, type GoFunction, type GoMap, type GoValue } from '../../src/helm/template/value.js';
 import { marshalGoJson, compareGoStrings } from '../../src/helm/yaml/go-json.js';
 import { formatFloatG } from '../../src/helm/yaml/go-float.js';
 
@@ -77,10 +77,16 @@ for (const c of goldens.cases) {
   byFn.get(c.fn)?.push(c);
 }
 
+/** The functions under test; "fromYaml∘toYaml" reads back what toYaml wrote. */
+const functions: Record<string, GoFunction> = {
+  ...serializeFuncs,
+  'fromYaml∘toYaml': (v) => serializeFuncs.fromYaml(serializeFuncs.toYaml(v)),
+};
+
 for (const [fn, cases] of byFn) {
   describe(`${fn} matches the Go reference`, () => {
     it.each(cases.map((c) => [c.name, c] as const))('%s', (_name, c) => {
-      const f = serializeFuncs[c.fn];
+      const f = functions[c.fn];
       expect(f).toBeTypeOf('function');
       if (c.error !== undefined) {
         // The template failed: the function's error is what follows "error calling fn: ".

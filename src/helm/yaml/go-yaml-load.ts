@@ -136,6 +136,8 @@ function fail(msg: string): never {
 
 interface Ctx {
   doc: Document;
+  /** The YAML text, for reading scalars the way libyaml does. */
+  source: string;
   lc: LineCounter;
   file: string;
   origins: boolean;
@@ -153,8 +155,109 @@ function shortTag(tag: string): string {
 }
 
 /** yaml.v2's decoding of one scalar into interface{}. */
-function scalarValue(node: Scalar): V2Value {
-  const text = String(node.value ?? '');
+/** Characters YAML 1.1 (libyaml) reads as line breaks but YAML 1.2 (the `yaml` package) does not. */
+const YAML11_BREAKS = /[\u0085\u2028\u2029]/;
+
+const DQ_ESCAPES: Record<string, string> = {
+  '0': '\0', a: '\x07', b: '\b', t: '\t', '\t': '\t', n: '\n', v: '\v', f: '\f', r: '\r', e: '\x1b', ' ': ' ',
+  '"': '"', '/': '/', "'": "'", '\\': '\\', N: '\u0085', _: '\u00a0', L: '\u2028', P: '\u2029',
+};
+
+/**
+ * libyaml's reading of a quoted scalar (source text with its quotes), used
+ * when it contains NEL, LS or PS: YAML 1.1 folds at those too. Blanks before
+ * a break are dropped, blanks after it skipped; a single '\n'-type break
+ * becomes a space, LS and PS are kept.
+ */
+function decodeQuoted11(raw: string): string {
+  const cps = Array.from(raw);
+  const quote = cps[0];
+  const single = quote === "'";
+  let i = 1;
+  let out = '';
+  const isBlank = (c: string | undefined): boolean => c === ' ' || c === '\t';
+  const isBreak = (c: string | undefined): boolean => c === '\n' || c === '\r' || (c !== undefined && YAML11_BREAKS.test(c));
+  const readLine = (): string => {
+    const c = cps[i];
+    if (c === '\r' && cps[i + 1] === '\n') {
+      i += 2;
+      return '\n';
+    }
+    i++;
+    return c === '\r' || c === '\n' || c === '\u0085' ? '\n' : c;
+  };
+  while (i < cps.length) {
+    let leadingBlanks = false;
+    while (i < cps.length && !isBlank(cps[i]) && !isBreak(cps[i])) {
+      const c = cps[i];
+      if (single && c === "'" && cps[i + 1] === "'") {
+        out += "'";
+        i += 2;
+      } else if (c === quote) break;
+      else if (!single && c === '\\' && isBreak(cps[i + 1])) {
+        i++;
+        readLine();
+        leadingBlanks = true;
+        break;
+      } else if (!single && c === '\\') {
+        const e = cps[i + 1];
+        const width = e === 'x' ? 2 : e === 'u' ? 4 : e === 'U' ? 8 : 0;
+        if (width) {
+          out += String.fromCodePoint(parseInt(cps.slice(i + 2, i + 2 + width).join(''), 16));
+          i += 2 + width;
+        } else {
+          out += DQ_ESCAPES[e] ?? e;
+          i += 2;
+        }
+      } else {
+        out += c;
+        i++;
+      }
+    }
+    if (cps[i] === quote && !(single && cps[i + 1] === quote)) break;
+    let whitespaces = '';
+    let leadingBreak = '';
+    let trailingBreaks = '';
+    while (isBlank(cps[i]) || isBreak(cps[i])) {
+      if (isBlank(cps[i])) {
+        if (!leadingBlanks) whitespaces += cps[i];
+        i++;
+      } else if (!leadingBlanks) {
+        whitespaces = '';
+        leadingBreak = readLine();
+        leadingBlanks = true;
+      } else trailingBreaks += readLine();
+    }
+    if (leadingBlanks) {
+      if (leadingBreak.startsWith('\n')) out += trailingBreaks === '' ? ' ' : trailingBreaks;
+      else out += leadingBreak + trailingBreaks;
+    } else out += whitespaces;
+  }
+  return out;
+}
+
+/**
+ * The text of a scalar as libyaml reads it. Two differences from the `yaml`
+ * package are patched: quoted scalars with YAML 1.1-only line breaks, and a
+ * block scalar ending the input without a final line break (libyaml then
+ * adds none, even with clip or keep chomping).
+ */
+function scalarText(node: Scalar, ctx: Ctx): string {
+  let text = String(node.value ?? '');
+  const range = node.range;
+  if (!range) return text;
+  if (node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE') {
+    const raw = ctx.source.slice(range[0], range[1]);
+    if (YAML11_BREAKS.test(raw)) text = decodeQuoted11(raw);
+  } else if (node.type === 'BLOCK_LITERAL' || node.type === 'BLOCK_FOLDED') {
+    const raw = ctx.source.slice(range[0], range[1]);
+    if (text.endsWith('\n') && !/[\n\r]$/.test(raw)) text = text.slice(0, -1);
+  }
+  return text;
+}
+
+function scalarValue(node: Scalar, ctx: Ctx): V2Value {
+  const text = scalarText(node, ctx);
   const tag = tagOf(node);
   const quotedOrBlock = node.type !== 'PLAIN' && node.type !== undefined;
   if (tag === undefined) {
@@ -236,7 +339,7 @@ function convert(node: YNode | null, ctx: Ctx): V2Value {
       ctx.expanding.delete(target);
     }
   }
-  if (isScalar(node)) return scalarValue(node);
+  if (isScalar(node)) return scalarValue(node, ctx);
   if (isSeq(node)) {
     const items = node.items as Array<YNode | null>;
     const out = items.map((item) => convert(item, ctx));
@@ -372,7 +475,7 @@ export function loadGoYaml(text: string, opts: LoadOptions = {}): GoValue {
   try {
     const doc = parseFirstDocument(text, lc);
     if (!doc) return undefined;
-    ctx = { doc, lc, file: opts.file ?? '', origins: opts.origins ?? false, expanding: new Set() };
+    ctx = { doc, source: text, lc, file: opts.file ?? '', origins: opts.origins ?? false, expanding: new Set() };
     root = (doc.contents as YNode | null) ?? null;
     go = toGo(convert(root, ctx), ctx);
   } catch (e) {
