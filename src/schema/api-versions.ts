@@ -19,11 +19,14 @@ export interface ApiDeprecation {
   note?: string;
 }
 
+const ROLLBACK_NOTE = 'roll back with `kubectl rollout undo` instead';
+
 function each(apiVersion: string, kinds: string[], rest: Omit<ApiDeprecation, 'apiVersion' | 'kind' | 'replacement'>, replace: (kind: string) => string | undefined): ApiDeprecation[] {
   return kinds.map((kind) => {
     const d: ApiDeprecation = { apiVersion, kind, ...rest };
     const r = replace(kind);
     if (r !== undefined) d.replacement = r;
+    else if (kind === 'DeploymentRollback') d.note = ROLLBACK_NOTE;
     return d;
   });
 }

@@ -82,15 +82,15 @@ export class CrdCatalog {
 export function loadCrdFiles(paths: readonly string[], baseDir: string, catalog: CrdCatalog): void {
   const yaml = require('js-yaml') as { loadAll(text: string): unknown[] };
   const files: string[] = [];
-  const visit = (p: string) => {
-    const st = statSync(p);
-    if (st.isDirectory()) {
-      for (const name of readdirSync(p).sort()) visit(path.join(p, name));
-    } else if (/\.(ya?ml|json)$/i.test(p) || files.length === 0) {
+  // A file named explicitly is read whatever its extension; in directories, YAML and JSON files only.
+  const visit = (p: string, explicit: boolean) => {
+    if (statSync(p).isDirectory()) {
+      for (const name of readdirSync(p).sort()) visit(path.join(p, name), false);
+    } else if (explicit || /\.(ya?ml|json)$/i.test(p)) {
       files.push(p);
     }
   };
-  for (const p of paths) visit(path.resolve(baseDir, p));
+  for (const p of paths) visit(path.resolve(baseDir, p), true);
   for (const file of files) {
     for (const doc of yaml.loadAll(readFileSync(file, 'utf8'))) {
       const d = doc as Record<string, any> | null;
