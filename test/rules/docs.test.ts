@@ -139,6 +139,15 @@ describe('every registered rule', () => {
   }
 });
 
+describe('docs/rules/README.md', () => {
+  it('lists every registered rule, in registry order, with its default severity', () => {
+    const rows = readFileSync(path.join(DOCS, 'README.md'), 'utf8').split('\n')
+      .map((l) => /^\| \[`([a-z0-9-]+)`\]\(([a-z0-9-]+)\.md\) \| (\w+) \|/.exec(l))
+      .filter((m): m is RegExpExecArray => m !== null);
+    expect(rows.map((m) => [m[1], m[2], m[3]])).toEqual(RULES.map((r) => [r.meta.id, r.meta.id, r.meta.defaultSeverity]));
+  });
+});
+
 describe('examplesOf', () => {
   it('takes the yaml block right after each expect marker', () => {
     const md = '# x\n\n<!-- expect: 2 -->\n```yaml\na: 1\n```\n\ntext\n<!-- expect: 0 -->\n```yaml\nb: 2\nc: 3\n```\n```yaml\nnot: counted\n```\n';
