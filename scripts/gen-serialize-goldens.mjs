@@ -11,7 +11,8 @@
 // The from* functions are checked through a typed dump ("dump" below) that
 // prints every leaf's Go type (%T) and its JSON.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -314,6 +315,56 @@ function buildCases() {
   return cases;
 }
 
+// ---------------------------------------------------------------------------
+// Real charts: the values files of ../shared/corpus/charts, read by path. Only
+// hashes of gotpl's outputs are stored (the corpus stays out of the repo).
+// ---------------------------------------------------------------------------
+
+const CORPUS = join(root, '../shared/corpus/charts');
+const CORPUS_FUNCS = {
+  dump: '{{ include "dump" (fromYaml .Values.text) }}',
+  toYaml: '{{ fromYaml .Values.text | toYaml }}',
+  toYamlPretty: '{{ fromYaml .Values.text | toYamlPretty }}',
+  toJson: '{{ fromYaml .Values.text | toJson }}',
+};
+
+function corpusFiles(dir, out = []) {
+  for (const name of readdirSync(dir).sort()) {
+    const p = join(dir, name);
+    if (statSync(p).isDirectory()) corpusFiles(p, out);
+    else if (/^(values.*\.ya?ml|Chart\.yaml)$/.test(name)) out.push(p);
+  }
+  return out;
+}
+
+function sha256(text) {
+  return createHash('sha256').update(text).digest('hex');
+}
+
+function corpusHashes(gotpl) {
+  if (!existsSync(CORPUS)) return undefined;
+  const files = corpusFiles(CORPUS);
+  const jobs = files.map((f) =>
+    JSON.stringify({
+      templates: { ...Object.fromEntries(Object.entries(CORPUS_FUNCS).map(([k, t]) => [`c/templates/${k}.yaml`, t])), 'c/templates/_dump.tpl': DUMP },
+      data: { Values: { text: readFileSync(f, 'utf8') } },
+    }),
+  );
+  const out = execFileSync(gotpl, ['-batch'], { input: jobs.join('\n') + '\n', encoding: 'utf8', maxBuffer: 1 << 28 });
+  const results = out.trim().split('\n').map((l) => JSON.parse(l));
+  return files.map((f, i) => {
+    const r = results[i];
+    if (r.error) return { file: f.slice(CORPUS.length + 1), error: r.error };
+    const h = { file: f.slice(CORPUS.length + 1) };
+    for (const k of Object.keys(CORPUS_FUNCS)) {
+      const text = r.rendered[`c/templates/${k}.yaml`];
+      // The dump is compared as parsed JSON, so hash its canonical JSON.stringify form.
+      h[k] = sha256(k === 'dump' ? JSON.stringify(JSON.parse(text)) : text);
+    }
+    return h;
+  });
+}
+
 function main() {
   const gotpl = buildGotpl();
   const cases = buildCases();
@@ -344,6 +395,12 @@ function main() {
   const file = join(root, 'test/helm-serialize/goldens.json');
   writeFileSync(file, JSON.stringify({ generatedBy: 'scripts/gen-serialize-goldens.mjs', cases: goldens }, null, 1) + '\n');
   console.log(`${goldens.length} cases (${errors} template errors) written to ${file}`);
+  const hashes = corpusHashes(gotpl);
+  if (hashes) {
+    const hfile = join(root, 'test/helm-serialize/corpus-hashes.json');
+    writeFileSync(hfile, JSON.stringify({ generatedBy: 'scripts/gen-serialize-goldens.mjs', files: hashes }, null, 1) + '\n');
+    console.log(`${hashes.length} corpus values files hashed into ${hfile}`);
+  }
 }
 
 main();
