@@ -1,0 +1,287 @@
+/**
+ * `k8s-todo-lint template [NAME] CHART [flags]`: `helm template` with the
+ * same flags, output and error text (Helm v3.21). Errors go to stderr as
+ * "Error: ..." with exit status 1; warnings Helm logs go to stderr with
+ * Go's log prefix (date and time).
+ */
+import { appendFileSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, isAbsolute, resolve } from 'node:path';
+import { Command, CommanderError, Option } from 'commander';
+import { renderHelm } from '../template/helm-engine.js';
+import { helmFuncMap } from '../sprig/index.js';
+import type { GoMap } from '../template/value.js';
+import { parseKubeVersion } from './builtins.js';
+import { loadChartSync } from './loader.js';
+import { ChartRenderError, renderChart, mergeUserValues, DEFAULT_KUBE_VERSION, type RenderOptions } from './render.js';
+import { goPathMatch } from './go-match.js';
+import { splitManifests } from './manifests.js';
+
+export interface TemplateIo {
+  stdout: (s: string) => void;
+  stderr: (s: string) => void;
+  /** Directory that relative paths are resolved against (default: process.cwd()). */
+  cwd?: string;
+  /** Standard input for `-f -`. */
+  readStdin?: () => string;
+  /** Clock for log prefixes (tests pass a fixed one). */
+  now?: () => Date;
+  /**
+   * Kubernetes version when --kube-version is not given. Default v1.36.0, what
+   * Helm v3.21.4 release binaries report; Helm's own goldens were made with v1.20.0.
+   */
+  defaultKubeVersion?: string;
+}
+
+class TemplateError extends Error {}
+
+const collect = (v: string, prev: string[]) => [...prev, v];
+/** pflag StringSlice: comma-separated values, repeatable. */
+const collectSlice = (v: string, prev: string[]) => [...prev, ...v.split(',')];
+
+function goLogPrefix(d: Date): string {
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}/${p(d.getMonth() + 1)}/${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}:${p(d.getSeconds())} `;
+}
+
+interface Flags {
+  values: string[];
+  set: string[];
+  setString: string[];
+  setFile: string[];
+  setJson: string[];
+  setLiteral: string[];
+  namespace?: string;
+  kubeVersion?: string;
+  apiVersions: string[];
+  nameTemplate?: string;
+  includeCrds?: boolean;
+  skipTests?: boolean;
+  showOnly: string[];
+  debug?: boolean;
+  isUpgrade?: boolean;
+  noHooks?: boolean;
+  generateName?: boolean;
+  skipSchemaValidation?: boolean;
+  outputDir?: string;
+  releaseName?: boolean;
+}
+
+function buildCommand(): Command {
+  const cmd = new Command('template')
+    .argument('[args...]')
+    .allowExcessArguments(true)
+    .helpOption(false)
+    .exitOverride()
+    .configureOutput({ writeOut: () => {}, writeErr: () => {} })
+    .option('-f, --values <file>', 'values file', collectSlice, [])
+    .option('--set <kv>', 'set values', collect, [])
+    .option('--set-string <kv>', 'set string values', collect, [])
+    .option('--set-file <kv>', 'set values from files', collect, [])
+    .option('--set-json <kv>', 'set JSON values', collect, [])
+    .option('--set-literal <kv>', 'set literal values', collect, [])
+    .option('-n, --namespace <ns>', 'namespace')
+    .option('--kube-version <v>', 'Kubernetes version')
+    .option('-a, --api-versions <v>', 'api versions', collectSlice, [])
+    .option('--name-template <t>', 'release name template')
+    .option('--include-crds', 'include CRDs')
+    .option('--skip-tests', 'skip tests')
+    .option('-s, --show-only <path>', 'only show manifests rendered from the given templates', collect, [])
+    .option('--debug', 'debug output')
+    .option('--is-upgrade', 'set .Release.IsUpgrade')
+    .option('--no-hooks', 'prevent hooks')
+    .option('-g, --generate-name', 'generate the name')
+    .option('--skip-schema-validation', 'disable JSON schema validation')
+    .option('--output-dir <dir>', 'write to files');
+  // Flags Helm accepts that change nothing in a client-only render.
+  cmd.option('--release-name', 'use release name in the output-dir path');
+  for (const f of ['--create-namespace', '--force', '--replace', '--wait', '--wait-for-jobs', '--devel', '--dependency-update', '--disable-openapi-validation', '--atomic', '--skip-crds', '--render-subchart-notes', '--enable-dns', '--hide-notes', '--take-ownership', '--validate', '--verify', '--insecure-skip-tls-verify', '--plain-http', '--pass-credentials']) {
+    cmd.addOption(new Option(f).hideHelp());
+  }
+  for (const f of ['--timeout', '--description', '--version', '--keyring', '--repo', '--username', '--password', '--cert-file', '--key-file', '--ca-file', '--post-renderer', '--post-renderer-args', '--kube-context', '--kubeconfig', '--labels', '--dry-run']) {
+    cmd.addOption(new Option(`${f} <value>`).hideHelp());
+  }
+  return cmd;
+}
+
+/** action.TemplateName: the --name-template rendered with Sprig and no data. */
+function templateName(text: string): string {
+  const out = renderHelm([{ name: 'name-template', text, data: Object.create(null) as GoMap }], helmFuncMap(), { strict: false });
+  return out.get('name-template')?.text ?? '';
+}
+
+/** `--show-only`: re-split the output and keep the documents whose template matches a glob. */
+export function showOnly(output: string, globs: string[]): string {
+  const docs = splitManifests(output).map((p) => p.text);
+  let out = '';
+  for (const raw of globs) {
+    const f = raw.replace(/\\/g, '/');
+    let missing = true;
+    for (const doc of docs) {
+      const m = /# Source: [^/]+\/(.+)/.exec(doc);
+      if (!m) continue;
+      let matched = false;
+      try {
+        matched = goPathMatch(f, m[1]);
+      } catch {
+        matched = false;
+      }
+      if (!matched) continue;
+      out += `---\n${doc}\n`;
+      missing = false;
+    }
+    if (missing) throw new TemplateError(`could not find template ${raw} in chart`);
+  }
+  return out;
+}
+
+function commanderMessage(e: CommanderError): string {
+  const m = /unknown option '([^']+)'/.exec(e.message);
+  if (m) return `unknown flag: ${m[1]}`;
+  const a = /option '([^']+)' argument missing/.exec(e.message);
+  if (a) return `flag needs an argument: ${a[1].split(/[ ,]/).pop()}`;
+  return e.message.replace(/^error: /, '');
+}
+
+/** Runs `template`; returns the exit status after all output has been written. */
+export async function runTemplateCommand(argv: string[], io: TemplateIo): Promise<number> {
+  const cwd = io.cwd ?? process.cwd();
+  const now = io.now ?? (() => new Date());
+  const logLine = (msg: string) => io.stderr(`${goLogPrefix(now())}${msg}\n`);
+  const fail = (msg: string) => {
+    io.stderr(`Error: ${msg}\n`);
+    return 1;
+  };
+  const cmd = buildCommand();
+  try {
+    cmd.parse(argv, { from: 'user' });
+  } catch (e) {
+    if (e instanceof CommanderError) return fail(commanderMessage(e));
+    throw e;
+  }
+  const flags = cmd.opts() as unknown as Flags;
+  const args = cmd.args;
+  if (args.length < 1) return fail('"helm template" requires at least 1 argument\n\nUsage:  helm template [NAME] [CHART] [flags]');
+
+  let output = '';
+  try {
+    let kubeVersion = io.defaultKubeVersion ?? DEFAULT_KUBE_VERSION;
+    if (flags.kubeVersion !== undefined && flags.kubeVersion !== '') {
+      try {
+        kubeVersion = parseKubeVersion(flags.kubeVersion).version;
+      } catch (e) {
+        throw new TemplateError(`invalid kube version '${flags.kubeVersion}': ${(e as Error).message}`);
+      }
+    }
+    // action.Install.NameAndChart
+    let name: string;
+    let chartArg: string;
+    if (args.length > 2) throw new TemplateError(`expected at most two arguments, unexpected arguments: ${args.slice(2).join(', ')}`);
+    if (args.length === 2) {
+      [name, chartArg] = args;
+      if (flags.generateName) throw new TemplateError('cannot set --generate-name and also specify a name');
+      if (flags.nameTemplate) throw new TemplateError('cannot set --name-template and also specify a name');
+    } else if (flags.nameTemplate) {
+      chartArg = args[0];
+      name = templateName(flags.nameTemplate);
+    } else {
+      chartArg = args[0];
+      name = 'release-name';
+    }
+    // LocateChart
+    const chartPath = resolve(cwd, chartArg.trim());
+    if (!existsSync(chartPath)) {
+      if (isAbsolute(chartArg) || chartArg.startsWith('.')) throw new TemplateError(`path "${chartArg.trim()}" not found`);
+      throw new TemplateError(`non-absolute URLs should be in form of repo_name/path_to_chart, got: ${chartArg.trim()}`);
+    }
+    const options: RenderOptions = {
+      releaseName: name,
+      namespace: flags.namespace ?? 'default',
+      kubeVersion,
+      apiVersions: flags.apiVersions,
+      includeCrds: flags.includeCrds ?? false,
+      skipTests: flags.skipTests ?? false,
+      isUpgrade: flags.isUpgrade ?? false,
+      valueFiles: flags.values.map((f) => (f.trim() === '-' ? f : resolve(cwd, f))),
+      set: flags.set,
+      setString: flags.setString,
+      setJson: flags.setJson,
+      setFile: flags.setFile,
+      setLiteral: flags.setLiteral,
+      stdin: io.readStdin,
+    };
+    let vals: GoMap;
+    try {
+      vals = mergeUserValues(options);
+    } catch (e) {
+      // Messages name the files as the user wrote them.
+      let msg = (e as Error).message;
+      for (const f of flags.values) msg = msg.split(resolve(cwd, f)).join(f);
+      throw new TemplateError(msg);
+    }
+    const chart = loadChartSync(chartPath, logLine);
+    if (flags.generateName && args.length === 1 && !flags.nameTemplate) {
+      // Helm names it <chart>-<unix time>; nothing in the output depends on it but .Release.Name.
+      options.releaseName = `${chart.name()}-${Math.floor(now().getTime() / 1000)}`;
+    }
+    if (chart.metadata.deprecated) io.stderr('WARNING: This chart is deprecated\n');
+    const result = await renderChart(chart, { ...options, skipSchemaValidation: flags.skipSchemaValidation ?? false, onWarning: logLine }, vals);
+    if (flags.outputDir !== undefined && flags.outputDir !== '') {
+      io.stdout(writeOutputDir(resolve(cwd, flags.outputDir), flags.outputDir, result.documents, { useReleaseName: flags.releaseName ?? false, releaseName: options.releaseName!, noHooks: flags.noHooks ?? false }));
+      return 0;
+    }
+    output = flags.noHooks ? result.output.slice(0, result.output.length - hooksLength(result)) : result.output;
+    if (flags.showOnly.length > 0) output = showOnly(output, flags.showOnly);
+    io.stdout(output);
+    return 0;
+  } catch (e) {
+    if (e instanceof ChartRenderError) {
+      if (e.afterRender && flags.debug) {
+        io.stdout(e.partialOutput === '' ? '\n' : e.partialOutput);
+        return fail(e.message);
+      }
+      return fail(e.afterRender ? `${e.message}\n\nUse --debug flag to render out invalid YAML` : e.message);
+    }
+    if (e instanceof Error && !(e instanceof TypeError) && !(e instanceof RangeError) && !(e instanceof ReferenceError)) {
+      return fail(e.message);
+    }
+    throw e;
+  }
+}
+
+/**
+ * `--output-dir`: every document appended to <dir>/<template path> (CRDs
+ * under <dir>, the rest under <dir>/<release> with --release-name), and
+ * Helm's "wrote <file>" lines, then the empty manifest's newline.
+ */
+function writeOutputDir(
+  absDir: string,
+  shownDir: string,
+  docs: { source: string; text: string; isHook: boolean; isCrd?: boolean }[],
+  o: { useReleaseName: boolean; releaseName: string; noHooks: boolean },
+): string {
+  let out = '';
+  const written = new Set<string>();
+  const write = (abs: string, shown: string, d: { source: string; text: string }, appendIfExists = false) => {
+    const file = `${abs}/${d.source}`;
+    mkdirSync(dirname(file), { recursive: true });
+    const text = `---\n# Source: ${d.source}\n${d.text}\n`;
+    // Hooks append to a file already on disk (Helm stats it); manifests only to one written in this run.
+    if (written.has(file) || (appendIfExists && existsSync(file))) appendFileSync(file, text);
+    else writeFileSync(file, text);
+    written.add(file);
+    out += `wrote ${shown}/${d.source}\n`;
+  };
+  const sub = (base: string) => (o.useReleaseName ? `${base}/${o.releaseName}` : base);
+  for (const d of docs) if (d.isCrd) write(absDir, shownDir, d);
+  for (const d of docs) if (!d.isCrd && !d.isHook) write(sub(absDir), sub(shownDir), d);
+  if (!o.noHooks) for (const d of docs) if (d.isHook) write(sub(absDir), sub(shownDir), d, true);
+  // The manifest itself went to files, so what is printed is its trimmed (empty) text and a newline.
+  return `${out}\n`;
+}
+
+/** Length of the hooks part at the end of the output (for --no-hooks). */
+function hooksLength(result: { documents: { isHook: boolean; source: string; text: string }[] }): number {
+  let n = 0;
+  for (const d of result.documents) if (d.isHook) n += `---\n# Source: ${d.source}\n${d.text}\n`.length;
+  return n;
+}
