@@ -36,6 +36,7 @@ if (results.length !== normalized.length) throw new Error(`expected ${normalized
 const goldens = normalized.map((c, i) => {
   const r = results[i];
   const g = { template: c.t };
+  if (c.engineOnly) g.engineOnly = true;
   if (usesData(c.t)) g.data = DATA;
   const got = r.error !== undefined ? { error: r.error } : { expected: r.rendered.t };
   if (c.helm !== undefined) {

@@ -230,6 +230,23 @@ export const cases = [
   '{{ quote (splitList "," "a,b") }}', '{{ squote (split "," "a,b") }}', '{{ cat (until 3) }}', '{{ join "," (until 3) }}', '{{ sortAlpha (until 12) }}',
 ];
 
+// ---- cases that need the real template engine (constants, variables, range,
+// builtins around the functions); the direct-call test skips them.
+const ENGINE_ONLY = [
+  '{{ repeat 3.0 "x" }}', '{{ ternary "y" "n" 1 }}', '{{ urlJoin "x" }}', '{{ upper nil }}', '{{ upper 1 }}', '{{ trunc 2.5 "abc" }}',
+  '{{ indent "2" "x" }}', '{{ repeat (int 2) "ab" }}', '{{ repeat (len "abc") "x" }}', '{{ substr 0 (len "héllo") "héllo" }}',
+  '{{ range splitList "," "a,b,c" }}[{{ . }}]{{ end }}', '{{ range $i, $v := until 3 }}{{ $i }}={{ $v }};{{ end }}',
+  '{{ range $k, $v := split "," "x,y" }}{{ $k }}:{{ $v }} {{ end }}', '{{ index (split "," "x,y") "_1" }}', '{{ len (splitList "" "héllo") }}',
+  '{{ printf "%q" (regexFindAll "." "ab" -1) }}',
+  '{{ $s := "Hello" }}{{ $s = upper $s }}{{ $s }}', '{{ if empty .e }}empty{{ else }}full{{ end }}', '{{ with coalesce .e .s }}{{ . }}{{ end }}',
+  '{{ eq (typeOf 1.5) "float64" }}', '{{ eq (kindOf .list) "slice" }}', '{{ and (hasPrefix "a" "abc") (contains "b" "abc") }}',
+  '{{ default "x" .missing.deeper }}', '{{ .map.b | default "d" | quote }}', '{{ (urlParse "http://h/p").path | base }}',
+  '{{ add 1 (mul 2 3) (sub 10 4) (div 9 2) (mod 9 4) }}', '{{ printf "%v|%v" (floor 2.5) (ceil 2.5) }}', '{{ print (atoi "12") (int64 "12") }}',
+  '{{ toJson (splitList "," "a,b") }}', '{{ toYaml (dict "k" (until 2)) }}', '{{ len (toStrings .list) }}', '{{ index (regexSplit "," "a,b" -1) 1 }}',
+  '{{ not (regexMatch "^x" "abc") }}', '{{ slice (splitList "," "a,b,c") 1 }}', '{{ quote .list.missing }}', '{{ cat "a" .missing "b" }}',
+];
+for (const t of ENGINE_ONLY) cases.push({ t, engineOnly: true });
+
 // ---- generated cases: random inputs (fixed seed) through the functions whose
 // edge cases are easiest to get wrong (unicode, bytes, parsing).
 function mulberry32(seed) {
