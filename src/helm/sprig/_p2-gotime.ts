@@ -409,13 +409,17 @@ function zoneDigits(offset: number, colon: boolean, short: boolean, secs: boolea
 
 // ---- parsing
 
-/** Go's time.quote: double quotes with backslash escapes. */
+/** Go's time.quote: double quotes; non-ASCII and control characters as \\x escapes of their UTF-8 bytes. */
 function goQuoteTime(s: string): string {
   let out = '"';
   for (const ch of s) {
-    if (ch === '"' || ch === '\\') out += '\\' + ch;
-    else if (ch.codePointAt(0)! < 0x20 || ch === '\x7f') out += '\\x' + ch.codePointAt(0)!.toString(16).padStart(2, '0');
-    else out += ch;
+    const c = ch.codePointAt(0)!;
+    if (c >= 0x80 || c < 0x20) {
+      for (const b of Buffer.from(ch, 'utf8')) out += '\\x' + b.toString(16).padStart(2, '0');
+    } else {
+      if (ch === '"' || ch === '\\') out += '\\';
+      out += ch;
+    }
   }
   return out + '"';
 }
@@ -457,23 +461,22 @@ function parseNanos(value: string, nbytes: number): [number, string] {
   return [Number(digits) * 10 ** (10 - nbytes), ''];
 }
 
-/** Go's parseTimeZone: how many bytes of value look like a zone abbreviation. */
+/** Go's parseSignedOffset: length of "+hh" (any digits, value at most 23), or 0. */
+function signedOffsetLength(value: string): number {
+  if (value[0] !== '-' && value[0] !== '+') return 0;
+  const m = /^\d+/.exec(value.slice(1));
+  if (!m || BigInt(m[0]) > 23n) return 0;
+  return 1 + m[0].length;
+}
+
+/** Go's parseTimeZone: how many bytes of value look like a zone abbreviation (0: none). */
 function timeZoneLength(value: string): number {
   if (value.length < 3) return 0;
   if (value.startsWith('ChST') || value.startsWith('MeST')) return 4;
-  if (value.startsWith('GMT')) {
-    // GMT, optionally with a signed hour offset.
-    const m = /^GMT([-+]\d{1,2})?/.exec(value);
-    if (m && m[1] !== undefined) {
-      const n = Number(m[1]);
-      if (n >= -23 && n <= 23 && m[1] !== '+0' && m[1] !== '-0') return m[0].length;
-    }
-    return 3;
-  }
-  if (value[0] === '+' || value[0] === '-') {
-    const m = /^[-+]\d{2}(\d{2})?/.exec(value);
-    return m ? m[0].length : 0;
-  }
+  // GMT may carry an hour offset.
+  if (value.startsWith('GMT')) return 3 + signedOffsetLength(value.slice(3));
+  // Unnamed zones print as "+03" or "-04".
+  if (value[0] === '+' || value[0] === '-') return signedOffsetLength(value);
   let n = 0;
   while (n < 6 && n < value.length && value[n] >= 'A' && value[n] <= 'Z') n++;
   switch (n) {
@@ -622,15 +625,16 @@ export function parseTime(layout: string, value: string, local: GoLocation): GoT
         case 'frac9': {
           if (value.length < 2 || !commaOrPeriod(value[0]) || !isDigitAt(value, 1)) break;
           let i = 0;
-          while (i + 1 < value.length && isDigitAt(value, i + 1)) i++;
+          while (i < 9 && i + 1 < value.length && isDigitAt(value, i + 1)) i++;
           const v = value;
           value = value.slice(1 + i);
           [nsec] = parseNanos(v, 1 + i);
           break;
         }
         default: {
-          const iso = std.k.startsWith('iso');
-          if (iso && value[0] === 'Z') { value = value.slice(1); z = UTC; break; }
+          // Only these three ISO forms accept "Z" when parsing (not the seconds forms).
+          const isoZ = std.k === 'iso8601TZ' || std.k === 'iso8601ShortTZ' || std.k === 'iso8601ColonTZ';
+          if (isoZ && value[0] === 'Z') { value = value.slice(1); z = UTC; break; }
           let sign: string, hh: string, mm: string, ss: string;
           if (std.k === 'iso8601ColonTZ' || std.k === 'numColonTZ') {
             if (value.length < 6 || value[3] !== ':') throw new BadParse();
@@ -698,7 +702,9 @@ export function parseTime(layout: string, value: string, local: GoLocation): GoT
     if (guess.abbr === zoneName) return new GoTime(wall - guess.offset, nsec, local);
     let offset = 0;
     if (zoneName.length > 3 && zoneName.startsWith('GMT')) offset = Number(zoneName.slice(3)) * 3600;
-    return new GoTime(wall - offset, nsec, fixedZone(zoneName, offset));
+    // Go keeps the wall clock as a UTC instant here and only labels it with the
+    // offset, so "10:00 GMT+5" prints as 15:00 +0500.
+    return new GoTime(wall, nsec, fixedZone(zoneName, offset));
   }
   return new GoTime(wallToUnix(wall, local), nsec, local);
 }
@@ -776,6 +782,8 @@ export function parseDuration(s: string): bigint {
       s = s.slice(fracPart.length);
     }
     if (intPart === '' && fracPart === '') invalid();
+    // Go's leadingInt fails on an integer part beyond int64 before any unit check.
+    if (BigInt(intPart || '0') > INT64_MAX) invalid();
     const unitMatch = /^[^\d.]*/.exec(s)![0];
     if (unitMatch === '') throw new Error(`time: missing unit in duration ${goQuoteTime(orig)}`);
     s = s.slice(unitMatch.length);

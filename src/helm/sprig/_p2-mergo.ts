@@ -11,7 +11,8 @@
  * - a slice src value replaces dst's when overwriting or when the whole dst
  *   map is empty, and a missing key gets an empty slice first;
  * - then dst's value is kept when it is not empty and src's is a slice, or
- *   src's is a map and dst's is a map too (mergo v1; v0.3 also kept a
+ *   src's is a map and dst's is a map too (mergo v1; v0.3, which `mergoV03`
+ *   selects for comparisons with the reference renderer, also kept a
  *   non-empty non-map dst under a src map even when overwriting);
  * - otherwise src's value is stored when overwriting, or when dst's is missing
  *   or empty (nil, "", 0, false, empty list or map).
@@ -19,7 +20,7 @@
 import { GoObject, isGoMap, type GoMap, type GoValue } from '../template/value.js';
 import { isEmpty } from './_p2-govalue.js';
 
-export function mergeInto(dst: GoMap, src: GoMap, overwrite: boolean): void {
+export function mergeInto(dst: GoMap, src: GoMap, overwrite: boolean, mergoV03 = false): void {
   for (const key of Object.keys(src)) {
     const sv = src[key];
     const hasDst = Object.prototype.hasOwnProperty.call(dst, key);
@@ -32,7 +33,7 @@ export function mergeInto(dst: GoMap, src: GoMap, overwrite: boolean): void {
     const srcIsSlice = Array.isArray(sv) || sv instanceof Uint8Array;
     if (srcIsMap) {
       // Recursion only changes a dst that is itself a map.
-      if (dv !== undefined && dv !== null && isGoMap(dv)) mergeInto(dv, sv, overwrite);
+      if (dv !== undefined && dv !== null && isGoMap(dv)) mergeInto(dv, sv, overwrite, mergoV03);
     } else if (srcIsSlice) {
       let slice: GoValue = hasDst && dv !== null ? dv : [];
       // isEmptyValue(dst) here looks at the whole dst map, as mergo does.
@@ -40,7 +41,7 @@ export function mergeInto(dst: GoMap, src: GoMap, overwrite: boolean): void {
       dst[key] = slice;
     }
     const dstNonEmpty = hasDst && !isEmpty(dv);
-    if (dstNonEmpty && (srcIsSlice || (srcIsMap && isGoMap(dv as GoValue)))) continue;
+    if (dstNonEmpty && (srcIsSlice || (srcIsMap && (mergoV03 || isGoMap(dv as GoValue))))) continue;
     if (overwrite || !hasDst || isEmpty(dv)) dst[key] = sv;
   }
 }
