@@ -9,6 +9,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, 
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { parse as parseYaml } from 'yaml';
 import { lint } from '../../src/lint.js';
 import { RULES } from '../../src/engine/registry.js';
 import { ResourceIndex } from '../../src/engine/resource-index.js';
@@ -95,6 +96,17 @@ async function findingsOf(ruleId: string, text: string): Promise<{ messages: str
   };
 }
 
+/** The rows of a page's Options table: name -> documented default (YAML; `unset` is no default). */
+export function documentedOptions(markdown: string): Map<string, unknown> {
+  const section = markdown.split('\n## Options\n')[1]?.split('\n## ')[0] ?? '';
+  const out = new Map<string, unknown>();
+  for (const line of section.split('\n')) {
+    const m = /^\| `([A-Za-z]+)` \| `([^`]*)` \|/.exec(line);
+    if (m) out.set(m[1], m[2] === 'unset' ? undefined : parseYaml(m[2]));
+  }
+  return out;
+}
+
 const hasFiles = (dir: string) => existsSync(dir) && readdirSync(dir).some((f) => /\.(ya?ml|json)$/.test(f));
 
 describe('every registered rule', () => {
@@ -110,6 +122,12 @@ describe('every registered rule', () => {
           expect(md, `${id}.md lacks "${section}"`).toContain(`\n${section}\n`);
         }
         expect(md).toContain(`Default severity: **${rule.meta.defaultSeverity}**`);
+      });
+      it('documents every option with its default, as meta declares them', () => {
+        const documented = documentedOptions(readFileSync(page, 'utf8'));
+        const declared = Object.keys((rule.meta.optionsSchema.properties as Record<string, unknown> | undefined) ?? {});
+        expect([...documented.keys()].sort()).toEqual(declared.sort());
+        for (const [name, dflt] of documented) expect(dflt, `default of ${name}`).toEqual((rule.meta.defaultOptions as Record<string, unknown>)[name]);
       });
       it('has its test file', () => {
         expect(existsSync(path.join(TESTS, `${id}.test.ts`)), `test/rules/${id}.test.ts`).toBe(true);
