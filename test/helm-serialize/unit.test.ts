@@ -7,6 +7,7 @@ import { loadGoYaml } from '../../src/helm/yaml/go-yaml-load.js';
 import { formatFloatE, formatFloatG, formatJsonFloat } from '../../src/helm/yaml/go-float.js';
 import { yamlKeyLess, sortYamlKeys } from '../../src/helm/yaml/go-yaml-keys.js';
 import { emitGoYaml } from '../../src/helm/yaml/go-yaml-emit.js';
+import { marshalK8sYamlWithOrigins } from '../../src/helm/yaml/go-yaml-marshal.js';
 
 function map(entries: Record<string, GoValue>): GoMap {
   return Object.assign(Object.create(null) as GoMap, entries);
@@ -130,5 +131,29 @@ describe('emitGoYaml', () => {
       ],
     });
     expect(doc).toBe('a: |\n  x\n  y\nb:\n- "yes"\n');
+  });
+});
+
+describe('marshalK8sYamlWithOrigins', () => {
+  it('maps each written leaf back to its values-file origin', () => {
+    const text = 'image:\n  repository: nginx\n  tag: "1.25"\nports:\n- 80\n- 443\nlong: the quick brown fox jumps over the lazy dog and keeps on running far beyond the limit\n';
+    const values = loadGoYaml(text, { file: 'values.yaml', origins: true }) as GoMap;
+    const { text: out, spans } = marshalK8sYamlWithOrigins(values);
+    expect(out).toBe(
+      'image:\n  repository: nginx\n  tag: "1.25"\nlong: the quick brown fox jumps over the lazy dog and keeps on running far beyond\n  the limit\nports:\n- 80\n- 443\n',
+    );
+    const pieces = spans.map((s) => [out.slice(s.start, s.end), s.origin.line, s.origin.column]);
+    expect(pieces).toEqual([
+      ['repository: nginx', 2, 15],
+      ['tag: "1.25"', 3, 8],
+      ['long: the quick brown fox jumps over the lazy dog and keeps on running far beyond\n  the limit', 7, 7],
+      ['80', 5, 3],
+      ['443', 6, 3],
+    ]);
+  });
+
+  it('writes the same text as toYaml', () => {
+    const v = map({ a: [map({ b: 'x\ny\n' }), 'k'.repeat(130)], c: map({}) });
+    expect(marshalK8sYamlWithOrigins(v).text).toBe(serializeFuncs.toYaml(v) + '\n');
   });
 });

@@ -23,6 +23,12 @@ export interface EmitOptions {
   v3?: boolean;
   /** Spaces per level (yaml.v3's SetIndent); 2 for yaml.v2. */
   indent?: number;
+  /**
+   * Called after each node is written with its range in the output (UTF-16
+   * offsets; a scalar's range starts at its first character or quote, a
+   * collection's at its first item or bracket).
+   */
+  onNode?: (node: YamlNode, start: number, end: number) => void;
 }
 
 // ---- character classes of libyaml, on code points ----
@@ -194,6 +200,7 @@ class Emitter {
 
   constructor(opts: EmitOptions) {
     this.v3 = opts.v3 ?? false;
+    this.onNode = opts.onNode;
     // yaml.v2 folds at 80 columns; yaml.v3 3.0.1 starts with no line width.
     this.bestWidth = this.v3 ? 2 ** 31 - 1 : 80;
     const ind = opts.indent ?? 2;
@@ -201,17 +208,29 @@ class Emitter {
   }
 
   // ---- low-level writers ----
+  /** Output length so far, in UTF-16 units (for node ranges). */
+  private length = 0;
+  /** Where the node being written starts; set at its first non-space character. */
+  private nodeStart = -1;
+  private readonly onNode: EmitOptions['onNode'];
+
   private put(s: string): void {
+    if (this.nodeStart < 0 && s !== ' ') this.nodeStart = this.length;
     this.out.push(s);
+    this.length += s.length;
     this.column++;
   }
   private putBreak(): void {
     this.out.push('\n');
+    this.length++;
     this.column = 0;
   }
   /** Writes one code point (a line-break character resets the column, as write_break does). */
   private writeCp(cp: number): void {
-    this.out.push(String.fromCodePoint(cp));
+    const ch = String.fromCodePoint(cp);
+    if (this.nodeStart < 0) this.nodeStart = this.length;
+    this.out.push(ch);
+    this.length += ch.length;
     this.column++;
   }
   private writeBreakCp(cp: number): void {
@@ -256,6 +275,18 @@ class Emitter {
   }
 
   private emitNode(node: YamlNode, mapping: boolean, simpleKey: boolean, seqItem: boolean): void {
+    if (!this.onNode) return this.emitNodeContent(node, mapping, simpleKey, seqItem);
+    // Node ranges: the start is the first character written after this point
+    // (indentation and separating spaces excluded), the end the output length after it.
+    const outer = this.nodeStart;
+    this.nodeStart = -1;
+    this.emitNodeContent(node, mapping, simpleKey, seqItem);
+    const start = this.nodeStart < 0 ? this.length : this.nodeStart;
+    this.onNode(node, start, this.length);
+    this.nodeStart = outer < 0 ? start : outer;
+  }
+
+  private emitNodeContent(node: YamlNode, mapping: boolean, simpleKey: boolean, seqItem: boolean): void {
     this.mappingContext = mapping;
     this.seqItemContext = seqItem;
     this.simpleKeyContext = simpleKey;

@@ -6,7 +6,7 @@
  * 1.5e6 written by JSON as 1500000 also prints as an integer, and why
  * 0.00001 prints as 1e-05 (yaml.v2 formats floats with %g).
  */
-import type { GoValue } from '../template/value.js';
+import { getOrigin, GoObject, isGoMap, type GoValue, type ValueOrigin } from '../template/value.js';
 import { formatFloatG } from './go-float.js';
 import { marshalGoJson, parseJsonTree, quoteJsonString } from './go-json.js';
 import { emitGoYaml, type YamlNode } from './go-yaml-emit.js';
@@ -60,14 +60,42 @@ function numberNode(text: string): YamlNode {
   return { kind: 'scalar', value: out, style: 'plain' };
 }
 
-function treeToNode(t: JsonTree): YamlNode {
+/**
+ * The values-tree origin of a leaf, found by walking the original Go value
+ * beside the JSON tree (same keys, same indexes). Filled only when asked for.
+ */
+type OriginOf = Map<YamlNode, ValueOrigin>;
+
+function childOf(orig: GoValue, key: string | number): GoValue {
+  if (orig instanceof GoObject) return undefined;
+  if (Array.isArray(orig) && typeof key === 'number') return orig[key];
+  if (isGoMap(orig) && typeof key === 'string') return orig[key];
+  return undefined;
+}
+
+function originOf(orig: GoValue, key: string | number): ValueOrigin | undefined {
+  if (orig === null || typeof orig !== 'object' || orig instanceof GoObject || orig instanceof Uint8Array) return undefined;
+  return getOrigin(orig, key);
+}
+
+function treeToNode(t: JsonTree, orig?: GoValue, origins?: OriginOf): YamlNode {
   if (t === null) return { kind: 'scalar', value: 'null', style: 'plain' };
   if (typeof t === 'boolean') return { kind: 'scalar', value: String(t), style: 'plain' };
   if (typeof t === 'string') {
     if (hasYamlControlChar(t)) throw new Error('yaml: control characters are not allowed');
     return yamlV2StringNode(foldNel(t));
   }
-  if (Array.isArray(t)) return { kind: 'seq', items: t.map(treeToNode) };
+  if (Array.isArray(t)) {
+    return {
+      kind: 'seq',
+      items: t.map((e, i) => {
+        const node = treeToNode(e, origins && childOf(orig, i), origins);
+        const o = origins && originOf(orig, i);
+        if (o) origins?.set(node, o);
+        return node;
+      }),
+    };
+  }
   if (t instanceof Map) {
     const pairs: Array<[YamlNode, YamlNode]> = [];
     for (const k of t.keys()) {
@@ -78,7 +106,10 @@ function treeToNode(t: JsonTree): YamlNode {
       if (k.includes('\u0085')) throw new Error("yaml: line 1: did not find expected ',' or '}'");
     }
     for (const k of sortYamlKeys([...t.keys()])) {
-      pairs.push([yamlV2StringNode(k), treeToNode(t.get(k) as JsonTree)]);
+      const value = treeToNode(t.get(k) as JsonTree, origins && childOf(orig, k), origins);
+      const o = origins && originOf(orig, k);
+      if (o) origins?.set(value, o);
+      pairs.push([yamlV2StringNode(k), value]);
     }
     return { kind: 'map', pairs };
   }
@@ -97,4 +128,52 @@ export function marshalK8sYaml(v: GoValue): string {
     throw new Error(`error marshaling into JSON: ${(e as Error).message}`);
   }
   return emitGoYaml(treeToNode(parseJsonTree(json, 'error')));
+}
+
+/** A range of toYaml's output and the values-tree origin of the leaf written there. */
+export interface YamlOriginSpan {
+  start: number;
+  end: number;
+  origin: ValueOrigin;
+}
+
+/**
+ * marshalK8sYaml plus, for each scalar written from a values-tree leaf that
+ * has an origin (setOrigin), its range in the text: for a map entry from the
+ * key to the end of the value, for a list item the item itself. Offsets are
+ * UTF-16 units of the returned text (which ends in "\n", like marshalK8sYaml).
+ */
+export function marshalK8sYamlWithOrigins(v: GoValue): { text: string; spans: YamlOriginSpan[] } {
+  let json: string;
+  try {
+    json = marshalGoJson(v, { escapeHTML: true });
+  } catch (e) {
+    throw new Error(`error marshaling into JSON: ${(e as Error).message}`);
+  }
+  const origins: OriginOf = new Map();
+  const root = treeToNode(parseJsonTree(json, 'error'), v, origins);
+  // The key of each map value, so that a leaf's span can start at its key.
+  const keyOf = new Map<YamlNode, YamlNode>();
+  const walk = (n: YamlNode): void => {
+    if (n.kind === 'map') {
+      for (const [k, val] of n.pairs) {
+        keyOf.set(val, k);
+        walk(val);
+      }
+    } else if (n.kind === 'seq') n.items.forEach(walk);
+  };
+  walk(root);
+  const ranges = new Map<YamlNode, [number, number]>();
+  const text = emitGoYaml(root, { onNode: (node, start, end) => ranges.set(node, [start, end]) });
+  const spans: YamlOriginSpan[] = [];
+  for (const [node, origin] of origins) {
+    if (node.kind !== 'scalar') continue;
+    const r = ranges.get(node);
+    if (!r) continue;
+    const key = keyOf.get(node);
+    const start = key ? (ranges.get(key)?.[0] ?? r[0]) : r[0];
+    spans.push({ start, end: r[1], origin });
+  }
+  spans.sort((a, b) => a.start - b.start);
+  return { text, spans };
 }
