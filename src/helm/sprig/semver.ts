@@ -259,8 +259,31 @@ function rewriteRange(c: string): string {
   return out;
 }
 
+/**
+ * Parsed constraints by text. Charts repeat the same few constraints
+ * (">=1.21-0" in every template's helper), so parsing once pays off; the
+ * cache is bounded and holds only immutable results.
+ */
+const constraintCache = new Map<string, Constraints | Error>();
+const CONSTRAINT_CACHE_MAX = 512;
+
 /** semver.NewConstraint. */
 export function parseConstraints(constraint: string): Constraints {
+  let hit = constraintCache.get(constraint);
+  if (hit === undefined) {
+    try {
+      hit = parseConstraintsUncached(constraint);
+    } catch (e) {
+      hit = e as Error;
+    }
+    if (constraintCache.size >= CONSTRAINT_CACHE_MAX) constraintCache.clear();
+    constraintCache.set(constraint, hit);
+  }
+  if (hit instanceof Error) throw new Error(hit.message);
+  return hit;
+}
+
+function parseConstraintsUncached(constraint: string): Constraints {
   const groups: Constraint[][] = [];
   const groupHasPre: boolean[] = [];
   for (const or of rewriteRange(constraint).split('||')) {
