@@ -6,7 +6,7 @@
  * compile error. Replacements expand $1, ${1}, $name and ${name} with Go's
  * rules (regexp.Expand), and $$ is a literal $.
  */
-import { RE2JS } from 're2js';
+import { RE2JS, RE2JSSyntaxException } from 're2js';
 import type { GoFunction } from '../template/value.js';
 import { goQuote } from '../template/gofmt.js';
 import { goFunc, sig } from './_p1-args.js';
@@ -19,6 +19,15 @@ type GoRegexp = ReturnType<RE2JS['re2']>;
 const cache = new Map<string, GoRegexp | Error>();
 const CACHE_LIMIT = 1000;
 
+/**
+ * Go's *syntax.Error text: "error parsing regexp: CODE: `EXPR`". re2js drops
+ * the ": `EXPR`" part when EXPR is empty (a trailing backslash), Go does not.
+ */
+function syntaxMessage(e: unknown): string {
+  if (e instanceof RE2JSSyntaxException) return `error parsing regexp: ${e.error}: \`${e.input ?? ''}\``;
+  return e instanceof Error ? e.message : String(e);
+}
+
 /** regexp.Compile: the compiled pattern, or Go's error ("error parsing regexp: ..."). */
 function compile(pattern: string): GoRegexp | Error {
   let re = cache.get(pattern);
@@ -26,7 +35,7 @@ function compile(pattern: string): GoRegexp | Error {
     try {
       re = RE2JS.compile(pattern).re2();
     } catch (e) {
-      re = new Error(e instanceof Error ? e.message : String(e));
+      re = new Error(syntaxMessage(e));
     }
     if (cache.size >= CACHE_LIMIT) cache.clear();
     cache.set(pattern, re);
