@@ -43,6 +43,7 @@ import {
 import { formatValue, goQuote, goTypeName, sortedKeys, utf8Length } from './gofmt.js';
 import { builtins, paramTypeName, truth, underlyingOf, type ParamKind, type Signature } from './builtins.js';
 import type { Tree } from './parse.js';
+import { yamlLineSpans } from './provenance.js';
 
 /** An execution error (Go's template.ExecError): the message is Go's full text. */
 export class ExecError extends Error {
@@ -207,7 +208,14 @@ export class Output {
         if (origin) gap.origin = origin;
         this.spans.push(gap);
       }
-      this.spans.push({ ...sp, start: base + sp.start, end: base + sp.end });
+      const span: OutputSpan = { ...sp, start: base + sp.start, end: base + sp.end };
+      if (span.template === '') {
+        // A part of a value printed by this action (e.g. one line of toYaml).
+        span.template = template;
+        span.line = line;
+        span.column = column;
+      }
+      this.spans.push(span);
       at = sp.end;
     }
     if (at < s.length) {
@@ -760,6 +768,13 @@ export class State {
   private propagate(name: string, argv: GoValue[], origins: (ValueOrigin | undefined)[], result: GoValue): void {
     const ctx = this.ctx;
     const rs = typeof result === 'string' ? result : undefined;
+    if ((name === 'toYaml' || name === 'toYamlPretty') && rs !== undefined && rs.length > 0 && !ctx.strSpans.has(rs)) {
+      const a = argv[0];
+      if (a !== null && typeof a === 'object') {
+        const spans = yamlLineSpans(rs, a);
+        if (spans !== undefined) ctx.strSpans.set(rs, spans);
+      }
+    }
     for (let k = argv.length - 1; k >= 0; k--) {
       const a = argv[k];
       let o = origins[k];

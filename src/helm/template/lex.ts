@@ -160,7 +160,7 @@ export class Lexer {
   parenDepth = 0;
   line = 1;
   startLine = 1;
-  item: Item = { typ: ItemType.EOF, pos: 0, val: 'EOF', line: 1 };
+  item: Item | null = null;
   insideAction = false;
   options: LexOptions = { emitComment: false, breakOK: true, continueOK: true };
 
@@ -254,18 +254,27 @@ export class Lexer {
   }
 
   nextItem(): Item {
-    this.item = { typ: ItemType.EOF, pos: this.pos, val: 'EOF', line: this.startLine };
+    this.item = null;
+    const pos = this.pos;
+    const line = this.startLine;
     let state: StateFn = this.insideAction ? lexInsideAction : lexText;
     while (state !== null) state = state(this);
-    return this.item;
+    return this.item ?? { typ: ItemType.EOF, pos, val: 'EOF', line };
   }
 
-  atRightDelim(): [boolean, boolean] {
-    if (hasRightTrimMarker(this.input, this.pos) && this.input.startsWith(rightDelim, this.pos + trimMarkerLen)) {
-      return [true, true];
-    }
-    if (this.input.startsWith(rightDelim, this.pos)) return [true, false];
-    return [false, false];
+  /** At a right delimiter, possibly preceded by a trim marker (" -}}"). */
+  atRightDelim(): boolean {
+    const s = this.input;
+    const p = this.pos;
+    if (s.charCodeAt(p) === 0x7d && s.charCodeAt(p + 1) === 0x7d) return true;
+    return hasRightTrimMarker(s, p) && s.charCodeAt(p + 2) === 0x7d && s.charCodeAt(p + 3) === 0x7d;
+  }
+
+  /** At a right delimiter with a trim marker. */
+  atTrimmedRightDelim(): boolean {
+    const s = this.input;
+    const p = this.pos;
+    return hasRightTrimMarker(s, p) && s.charCodeAt(p + 2) === 0x7d && s.charCodeAt(p + 3) === 0x7d;
   }
 
   atTerminator(): boolean {
@@ -358,8 +367,8 @@ function lexComment(l: Lexer): StateFn {
   const x = l.input.indexOf(rightComment, l.pos);
   if (x < 0) return l.errorf('unclosed comment');
   l.pos = x + rightComment.length;
-  const [delim, trimSpace] = l.atRightDelim();
-  if (!delim) return l.errorf('comment ends before closing delimiter');
+  if (!l.atRightDelim()) return l.errorf('comment ends before closing delimiter');
+  const trimSpace = l.atTrimmedRightDelim();
   l.line += countNewlines(l.input, l.start, l.pos);
   const i = l.thisItem(ItemType.Comment);
   if (trimSpace) l.pos += trimMarkerLen;
@@ -371,7 +380,7 @@ function lexComment(l: Lexer): StateFn {
 }
 
 function lexRightDelim(l: Lexer): StateFn {
-  const [, trimSpace] = l.atRightDelim();
+  const trimSpace = l.atTrimmedRightDelim();
   if (trimSpace) {
     l.pos += trimMarkerLen;
     l.ignore();
@@ -387,8 +396,7 @@ function lexRightDelim(l: Lexer): StateFn {
 }
 
 function lexInsideAction(l: Lexer): StateFn {
-  const [delim] = l.atRightDelim();
-  if (delim) {
+  if (l.atRightDelim()) {
     if (l.parenDepth === 0) return lexRightDelim;
     return l.errorf('unclosed left paren');
   }

@@ -37,13 +37,18 @@ export interface TreeRef {
   parseName: string;
 }
 
+// Node classes avoid class fields (define semantics make every instance slow
+// to build under the ES2022 target): fields are declared and set in constructors,
+// and `type` is a prototype getter.
 export abstract class Node {
-  abstract readonly type: NodeTypeValue;
-  constructor(
-    public tr: TreeRef,
-    /** Offset of the node in the tree's text (UTF-16 code units). */
-    public pos: number,
-  ) {}
+  declare tr: TreeRef;
+  /** Offset of the node in the tree's text (UTF-16 code units). */
+  declare pos: number;
+  abstract get type(): NodeTypeValue;
+  constructor(tr: TreeRef, pos: number) {
+    this.tr = tr;
+    this.pos = pos;
+  }
   abstract writeTo(sb: string[]): void;
   toString(): string {
     const sb: string[] = [];
@@ -53,8 +58,14 @@ export abstract class Node {
 }
 
 export class ListNode extends Node {
-  readonly type = NodeType.List;
-  nodes: Node[] = [];
+  get type(): typeof NodeType.List {
+    return NodeType.List;
+  }
+  declare nodes: Node[];
+  constructor(tr: TreeRef, pos: number) {
+    super(tr, pos);
+    this.nodes = [];
+  }
   append(n: Node): void {
     this.nodes.push(n);
   }
@@ -64,9 +75,13 @@ export class ListNode extends Node {
 }
 
 export class TextNode extends Node {
-  readonly type = NodeType.Text;
-  constructor(tr: TreeRef, pos: number, public text: string) {
+  get type(): typeof NodeType.Text {
+    return NodeType.Text;
+  }
+  declare text: string;
+  constructor(tr: TreeRef, pos: number, text: string) {
     super(tr, pos);
+    this.text = text;
   }
   writeTo(sb: string[]): void {
     sb.push(this.text);
@@ -74,9 +89,13 @@ export class TextNode extends Node {
 }
 
 export class CommentNode extends Node {
-  readonly type = NodeType.Comment;
-  constructor(tr: TreeRef, pos: number, public text: string) {
+  get type(): typeof NodeType.Comment {
+    return NodeType.Comment;
+  }
+  declare text: string;
+  constructor(tr: TreeRef, pos: number, text: string) {
     super(tr, pos);
+    this.text = text;
   }
   writeTo(sb: string[]): void {
     sb.push('{{', this.text, '}}');
@@ -84,12 +103,19 @@ export class CommentNode extends Node {
 }
 
 export class PipeNode extends Node {
-  readonly type = NodeType.Pipe;
-  isAssign = false;
-  decl: VariableNode[] = [];
-  cmds: CommandNode[] = [];
-  constructor(tr: TreeRef, pos: number, public line: number) {
+  get type(): typeof NodeType.Pipe {
+    return NodeType.Pipe;
+  }
+  declare line: number;
+  declare isAssign: boolean;
+  declare decl: VariableNode[];
+  declare cmds: CommandNode[];
+  constructor(tr: TreeRef, pos: number, line: number) {
     super(tr, pos);
+    this.line = line;
+    this.isAssign = false;
+    this.decl = [];
+    this.cmds = [];
   }
   append(c: CommandNode): void {
     this.cmds.push(c);
@@ -110,12 +136,18 @@ export class PipeNode extends Node {
 }
 
 export class ActionNode extends Node {
-  readonly type = NodeType.Action;
+  get type(): typeof NodeType.Action {
+    return NodeType.Action;
+  }
   /** Offset of the action's `{{` (for provenance); Go's pos is the first token inside. */
-  delimPos: number;
-  constructor(tr: TreeRef, pos: number, public line: number, public pipe: PipeNode) {
+  declare delimPos: number;
+  declare line: number;
+  declare pipe: PipeNode;
+  constructor(tr: TreeRef, pos: number, line: number, pipe: PipeNode) {
     super(tr, pos);
     this.delimPos = pos;
+    this.line = line;
+    this.pipe = pipe;
   }
   writeTo(sb: string[]): void {
     sb.push('{{');
@@ -125,8 +157,14 @@ export class ActionNode extends Node {
 }
 
 export class CommandNode extends Node {
-  readonly type = NodeType.Command;
-  args: Node[] = [];
+  get type(): typeof NodeType.Command {
+    return NodeType.Command;
+  }
+  declare args: Node[];
+  constructor(tr: TreeRef, pos: number) {
+    super(tr, pos);
+    this.args = [];
+  }
   append(arg: Node): void {
     this.args.push(arg);
   }
@@ -145,9 +183,13 @@ export class CommandNode extends Node {
 }
 
 export class IdentifierNode extends Node {
-  readonly type = NodeType.Identifier;
-  constructor(tr: TreeRef, pos: number, public ident: string) {
+  get type(): typeof NodeType.Identifier {
+    return NodeType.Identifier;
+  }
+  declare ident: string;
+  constructor(tr: TreeRef, pos: number, ident: string) {
     super(tr, pos);
+    this.ident = ident;
   }
   writeTo(sb: string[]): void {
     sb.push(this.ident);
@@ -155,8 +197,10 @@ export class IdentifierNode extends Node {
 }
 
 export class VariableNode extends Node {
-  readonly type = NodeType.Variable;
-  ident: string[];
+  get type(): typeof NodeType.Variable {
+    return NodeType.Variable;
+  }
+  declare ident: string[];
   constructor(tr: TreeRef, pos: number, ident: string) {
     super(tr, pos);
     this.ident = ident.split('.');
@@ -167,22 +211,28 @@ export class VariableNode extends Node {
 }
 
 export class DotNode extends Node {
-  readonly type = NodeType.Dot;
+  get type(): typeof NodeType.Dot {
+    return NodeType.Dot;
+  }
   writeTo(sb: string[]): void {
     sb.push('.');
   }
 }
 
 export class NilNode extends Node {
-  readonly type = NodeType.Nil;
+  get type(): typeof NodeType.Nil {
+    return NodeType.Nil;
+  }
   writeTo(sb: string[]): void {
     sb.push('nil');
   }
 }
 
 export class FieldNode extends Node {
-  readonly type = NodeType.Field;
-  ident: string[];
+  get type(): typeof NodeType.Field {
+    return NodeType.Field;
+  }
+  declare ident: string[];
   constructor(tr: TreeRef, pos: number, ident: string) {
     super(tr, pos);
     this.ident = ident.slice(1).split('.');
@@ -193,10 +243,15 @@ export class FieldNode extends Node {
 }
 
 export class ChainNode extends Node {
-  readonly type = NodeType.Chain;
-  field: string[] = [];
-  constructor(tr: TreeRef, pos: number, public node: Node) {
+  get type(): typeof NodeType.Chain {
+    return NodeType.Chain;
+  }
+  declare field: string[];
+  declare node: Node;
+  constructor(tr: TreeRef, pos: number, node: Node) {
     super(tr, pos);
+    this.field = [];
+    this.node = node;
   }
   add(field: string): void {
     if (field.length === 0 || field[0] !== '.') throw new Error('no dot in field');
@@ -217,9 +272,13 @@ export class ChainNode extends Node {
 }
 
 export class BoolNode extends Node {
-  readonly type = NodeType.Bool;
-  constructor(tr: TreeRef, pos: number, public value: boolean) {
+  get type(): typeof NodeType.Bool {
+    return NodeType.Bool;
+  }
+  declare value: boolean;
+  constructor(tr: TreeRef, pos: number, value: boolean) {
     super(tr, pos);
+    this.value = value;
   }
   writeTo(sb: string[]): void {
     sb.push(this.value ? 'true' : 'false');
@@ -227,16 +286,24 @@ export class BoolNode extends Node {
 }
 
 export class NumberNode extends Node {
-  readonly type = NodeType.Number;
-  isInt = false;
-  isUint = false;
-  isFloat = false;
-  isComplex = false;
-  int64 = 0n;
-  uint64 = 0n;
-  float64 = 0;
-  constructor(tr: TreeRef, pos: number, public text: string) {
+  get type(): typeof NodeType.Number {
+    return NodeType.Number;
+  }
+  declare isInt: boolean;
+  declare isUint: boolean;
+  declare isFloat: boolean;
+  declare isComplex: boolean;
+  declare int64: bigint;
+  declare uint64: bigint;
+  declare float64: number;
+  declare text: string;
+  constructor(tr: TreeRef, pos: number, text: string) {
     super(tr, pos);
+    this.isInt = this.isUint = this.isFloat = this.isComplex = false;
+    this.int64 = 0n;
+    this.uint64 = 0n;
+    this.float64 = 0;
+    this.text = text;
   }
   writeTo(sb: string[]): void {
     sb.push(this.text);
@@ -244,9 +311,15 @@ export class NumberNode extends Node {
 }
 
 export class StringNode extends Node {
-  readonly type = NodeType.String;
-  constructor(tr: TreeRef, pos: number, public quoted: string, public text: string) {
+  get type(): typeof NodeType.String {
+    return NodeType.String;
+  }
+  declare quoted: string;
+  declare text: string;
+  constructor(tr: TreeRef, pos: number, quoted: string, text: string) {
     super(tr, pos);
+    this.quoted = quoted;
+    this.text = text;
   }
   writeTo(sb: string[]): void {
     sb.push(this.quoted);
@@ -254,16 +327,22 @@ export class StringNode extends Node {
 }
 
 export class EndNode extends Node {
-  readonly type = NodeType.End;
+  get type(): typeof NodeType.End {
+    return NodeType.End;
+  }
   writeTo(sb: string[]): void {
     sb.push('{{end}}');
   }
 }
 
 export class ElseNode extends Node {
-  readonly type = NodeType.Else;
-  constructor(tr: TreeRef, pos: number, public line: number) {
+  get type(): typeof NodeType.Else {
+    return NodeType.Else;
+  }
+  declare line: number;
+  constructor(tr: TreeRef, pos: number, line: number) {
     super(tr, pos);
+    this.line = line;
   }
   writeTo(sb: string[]): void {
     sb.push('{{else}}');
@@ -271,15 +350,16 @@ export class ElseNode extends Node {
 }
 
 export abstract class BranchNode extends Node {
-  constructor(
-    tr: TreeRef,
-    pos: number,
-    public line: number,
-    public pipe: PipeNode,
-    public list: ListNode,
-    public elseList: ListNode | null,
-  ) {
+  declare line: number;
+  declare pipe: PipeNode;
+  declare list: ListNode;
+  declare elseList: ListNode | null;
+  constructor(tr: TreeRef, pos: number, line: number, pipe: PipeNode, list: ListNode, elseList: ListNode | null) {
     super(tr, pos);
+    this.line = line;
+    this.pipe = pipe;
+    this.list = list;
+    this.elseList = elseList;
   }
   protected abstract keyword(): string;
   writeTo(sb: string[]): void {
@@ -296,30 +376,40 @@ export abstract class BranchNode extends Node {
 }
 
 export class IfNode extends BranchNode {
-  readonly type = NodeType.If;
+  get type(): typeof NodeType.If {
+    return NodeType.If;
+  }
   protected keyword(): string {
     return 'if';
   }
 }
 
 export class RangeNode extends BranchNode {
-  readonly type = NodeType.Range;
+  get type(): typeof NodeType.Range {
+    return NodeType.Range;
+  }
   protected keyword(): string {
     return 'range';
   }
 }
 
 export class WithNode extends BranchNode {
-  readonly type = NodeType.With;
+  get type(): typeof NodeType.With {
+    return NodeType.With;
+  }
   protected keyword(): string {
     return 'with';
   }
 }
 
 export class BreakNode extends Node {
-  readonly type = NodeType.Break;
-  constructor(tr: TreeRef, pos: number, public line: number) {
+  get type(): typeof NodeType.Break {
+    return NodeType.Break;
+  }
+  declare line: number;
+  constructor(tr: TreeRef, pos: number, line: number) {
     super(tr, pos);
+    this.line = line;
   }
   writeTo(sb: string[]): void {
     sb.push('{{break}}');
@@ -327,9 +417,13 @@ export class BreakNode extends Node {
 }
 
 export class ContinueNode extends Node {
-  readonly type = NodeType.Continue;
-  constructor(tr: TreeRef, pos: number, public line: number) {
+  get type(): typeof NodeType.Continue {
+    return NodeType.Continue;
+  }
+  declare line: number;
+  constructor(tr: TreeRef, pos: number, line: number) {
     super(tr, pos);
+    this.line = line;
   }
   writeTo(sb: string[]): void {
     sb.push('{{continue}}');
@@ -337,9 +431,17 @@ export class ContinueNode extends Node {
 }
 
 export class TemplateNode extends Node {
-  readonly type = NodeType.Template;
-  constructor(tr: TreeRef, pos: number, public line: number, public name: string, public pipe: PipeNode | null) {
+  get type(): typeof NodeType.Template {
+    return NodeType.Template;
+  }
+  declare line: number;
+  declare name: string;
+  declare pipe: PipeNode | null;
+  constructor(tr: TreeRef, pos: number, line: number, name: string, pipe: PipeNode | null) {
     super(tr, pos);
+    this.line = line;
+    this.name = name;
+    this.pipe = pipe;
   }
   writeTo(sb: string[]): void {
     sb.push('{{template ', goQuote(this.name));
