@@ -357,3 +357,12 @@ for (let i = 0; i < 60; i++) {
   if (rand() < 0.3) s += pick(['e', 'E', 'p']) + pick(['', '-', '+']) + randomString([...'0123456789'], 2);
   for (const f of ['int', 'float64', 'atoi', 'toDecimal']) cases.push(`{{ ${f} ${lit(s)} }}`);
 }
+// URL-shaped text through urlParse, and the parsed result back through urlJoin.
+const URL_PARTS = ['http', 'HTTPS', 'a', 'b1', ':', ':', '//', '/', '/', '?', '#', '@', '[', ']', '::1', '%', '%2F', '%zz', '%41', '8080', '.', '..', ' ', '+', ';', '=', '&', 'é', '*', '-', '_', '~'];
+for (let i = 0; i < 80; i++) {
+  let s = '';
+  const n = 1 + Math.floor(rand() * 8);
+  for (let k = 0; k < n; k++) s += pick(URL_PARTS);
+  cases.push(`{{ urlParse ${lit(s)} }}`);
+  if (i % 2 === 0) cases.push(`{{ urlJoin (urlParse ${lit(s)}) }}`);
+}
