@@ -9,6 +9,8 @@
 //            instead of the built-in table below
 //   --show   how many differences to print in full (default 10)
 //   --go-only  print gotpl's renders and stop (to inspect the table or a --cases file)
+//   --serialize  use the serializer cases of scripts/gen-serialize-goldens.mjs (thousands of
+//            toYaml/toJson/fromYaml/... calls on values built with list/dict/int64/float64)
 // Exit status: 0 when everything matches or when a side is unavailable (Go
 // not installed, engine not built: the run is skipped with a message);
 // 1 when some case differs.
@@ -20,7 +22,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 
 function parseArgs(argv) {
-  const opts = { cases: undefined, show: 10, filter: undefined, json: false, goOnly: false };
+  const opts = { cases: undefined, show: 10, filter: undefined, json: false, goOnly: false, serialize: false };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--cases') opts.cases = argv[++i];
@@ -28,6 +30,7 @@ function parseArgs(argv) {
     else if (a === '--filter') opts.filter = new RegExp(argv[++i]);
     else if (a === '--json') opts.json = true;
     else if (a === '--go-only') opts.goOnly = true;
+    else if (a === '--serialize') opts.serialize = true;
     else {
       console.error(`differential: unknown argument ${a}`);
       process.exit(2);
@@ -202,6 +205,14 @@ function compare(go, ours) {
 async function main() {
   const opts = parseArgs(process.argv.slice(2));
   let cases = opts.cases ? JSON.parse(readFileSync(opts.cases, 'utf8')) : TABLE;
+  if (opts.serialize) {
+    const gen = await import(pathToFileURL(join(root, 'scripts/gen-serialize-goldens.mjs')).href);
+    cases = gen.buildCases().map((c) => ({
+      name: c.name,
+      templates: { 'c/templates/t.yaml': gen.templateFor(c), 'c/templates/_dump.tpl': gen.DUMP },
+      values: {},
+    }));
+  }
   if (opts.filter) cases = cases.filter((c) => opts.filter.test(c.name));
 
   const build = spawnSync('sh', [join(root, 'scripts/gotpl-build.sh')], { encoding: 'utf8' });

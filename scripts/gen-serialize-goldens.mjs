@@ -56,7 +56,7 @@ function expr(v) {
 
 // Prints a Go value as JSON with each leaf's type: {"map":{...}}, {"list":[...]},
 // {"t":"%T","v":json (null when toJson fails, e.g. for +Inf),"s":"%v"}.
-const DUMP = [
+export const DUMP = [
   '{{- define "dump" -}}',
   '{{- $k := kindOf . -}}',
   '{{- if eq $k "map" -}}{{ print "{\\"map\\":{" }}{{- $m := . -}}',
@@ -73,7 +73,7 @@ const DUMP = [
 
 const FROM = new Set(['fromYaml', 'fromYamlArray', 'fromJson', 'fromJsonArray', 'mustFromJson', 'fromToml', 'fromYaml∘toYaml']);
 
-function templateFor(c) {
+export function templateFor(c) {
   if (c.fn === 'fromYaml∘toYaml') return `{{ include "dump" (fromYaml (toYaml ${expr(c.input)})) }}`;
   if (FROM.has(c.fn)) return `{{ include "dump" (${c.fn} ${goString(c.input)}) }}`;
   return `{{ ${c.fn} ${expr(c.input)} }}`;
@@ -266,7 +266,7 @@ function add(cases, fn, name, input) {
   cases.push({ name: `${fn} ${name}`, fn, input });
 }
 
-function buildCases() {
+export function buildCases() {
   const cases = [];
   // toYaml: every string as a value, as a key, in a list and at top level.
   STRINGS.forEach((s, i) => {
@@ -403,4 +403,5 @@ function main() {
   }
 }
 
-main();
+// Run only as a script; scripts/differential.mjs imports the case table.
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) main();
