@@ -2,7 +2,6 @@
  * `k8s-todo-lint capacity`: the cluster-capacity picture behind the
  * cluster-capacity rule, per workload and in total, as text bars or JSON.
  */
-import pc from 'picocolors';
 import { ResourceIndex } from './engine/resource-index.js';
 import { loadInput, type LintOptions } from './lint.js';
 import { formatCpu, formatMemory, addQuantities, ratio, ZERO, type Quantity } from './quantity.js';
@@ -31,7 +30,8 @@ export async function capacityData(options: LintOptions): Promise<CapacityData> 
   const setting = input.ruleSettings.get('cluster-capacity');
   const raw = (setting?.options ?? {}) as Partial<CapacityOptions>;
   const o: CapacityOptions = { ...DEFAULT_CAPACITY, ...raw, cpu: String(raw.cpu ?? DEFAULT_CAPACITY.cpu), memory: String(raw.memory ?? DEFAULT_CAPACITY.memory), reserved: { ...DEFAULT_CAPACITY.reserved, ...(raw.reserved ?? {}) } };
-  const usages = workloadUsages(input.resources, new ResourceIndex(input.resources), o);
+  const resources = [...input.resources, ...input.renders.filter((r) => r.valuesFile === undefined).flatMap((r) => r.resources)];
+  const usages = workloadUsages(resources, new ResourceIndex(resources), o);
   const alloc = allocatable(o);
   const fmt = (d: Dimension, q: Quantity) => (d === 'cpu' ? formatCpu(q) : formatMemory(q));
   const sum = (k: 'requests' | 'limits', d: Dimension) => usages.reduce((a, u) => addQuantities(a, u.total[k][d]), ZERO);
@@ -61,29 +61,7 @@ export async function capacityData(options: LintOptions): Promise<CapacityData> 
 
 export async function capacityReport(options: LintOptions, out: { format: string; color: boolean }): Promise<string> {
   const data = await capacityData(options);
-  if (out.format === 'json') return JSON.stringify(data, null, 2) + '\n';
-  const c = pc.createColors(out.color);
-  const bar = (percent: number) => {
-    const width = 30;
-    const filled = Math.min(width, Math.round((percent / 100) * width));
-    const mark = Math.round(data.maxUtilization * width);
-    let s = '';
-    for (let i = 0; i < width; i++) s += i < filled ? '█' : i === mark ? '┊' : '·';
-    const paint = percent > 100 ? c.red : percent > data.maxUtilization * 100 ? c.yellow : c.green;
-    return paint(s);
-  };
-  const lines: string[] = [];
-  const nameW = Math.max(8, ...data.workloads.map((w) => `${w.kind}/${w.name}`.length));
-  lines.push(c.bold(`${'workload'.padEnd(nameW)}  replicas  cpu req/lim        memory req/lim`));
-  for (const w of data.workloads) {
-    lines.push(`${`${w.kind}/${w.name}`.padEnd(nameW)}  ${String(w.replicas).padStart(8)}  ${`${w.requests.cpu} / ${w.limits.cpu}`.padEnd(17)}  ${w.requests.memory} / ${w.limits.memory}`);
-  }
-  lines.push('');
-  lines.push(`allocatable: cpu ${data.allocatable.cpu}, memory ${data.allocatable.memory}; bar ${Math.round(data.maxUtilization * 100)}% (┊)`);
-  for (const d of ['cpu', 'memory'] as const) {
-    for (const k of ['requests', 'limits'] as const) {
-      lines.push(`${`${d} ${k}`.padEnd(16)} ${bar(data.percent[k][d])} ${String(data.percent[k][d]).padStart(5)}%  ${data.total[k][d]}`);
-    }
-  }
-  return lines.join('\n') + '\n';
+  // The renderer is loaded only for this subcommand.
+  const { renderCapacityJson, renderCapacityText } = await import('./capacity-report.js');
+  return out.format === 'json' ? renderCapacityJson(data) : renderCapacityText(data, { color: out.color });
 }

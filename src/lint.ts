@@ -13,7 +13,7 @@ import { runRules } from './engine/run.js';
 import { InputError } from './errors.js';
 import { parseManifestText, type LoadProblem } from './load/documents.js';
 import { expandInputs } from './load/inputs.js';
-import { loadCharts, type ChartLoadOptions } from './load/charts.js';
+import { loadCharts, type ChartRender, type HelmSettings } from './load/charts.js';
 import { decodeText } from './load/read.js';
 import type { Finding, LintResult } from './types.js';
 
@@ -31,7 +31,8 @@ export interface LintOptions {
   stdinText?: string;
   kubeVersion?: string;
   namespace?: string;
-  helm?: Partial<ChartLoadOptions>;
+  /** Helm options from the command line (config `helm:` gives the defaults). */
+  helm?: { values?: string[]; set?: string[]; setString?: string[]; releaseName?: string };
 }
 
 const DEFAULT_KUBE_VERSION = '1.30';
@@ -45,6 +46,8 @@ export interface LoadedInput {
   problems: LoadProblem[];
   directives: Map<string, Directive[]>;
   charts: ChartInput[];
+  /** Chart renders: a default render per chart, plus one per ci/*-values.yaml. */
+  renders: ChartRender[];
   fileCount: number;
   kubeVersion: string;
   defaultNamespace: string;
@@ -53,35 +56,61 @@ export interface LoadedInput {
 
 export async function lint(options: LintOptions = {}): Promise<LintResult> {
   const input = await loadInput(options);
-  const { cwd, config, resources, problems, directives, charts, kubeVersion, defaultNamespace } = input;
-  const knownNamespaces = new Set<string>([defaultNamespace]);
-  for (const r of resources) {
-    if (r.namespace) knownNamespaces.add(r.namespace);
-    if (r.kind === 'Namespace' && r.name) knownNamespaces.add(r.name);
+  const { cwd, config, charts, kubeVersion, defaultNamespace } = input;
+  // Each chart's default render joins the raw manifests in the base set; a chart's
+  // ci/*-values.yaml renders are linted as variants of that set (CLI.md), and findings
+  // that only a variant has say which values file they need.
+  const base = input.renders.filter((r) => r.valuesFile === undefined);
+  const worlds: Array<{ valuesFile?: string; renders: ChartRender[] }> = [{ renders: base }];
+  for (const v of input.renders.filter((r) => r.valuesFile !== undefined)) {
+    worlds.push({ valuesFile: v.valuesFile, renders: base.map((b) => (b.chart === v.chart ? v : b)) });
   }
-  const lintSettings: LintSettings = { kubeVersion, defaultNamespace, knownNamespaces, baseDir: input.baseDir, cwd };
-  const preFindings: Finding[] = problems.map((p) => ({ ruleId: p.ruleId, severity: p.severity ?? 'error', message: p.message, location: p.location }));
-  const out = runRules({
-    rules: RULES,
-    settings: input.ruleSettings,
-    resources,
-    charts,
-    lintSettings,
-    directives,
-    override: buildOverride(config, input.baseDir, cwd),
-    preFindings,
-  });
-  const findings = sortFindings(out.findings);
+  const seen = new Map<string, Finding>();
+  const merged: Finding[] = [];
+  const mergedSuppressed: Finding[] = [];
+  let resourceCount = 0;
+  for (const world of worlds) {
+    const resources: Resource[] = [...input.resources, ...world.renders.flatMap((r) => r.resources)];
+    const problems = [...input.problems, ...world.renders.flatMap((r) => r.problems)];
+    if (world.valuesFile === undefined) resourceCount = resources.length;
+    const knownNamespaces = new Set<string>([defaultNamespace]);
+    for (const r of resources) {
+      if (r.namespace) knownNamespaces.add(r.namespace);
+      if (r.kind === 'Namespace' && r.name) knownNamespaces.add(r.name);
+    }
+    const lintSettings: LintSettings = { kubeVersion, defaultNamespace, knownNamespaces, baseDir: input.baseDir, cwd };
+    const preFindings: Finding[] = problems.map((p) => ({ ruleId: p.ruleId, severity: p.severity ?? 'error', message: p.message, location: p.location }));
+    const out = runRules({
+      rules: RULES,
+      settings: input.ruleSettings,
+      resources,
+      charts: world.valuesFile === undefined ? charts : [],
+      lintSettings,
+      directives: input.directives,
+      override: buildOverride(config, input.baseDir, cwd),
+      preFindings,
+    });
+    for (const [list, into] of [[out.findings, merged], [out.suppressed, mergedSuppressed]] as const) {
+      for (const f of list) {
+        const key = `${f.ruleId}\u0000${f.location.file}\u0000${f.location.line}\u0000${f.location.column}\u0000${f.message}\u0000${!!f.suppressed}`;
+        if (seen.has(key)) continue;
+        const finding = world.valuesFile ? { ...f, message: `${f.message} (with values ${world.valuesFile})` } : f;
+        seen.set(key, finding);
+        into.push(finding);
+      }
+    }
+  }
+  const findings = sortFindings(merged);
   return {
     findings,
-    suppressed: sortFindings(out.suppressed),
+    suppressed: sortFindings(mergedSuppressed),
     summary: {
       files: input.fileCount,
-      resources: resources.length,
+      resources: resourceCount,
       errors: findings.filter((f) => f.severity === 'error').length,
       warnings: findings.filter((f) => f.severity === 'warning').length,
       infos: findings.filter((f) => f.severity === 'info').length,
-      suppressed: out.suppressed.length,
+      suppressed: mergedSuppressed.length,
     },
   };
 }
@@ -141,16 +170,24 @@ export async function loadInput(options: LintOptions = {}): Promise<LoadedInput>
   }
 
   const charts: ChartInput[] = [];
+  const renders: ChartRender[] = [];
   if (inputs.charts.length) {
-    const rendered = await loadCharts(inputs.charts, { display, defaultNamespace, kubeVersion, ...options.helm, config: config.helm });
-    fileCount += rendered.files;
-    resources.push(...rendered.resources);
-    problems.push(...rendered.problems);
-    charts.push(...rendered.charts);
-    for (const [f, d] of rendered.directives) directives.set(f, d);
+    const loadedCharts = await loadCharts(inputs.charts, {
+      display,
+      cwd,
+      configDir: loaded.baseDir,
+      kubeVersion,
+      namespace: options.namespace,
+      ...options.helm,
+      config: config.helm as HelmSettings | undefined,
+    });
+    fileCount += loadedCharts.files;
+    renders.push(...loadedCharts.renders);
+    charts.push(...loadedCharts.charts);
+    for (const [f, d] of loadedCharts.directives) directives.set(f, d);
   }
 
-  return { cwd, config, baseDir: loaded.baseDir, resources, problems, directives, charts, fileCount, kubeVersion, defaultNamespace, ruleSettings: settings };
+  return { cwd, config, baseDir: loaded.baseDir, resources, problems, directives, charts, renders, fileCount, kubeVersion, defaultNamespace, ruleSettings: settings };
 }
 
 export function sortFindings(list: Finding[]): Finding[] {

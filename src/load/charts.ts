@@ -1,43 +1,216 @@
 /**
- * Charts in the input. Until native rendering is wired in, a chart yields one
- * helm-render info finding and its templates are never linted as raw YAML.
+ * Helm charts in the input: load each chart (directory or .tgz), render it
+ * natively like `helm template` (once with its defaults and once per
+ * `ci/*-values.yaml`), and turn the rendered documents into resources whose
+ * positions map back to template and values lines. Render errors become
+ * helm-render findings; one broken chart never stops the others.
  */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Directive } from '../engine/directives.js';
+import yaml from 'js-yaml';
+import { parseDirectives, type Directive } from '../engine/directives.js';
 import type { Resource } from '../engine/resource.js';
 import type { ChartInput } from '../engine/rule.js';
+import type { ValueOrigin } from '../helm/template/value.js';
+import { CLUSTER_SCOPED_KINDS, groupOf } from './kinds.js';
 import type { LoadProblem } from './documents.js';
+import { RenderedSourceDocument, type TemplateFileRef } from './rendered-document.js';
+import { YAML11_SCHEMA } from './yaml11-schema.js';
+
+export interface HelmSettings {
+  releaseName?: string;
+  namespace?: string;
+  values?: string[];
+  set?: Record<string, string | number | boolean | null>;
+  setString?: Record<string, string>;
+  apiVersions?: string[];
+  kubeVersion?: string;
+}
 
 export interface ChartLoadOptions {
   display: (abs: string) => string;
-  defaultNamespace: string;
+  cwd: string;
+  /** Directory the config's relative paths (helm.values) are resolved against. */
+  configDir: string;
   kubeVersion: string;
+  /** From the command line. */
   releaseName?: string;
+  namespace?: string;
   values?: string[];
   set?: string[];
   setString?: string[];
-  config?: Record<string, unknown>;
+  config?: HelmSettings;
+}
+
+/** One render of one chart: with its defaults, or with one ci/*-values.yaml. */
+export interface ChartRender {
+  chart: string;
+  /** Display path of the ci values file, undefined for the default render. */
+  valuesFile?: string;
+  resources: Resource[];
+  problems: LoadProblem[];
 }
 
 export interface LoadedCharts {
   files: number;
-  resources: Resource[];
-  problems: LoadProblem[];
+  renders: ChartRender[];
   charts: ChartInput[];
   directives: Map<string, Directive[]>;
 }
 
 export async function loadCharts(chartPaths: readonly string[], opts: ChartLoadOptions): Promise<LoadedCharts> {
-  const out: LoadedCharts = { files: 0, resources: [], problems: [], charts: [], directives: new Map() };
+  const out: LoadedCharts = { files: 0, renders: [], charts: [], directives: new Map() };
+  const helm = await import('../helm/chart/index.js');
+  const cfg = opts.config ?? {};
+  const namespace = opts.namespace ?? cfg.namespace ?? 'default';
+  const releaseName = opts.releaseName ?? cfg.releaseName ?? 'release-name';
+  const kubeVersion = `v${(cfg.kubeVersion ?? opts.kubeVersion).replace(/^v/, '')}${/^\D*\d+\.\d+$/.test(cfg.kubeVersion ?? opts.kubeVersion) ? '.0' : ''}`;
+  const baseValues = [
+    ...(cfg.values ?? []).map((v) => path.resolve(opts.configDir, v)),
+    ...(opts.values ?? []).map((v) => path.resolve(opts.cwd, v)),
+  ];
+  const set = [...Object.entries(cfg.set ?? {}).map(([k, v]) => `${k}=${v === null ? 'null' : String(v)}`), ...(opts.set ?? [])];
+  const setString = [...Object.entries(cfg.setString ?? {}).map(([k, v]) => `${k}=${v}`), ...(opts.setString ?? [])];
+
   for (const abs of chartPaths) {
-    const file = opts.display(abs.endsWith('.tgz') ? abs : path.join(abs, 'Chart.yaml'));
     out.files++;
-    out.problems.push({
-      ruleId: 'helm-render',
-      severity: 'info',
-      message: 'Helm charts are not rendered yet: lint the output of `helm template` instead',
-      location: { file, line: 1, column: 1, endLine: 1, endColumn: 1 },
-    });
+    const isArchive = abs.toLowerCase().endsWith('.tgz');
+    const chartYaml = isArchive ? abs : path.join(abs, 'Chart.yaml');
+    const chartFile = opts.display(chartYaml);
+    const at1 = (file: string) => ({ file, line: 1, column: 1, endLine: 1, endColumn: 1 });
+    let chart;
+    try {
+      chart = await helm.loadChart(abs);
+    } catch (e) {
+      out.renders.push({ chart: chartFile, resources: [], problems: [{ ruleId: 'helm-render', message: `chart cannot be loaded: ${(e as Error).message}`, location: at1(chartFile) }] });
+      continue;
+    }
+    if (!isArchive) {
+      out.charts.push({ dir: abs, file: chartFile, text: readFileSync(chartYaml, 'utf8'), presentDependencies: presentSubcharts(abs) });
+    }
+    const rootName = chart.name();
+    const templateRef = (name: string): TemplateFileRef => {
+      const rest = name.startsWith(`${rootName}/`) ? name.slice(rootName.length + 1) : name;
+      if (isArchive) return { file: `${opts.display(abs)}/${rest}` };
+      const disk = path.join(abs, rest);
+      return { file: opts.display(disk), abs: existsSync(disk) ? disk : undefined };
+    };
+    const originFile = (o: ValueOrigin) => {
+      if (path.isAbsolute(o.file)) return opts.display(o.file);
+      if (o.file.startsWith(`${rootName}/`) && !isArchive) return opts.display(path.join(abs, o.file.slice(rootName.length + 1)));
+      return o.file;
+    };
+    if (!isArchive) collectTemplateDirectives(abs, opts.display, out.directives);
+
+    const ciFiles = isArchive ? [] : ciValuesFiles(abs);
+    const variants: Array<string | undefined> = [undefined, ...ciFiles];
+    for (const ci of variants) {
+      const render: ChartRender = { chart: chartFile, valuesFile: ci ? opts.display(ci) : undefined, resources: [], problems: [] };
+      out.renders.push(render);
+      try {
+        const result = await helm.renderChart(chart, {
+          releaseName,
+          namespace,
+          kubeVersion,
+          apiVersions: cfg.apiVersions,
+          valueFiles: ci ? [...baseValues, ci] : baseValues,
+          set,
+          setString,
+        });
+        result.documents.forEach((doc, index) => {
+          // `helm test` pods are not part of the deployment: rules about running workloads do not apply.
+          if (doc.isHook && doc.hookEvents?.length && doc.hookEvents.every((e) => e.startsWith('test'))) return;
+          const ref = templateRef(doc.source);
+          const sourceDoc = new RenderedSourceDocument(ref.file, index, doc.text, doc.spans, templateRef, originFile, doc.source);
+          let obj: unknown;
+          try {
+            obj = yaml.load(doc.text, { schema: YAML11_SCHEMA });
+          } catch (e) {
+            const mark = (e as { mark?: { line: number } }).mark;
+            render.problems.push({ ruleId: 'yaml-syntax', message: `rendered ${doc.source} is not valid YAML: ${(e as { reason?: string }).reason ?? (e as Error).message}${mark ? ` (rendered line ${mark.line + 1})` : ''}`, location: sourceDoc.start() });
+            return;
+          }
+          if (!obj || typeof obj !== 'object' || Array.isArray(obj)) return;
+          const o = obj as Record<string, any>;
+          if (typeof o.apiVersion !== 'string' || typeof o.kind !== 'string') {
+            render.problems.push({ ruleId: 'yaml-syntax', message: `rendered ${doc.source} has no apiVersion or kind: not a Kubernetes object`, location: sourceDoc.start() });
+            return;
+          }
+          const meta = o.metadata && typeof o.metadata === 'object' ? o.metadata : {};
+          const explicitNs = typeof meta.namespace === 'string' && meta.namespace !== '' ? meta.namespace : undefined;
+          render.resources.push({
+            apiVersion: o.apiVersion,
+            kind: o.kind,
+            group: groupOf(o.apiVersion),
+            name: typeof meta.name === 'string' ? meta.name : '',
+            namespace: CLUSTER_SCOPED_KINDS.has(o.kind) ? undefined : explicitNs ?? namespace,
+            namespaceExplicit: explicitNs !== undefined,
+            object: o,
+            doc: sourceDoc,
+            basePath: [],
+          });
+        });
+      } catch (e) {
+        render.problems.push(renderProblem(e as Error, chartFile, templateRef));
+      }
+    }
   }
   return out;
+}
+
+/** A render error at the template line Go's message names, else at Chart.yaml. */
+function renderProblem(e: Error, chartFile: string, templateRef: (name: string) => TemplateFileRef): LoadProblem {
+  const message = (e?.message ?? String(e)).replace(/^Error: /, '');
+  const m = /template: ([^:\s]+):(\d+)(?::(\d+))?/.exec(message);
+  if (m) {
+    const ref = templateRef(m[1]);
+    const line = Number(m[2]);
+    const column = m[3] ? Number(m[3]) : 1;
+    return { ruleId: 'helm-render', message, location: { file: ref.file, line, column, endLine: line, endColumn: column + 1 } };
+  }
+  return { ruleId: 'helm-render', message, location: { file: chartFile, line: 1, column: 1, endLine: 1, endColumn: 1 } };
+}
+
+function presentSubcharts(dir: string): string[] {
+  const charts = path.join(dir, 'charts');
+  if (!existsSync(charts)) return [];
+  const names: string[] = [];
+  for (const entry of readdirSync(charts, { withFileTypes: true })) {
+    if (entry.isDirectory() && existsSync(path.join(charts, entry.name, 'Chart.yaml'))) {
+      try {
+        const meta = yaml.load(readFileSync(path.join(charts, entry.name, 'Chart.yaml'), 'utf8')) as { name?: string };
+        names.push(meta?.name ?? entry.name);
+      } catch {
+        names.push(entry.name);
+      }
+    } else if (entry.isFile() && entry.name.endsWith('.tgz')) {
+      names.push(entry.name.replace(/-\d+\.\d+\.\d+.*\.tgz$/, '').replace(/\.tgz$/, ''));
+    }
+  }
+  return names.sort();
+}
+
+/** The chart-testing convention: ci/*-values.yaml are extra renders. */
+function ciValuesFiles(dir: string): string[] {
+  const ci = path.join(dir, 'ci');
+  if (!existsSync(ci)) return [];
+  return readdirSync(ci).filter((f) => /-values\.ya?ml$/.test(f)).sort().map((f) => path.join(ci, f));
+}
+
+/** Suppression comments in templates apply to findings mapped to those templates. */
+function collectTemplateDirectives(dir: string, display: (abs: string) => string, into: Map<string, Directive[]>): void {
+  const walk = (d: string, depth: number) => {
+    if (depth > 6 || !existsSync(d)) return;
+    for (const entry of readdirSync(d, { withFileTypes: true })) {
+      const p = path.join(d, entry.name);
+      if (entry.isDirectory()) {
+        if (entry.name === 'templates' || depth > 0 || entry.name === 'charts') walk(p, depth + 1);
+      } else if (/\.(ya?ml|tpl|json|txt)$/.test(entry.name) && d.split(path.sep).includes('templates')) {
+        const text = readFileSync(p, 'utf8');
+        const found = parseDirectives(text);
+        if (found.length) into.set(display(p), found);
+      }
+    }
+  };
+  walk(dir, 0);
 }

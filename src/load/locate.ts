@@ -23,6 +23,10 @@ export interface TextRange {
   /** Offsets in the parsed text. */
   start: number;
   end: number;
+  /** False when the path does not exist and this is its deepest existing ancestor. */
+  found?: boolean;
+  /** When not found: the range of the key whose value is that ancestor, if it has one. */
+  ancestorKey?: { start: number; end: number };
 }
 
 export type LocateTarget = 'value' | 'key';
@@ -53,6 +57,7 @@ export class DocumentLocator {
     const { isMap, isPair, isSeq } = yamlLib();
     let node: Node | null | undefined = doc.contents as Node | null;
     let keyNode: Node | undefined;
+    let bestKey: Node | undefined;
     let best: Node | undefined = node ?? undefined;
     let found = true;
     for (const seg of path) {
@@ -64,9 +69,11 @@ export class DocumentLocator {
         keyNode = pair.key as Node;
         node = (pair.value as Node | null) ?? undefined;
         best = node ?? keyNode;
+        bestKey = keyNode;
       } else if (isSeq(node) && typeof seg === 'number' && seg < node.items.length) {
         node = node.items[seg] as Node;
         best = node;
+        bestKey = undefined;
       } else {
         found = false;
         break;
@@ -75,7 +82,10 @@ export class DocumentLocator {
     const chosen = found && target === 'key' && keyNode ? keyNode : best;
     if (!chosen || !chosen.range) return this.rangeOf(0, Math.min(this.firstContentEnd(), this.text.length));
     const [start, valueEnd] = chosen.range;
-    return this.rangeOf(start, valueEnd);
+    const r = this.rangeOf(start, valueEnd);
+    r.found = found;
+    if (!found && bestKey?.range) r.ancestorKey = { start: bestKey.range[0], end: bestKey.range[1] };
+    return r;
   }
 
   /** Range of the document's first content line (for findings about the whole document). */

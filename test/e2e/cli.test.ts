@@ -77,7 +77,16 @@ describe('k8s-todo-lint (binary)', () => {
     const base = ['d.yaml', '--rule', 'required-secret-keys=warning', '--rule', 'image-naming=off'];
     const noSecretRef = runCli([...base, '-f', 'json'], { cwd: dir });
     expect(JSON.parse(noSecretRef.stdout).summary.errors).toBe(0);
-    const dep = tmp({ 'd.yaml': 'apiVersion: v1\nkind: Pod\nmetadata: {name: p, labels: {app: todo}}\nspec:\n  containers:\n  - name: c\n    image: todo-a:1\n    livenessProbe: {tcpSocket: {port: 1}}\n    readinessProbe: {tcpSocket: {port: 1}}\n    envFrom: [{secretRef: {name: todo-secrets}}]\n' });
+    // A Pod that satisfies every rule but refers to a Secret the input does not define (a warning).
+    const pod = [
+      'apiVersion: v1', 'kind: Pod', 'metadata: {name: p, labels: {app: todo}}', 'spec:',
+      '  securityContext: {runAsNonRoot: true, runAsUser: 1000}', '  containers:', '  - name: c', '    image: todo-a:1',
+      '    imagePullPolicy: IfNotPresent', '    ports: [{name: http, containerPort: 8080}]',
+      '    resources: {requests: {cpu: 10m, memory: 10Mi}, limits: {cpu: 20m, memory: 20Mi}}',
+      '    livenessProbe: {tcpSocket: {port: http}}', '    readinessProbe: {tcpSocket: {port: http}}',
+      '    envFrom: [{secretRef: {name: todo-secrets}}]', '',
+    ].join('\n');
+    const dep = tmp({ 'd.yaml': pod });
     const warn = runCli(['d.yaml', '-f', 'json'], { cwd: dep });
     const summary = JSON.parse(warn.stdout).summary;
     expect(summary.errors).toBe(0);

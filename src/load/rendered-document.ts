@@ -1,0 +1,124 @@
+/**
+ * A document rendered from a Helm chart. Positions found in the rendered text
+ * are mapped back through the engine's output spans: template text maps
+ * character for character, an action `{{ ... }}` maps to the action, and a
+ * value that came from the values tree adds `related` at its values-file line.
+ */
+import { readFileSync } from 'node:fs';
+import type { OutputSpan, ValueOrigin } from '../helm/template/value.js';
+import type { Location, RelatedLocation, ResourcePath } from '../types.js';
+import type { NodeLocation, SourceDocument } from '../engine/resource.js';
+import { DocumentLocator, type LocateTarget } from './locate.js';
+
+export interface TemplateFileRef {
+  /** Display path of the template file (what findings name). */
+  file: string;
+  /** Absolute path on disk, when the chart is a directory (for action lengths). */
+  abs?: string;
+}
+
+export class RenderedSourceDocument implements SourceDocument {
+  private locator: DocumentLocator | undefined;
+
+  constructor(
+    readonly file: string,
+    readonly index: number,
+    private readonly text: string,
+    private readonly spans: readonly OutputSpan[],
+    /** Template name (e.g. "todo/templates/svc.yaml") to its file. */
+    private readonly templates: (name: string) => TemplateFileRef,
+    /** Values origin (file as the chart layer names it) to a display path. */
+    private readonly originFile: (origin: ValueOrigin) => string,
+    readonly source?: string,
+  ) {}
+
+  private loc(): DocumentLocator {
+    return (this.locator ??= new DocumentLocator(this.text));
+  }
+
+  locate(path: ResourcePath, target: LocateTarget = 'value'): NodeLocation {
+    const r = this.loc().locate(path, target);
+    // A missing field is reported at its parent; in a template the parent's key line
+    // (`metadata:`) is where a user adds it, while its first child may come from a partial.
+    if (r.ancestorKey) return this.map(r.ancestorKey.start, r.ancestorKey.end);
+    return this.map(r.start, r.end);
+  }
+
+  start(): Location {
+    const r = this.loc().start();
+    return this.map(r.start, r.end).location;
+  }
+
+  private map(start: number, end: number): NodeLocation {
+    const span = this.spanAt(start);
+    if (!span) {
+      // No provenance (e.g. a CRD file copied verbatim): point into the rendered document.
+      const r = this.loc().locate([], 'value');
+      return { location: { file: this.file, line: r.line, column: r.column, endLine: r.endLine, endColumn: r.endColumn } };
+    }
+    const ref = this.templates(span.template);
+    let location: Location;
+    if (span.kind === 'text') {
+      const a = advance(span.line, span.column, this.text.slice(span.start, start));
+      const stop = Math.min(end, span.end);
+      const b = advance(a.line, a.column, this.text.slice(start, stop));
+      location = { file: ref.file, line: a.line, column: a.column, endLine: b.line, endColumn: b.column };
+    } else {
+      const length = actionLength(ref.abs, span.line, span.column);
+      location = { file: ref.file, line: span.line, column: span.column, endLine: span.line, endColumn: span.column + length };
+    }
+    const related: RelatedLocation[] = [];
+    if (span.origin) related.push(this.relatedOf(span.origin));
+    return { location, ...(related.length ? { related } : {}), rawLine: location.line };
+  }
+
+  private relatedOf(o: ValueOrigin): RelatedLocation {
+    if (o.flag) return { file: o.file, line: o.line, column: o.column, message: `value set by ${o.flag}` };
+    const rel: RelatedLocation = { file: this.originFile(o), line: o.line, column: o.column, message: 'value set here' };
+    if (o.endLine !== undefined) rel.endLine = o.endLine;
+    if (o.endColumn !== undefined) rel.endColumn = o.endColumn;
+    return rel;
+  }
+
+  private spanAt(offset: number): OutputSpan | undefined {
+    // Spans are in output order: binary search for the one containing offset.
+    let lo = 0;
+    let hi = this.spans.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const s = this.spans[mid];
+      if (offset < s.start) hi = mid - 1;
+      else if (offset >= s.end) lo = mid + 1;
+      else return s;
+    }
+    return this.spans[Math.min(lo, this.spans.length - 1)];
+  }
+}
+
+function advance(line: number, column: number, text: string): { line: number; column: number } {
+  const nl = text.lastIndexOf('\n');
+  if (nl === -1) return { line, column: column + text.length };
+  let lines = 0;
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) lines++;
+  return { line: line + lines, column: text.length - nl };
+}
+
+const templateTexts = new Map<string, string[] | null>();
+
+/** Length of the `{{ ... }}` action starting at line:column of a template file (1 if unknown). */
+function actionLength(abs: string | undefined, line: number, column: number): number {
+  if (!abs) return 1;
+  let lines = templateTexts.get(abs);
+  if (lines === undefined) {
+    try {
+      lines = readFileSync(abs, 'utf8').split('\n');
+    } catch {
+      lines = null;
+    }
+    templateTexts.set(abs, lines);
+  }
+  const text = lines?.[line - 1];
+  if (!text) return 1;
+  const close = text.indexOf('}}', column - 1);
+  return close === -1 ? Math.max(1, text.length - column + 1) : close + 3 - column;
+}
