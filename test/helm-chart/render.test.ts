@@ -165,6 +165,14 @@ describe('renderChart provenance', () => {
     expect(s2.origin?.flag).toBe('--set frontend.service.nodePort=30999');
   });
 
+  it('showOnly selects documents and output like --show-only', async () => {
+    const chart = await loadChart(join(fixtures, 'todo'));
+    const r = await renderChart(chart, { valueFiles: [join(fixtures, 'todo/ci/prod-values.yaml')], showOnly: ['templates/workloads.yaml'] });
+    expect(r.output).toBe(expected('todo-prod-workloads.txt'));
+    expect(r.documents.map((d) => d.name)).toEqual(['ai-agent', 'backend', 'frontend', 'mcp-server']);
+    await expect(renderChart(chart, { showOnly: ['templates/nope.yaml'] })).rejects.toThrow('could not find template templates/nope.yaml in chart');
+  });
+
   it('leaves the loaded chart untouched, so it can be rendered again with other values', async () => {
     const chart = await loadChart(join(fixtures, 'todo-app'));
     await renderChart(chart, { set: ['frontend.enabled=false'] });

@@ -11,7 +11,8 @@ export type { ChartFile, ChartMetadata, Dependency } from './chart.js';
 export { ChartLoadError } from './loader.js';
 export { renderChart, cloneChart, ChartRenderError, DEFAULT_KUBE_VERSION } from './render.js';
 export type { RenderOptions, RenderResult, RenderedDocument } from './render.js';
-export { runTemplateCommand, showOnly } from './template-command.js';
+export { runTemplateCommand } from './template-command.js';
+export { showOnly, ShowOnlyError } from './show-only.js';
 export type { TemplateIo } from './template-command.js';
 export { ValuesError } from './values-options.js';
 

@@ -18,6 +18,7 @@ import { validateAgainstSchema } from './schema.js';
 import { isCompatibleRange } from './semver-range.js';
 import { goTrimSpace } from './go-format.js';
 import { mergeValueOptions, type ValueOptions } from './values-options.js';
+import { showOnly, showOnlyMatches } from './show-only.js';
 
 /** The Kubernetes version a Helm v3.21.4 release binary reports (client-go v0.36). */
 export const DEFAULT_KUBE_VERSION = 'v1.36.0';
@@ -300,6 +301,13 @@ export async function renderChart(chart: Chart, options: RenderOptions = {}, use
     if (options.skipTests && isTestHook(h)) continue;
     output += `---\n# Source: ${h.name}\n${h.content}\n`;
     documents.push(docOf(h, rendered, paths, h));
+  }
+  if (options.showOnly && options.showOnly.length > 0) {
+    // Same selection and order as the printed output: glob by glob, documents in output order.
+    output = showOnly(output, options.showOnly);
+    const picked: RenderedDocument[] = [];
+    for (const g of options.showOnly) for (const d of documents) if (!picked.includes(d) && showOnlyMatches(g, d.source)) picked.push(d);
+    return { documents: picked, notes: notes === '' ? undefined : notes, warnings, output };
   }
   return { documents, notes: notes === '' ? undefined : notes, warnings, output };
 }

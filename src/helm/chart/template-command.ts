@@ -13,8 +13,7 @@ import type { GoMap } from '../template/value.js';
 import { parseKubeVersion } from './builtins.js';
 import { loadChartSync } from './loader.js';
 import { ChartRenderError, renderChart, mergeUserValues, DEFAULT_KUBE_VERSION, type RenderOptions } from './render.js';
-import { goPathMatch } from './go-match.js';
-import { splitManifests } from './manifests.js';
+import { showOnly, ShowOnlyError } from './show-only.js';
 
 export interface TemplateIo {
   stdout: (s: string) => void;
@@ -107,31 +106,6 @@ function buildCommand(): Command {
 function templateName(text: string): string {
   const out = renderHelm([{ name: 'name-template', text, data: Object.create(null) as GoMap }], helmFuncMap(), { strict: false });
   return out.get('name-template')?.text ?? '';
-}
-
-/** `--show-only`: re-split the output and keep the documents whose template matches a glob. */
-export function showOnly(output: string, globs: string[]): string {
-  const docs = splitManifests(output).map((p) => p.text);
-  let out = '';
-  for (const raw of globs) {
-    const f = raw.replace(/\\/g, '/');
-    let missing = true;
-    for (const doc of docs) {
-      const m = /# Source: [^/]+\/(.+)/.exec(doc);
-      if (!m) continue;
-      let matched = false;
-      try {
-        matched = goPathMatch(f, m[1]);
-      } catch {
-        matched = false;
-      }
-      if (!matched) continue;
-      out += `---\n${doc}\n`;
-      missing = false;
-    }
-    if (missing) throw new TemplateError(`could not find template ${raw} in chart`);
-  }
-  return out;
 }
 
 function commanderMessage(e: CommanderError): string {
@@ -234,6 +208,7 @@ export async function runTemplateCommand(argv: string[], io: TemplateIo): Promis
     io.stdout(output);
     return 0;
   } catch (e) {
+    if (e instanceof ShowOnlyError) return fail(e.message);
     if (e instanceof ChartRenderError) {
       if (e.afterRender && flags.debug) {
         io.stdout(e.partialOutput === '' ? '\n' : e.partialOutput);
