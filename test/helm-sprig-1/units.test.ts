@@ -215,3 +215,12 @@ describe('named collection types', () => {
     expect(f.typeOf(vs)).toBe('chartutil.VersionSet');
   });
 });
+
+describe('limits', () => {
+  it('refuses to build huge lists instead of running out of memory', () => {
+    expect(() => f.until(100_000_000_000n)).toThrow('a list of 100000000000 integers is too large to build (limit 10000000)');
+    expect(() => f.seq(-100_000_000_000n)).toThrow(/too large to build/);
+    expect(() => f.repeat(1n << 40n, 'ab')).toThrow('strings: Repeat output length overflow');
+    expect((f.untilStep(0n, 100_000_000_000n, 100_000_000n) as bigint[]).length).toBe(1000);
+  });
+});

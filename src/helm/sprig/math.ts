@@ -34,9 +34,22 @@ function decimalOp(first: GoValue, rest: GoValue[], op: (a: Decimal, b: Decimal)
   return decimalToFloat(acc);
 }
 
+/**
+ * Go would try to build any list it is asked for and die out of memory;
+ * a linter should report an error instead, so lists stop at this size.
+ */
+const MAX_LIST = 10_000_000n;
+
+function checkListSize(start: bigint, stop: bigint, step: bigint): void {
+  if (step === 0n) return;
+  const n = (stop - start) / step;
+  if (n > MAX_LIST) throw new Error(`a list of ${n} integers is too large to build (limit ${MAX_LIST})`);
+}
+
 /** untilStep: the ints from start towards stop (exclusive) by step; [] when step points away. */
 function untilStep(start: bigint, stop: bigint, step: bigint): bigint[] {
   const out: bigint[] = [];
+  checkListSize(start, stop, step);
   if (stop < start) {
     if (step >= 0n) return out;
     for (let i = start; i > stop; i += step) out.push(i);
