@@ -311,7 +311,7 @@ function pickShared(defs, kinds) {
   return shared;
 }
 const SHARED_MIN_USERS = 3;
-const SHARED_MIN_DEFS = 6;
+const SHARED_MIN_DEFS = 45;
 
 /** The definitions of one module: `rootId` and those it reaches that are not shared. */
 function moduleDefs(defs, rootId, shared) {
