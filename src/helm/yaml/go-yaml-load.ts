@@ -65,7 +65,9 @@ function libyamlError(err: YAMLError, text: string, lc: LineCounter): string {
   const scanner = (problem: string, line = line1): string => (line > 1 ? `line ${line}: ${problem}` : problem);
   const parser = (problem: string): string => (line1 - 1 > 0 ? `line ${line1 - 1}: ${problem}` : problem);
   const msg = err.message;
-  // In a block sequence libyaml expects another "- ", elsewhere another key.
+  // libyaml's parser, after closing the block collections indented deeper
+  // than the offending line, expects another "- " if the innermost open one
+  // is a sequence and another key if it is a mapping.
   const blockExpectation = (): string => {
     const lines = text.slice(0, offset).split('\n');
     const indentOf = (l: string): number => l.length - l.trimStart().length;
@@ -73,32 +75,52 @@ function libyamlError(err: YAMLError, text: string, lc: LineCounter): string {
     const errIndent = indentOf(errLine);
     for (let i = lines.length - 2; i >= 0; i--) {
       const l = lines[i];
-      if (l.trim() === '' || l.trimStart().startsWith('#')) continue;
-      if (indentOf(l) <= errIndent) {
-        return /^-( |$)/.test(l.trimStart()) && indentOf(l) === errIndent
-          ? "did not find expected '-' indicator"
-          : 'did not find expected key';
+      if (l.trim() === '' || l.trimStart().startsWith('#') || indentOf(l) > errIndent) continue;
+      // The collections this line opens: a sequence at each "- ", then a mapping if a key follows.
+      let col = indentOf(l);
+      let kind = 'map';
+      let rest = l.slice(col);
+      while (/^-( |$)/.test(rest) && col <= errIndent) {
+        kind = 'seq';
+        const skip = rest.length - rest.slice(1).trimStart().length;
+        col += skip;
+        rest = rest.slice(skip);
+        if (col <= errIndent && /^[^#]*?:( |$)/.test(rest)) kind = 'map';
       }
+      return kind === 'seq' ? "did not find expected '-' indicator" : 'did not find expected key';
     }
     return 'did not find expected key';
   };
+  // The ':' that turns a scalar into a key where none may start: libyaml stops there.
+  const nextColonLine = (): number => {
+    const m = /:(?=[ \t\r\n]|$)/.exec(text.slice(offset));
+    return lc.linePos(m ? offset + m.index : offset).line;
+  };
+  // A tab after a plain scalar's line break "violates indentation"; elsewhere it cannot start a token.
+  const tabProblem = (): string => {
+    const before = text.slice(0, text.lastIndexOf('\n', offset - 1) + 1).replace(/\n$/, '');
+    const prev = before.slice(before.lastIndexOf('\n') + 1);
+    return /^\s*(-\s+)*[^\s#][^#]*?:\s+[^\s#|>'"{[&*!%@`]/.test(prev) || /^\s*-\s+[^\s#|>'"{[&*!%@`-]/.test(prev)
+      ? 'found a tab character that violates indentation'
+      : 'found character that cannot start any token';
+  };
   switch (err.code) {
-    case 'BLOCK_AS_IMPLICIT_KEY': {
-      // libyaml stops at the ':' that starts the nested mapping, which may be lines later.
-      const m = /:(?=[ \t\r\n]|$)/.exec(text.slice(offset));
-      const at = m ? offset + m.index : offset;
-      return scanner('mapping values are not allowed in this context', lc.linePos(at).line);
-    }
+    case 'BLOCK_AS_IMPLICIT_KEY':
+    case 'MULTILINE_IMPLICIT_KEY':
+      return scanner('mapping values are not allowed in this context', nextColonLine());
     case 'TAB_AS_INDENT':
+      return scanner(tabProblem());
     case 'BAD_SCALAR_START':
       return scanner('found character that cannot start any token');
     case 'BAD_DQ_ESCAPE':
-      return scanner('found unknown escape character');
-    case 'MULTILINE_IMPLICIT_KEY':
+      return scanner(/escape sequence \\[xuU]/.test(msg) ? 'did not find expected hexdecimal number' : 'found unknown escape character');
     case 'KEY_OVER_1024_CHARS':
       return scanner("could not find expected ':'");
     case 'MISSING_CHAR':
       if (/quote/i.test(msg)) return scanner('found unexpected end of stream');
+      // A key with no ':' is noticed when the scanner reaches the next line.
+      if (/Implicit map keys need to be followed by map values/.test(msg)) return scanner("could not find expected ':'", line1 + 1);
+      if (/Sequence item without - indicator/.test(msg)) return parser("did not find expected '-' indicator");
       if (/flow map|\}/i.test(msg)) return parser("did not find expected ',' or '}'");
       if (/flow seq|\]/i.test(msg)) return parser("did not find expected ',' or ']'");
       return scanner("could not find expected ':'");
