@@ -1,0 +1,119 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { afterAll, describe, expect, it } from 'vitest';
+import { loadChart, runTemplateCommand } from '../../src/helm/chart/index.js';
+import { writeTar } from '../../src/helm/chart/tar.js';
+
+const scratch = mkdtempSync(join(tmpdir(), 'helm-loader-'));
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+function makeChart(name: string, files: Record<string, string | Uint8Array>): string {
+  const dir = join(scratch, name);
+  for (const [p, data] of Object.entries(files)) {
+    mkdirSync(dirname(join(dir, p)), { recursive: true });
+    writeFileSync(join(dir, p), data);
+  }
+  return dir;
+}
+
+describe('loading charts: Helm errors', () => {
+  it('needs Chart.yaml', async () => {
+    const dir = makeChart('nochart', { 'values.yaml': 'a: 1\n' });
+    await expect(loadChart(dir)).rejects.toThrow('Chart.yaml file is missing');
+  });
+
+  it('validates Chart.yaml', async () => {
+    await expect(loadChart(makeChart('noversion', { 'Chart.yaml': 'apiVersion: v2\nname: x\n' }))).rejects.toThrow('validation: chart.metadata.version is required');
+    await expect(loadChart(makeChart('badversion', { 'Chart.yaml': 'apiVersion: v2\nname: x\nversion: one\n' }))).rejects.toThrow(
+      'validation: chart.metadata.version "one" is invalid',
+    );
+    await expect(loadChart(makeChart('badtype', { 'Chart.yaml': 'apiVersion: v2\nname: x\nversion: 1.0.0\ntype: Library\n' }))).rejects.toThrow(
+      'validation: chart.metadata.type must be application or library',
+    );
+    await expect(loadChart(makeChart('numversion', { 'Chart.yaml': 'apiVersion: v2\nname: x\nversion: 1.0\n' }))).rejects.toThrow(
+      'cannot load Chart.yaml: error unmarshaling JSON: while decoding JSON: json: cannot unmarshal number into Go struct field Metadata.version of type string',
+    );
+    await expect(
+      loadChart(makeChart('dupdep', { 'Chart.yaml': 'apiVersion: v2\nname: x\nversion: 1.0.0\ndependencies:\n- name: a\n- name: b\n  alias: a\n' })),
+    ).rejects.toThrow('validation: more than one dependency with name or alias "a"');
+  });
+
+  it('names the subchart that failed', async () => {
+    const dir = makeChart('badsub', {
+      'Chart.yaml': 'apiVersion: v2\nname: parent\nversion: 1.0.0\n',
+      'charts/child/Chart.yaml': 'apiVersion: v2\nname: child\n',
+    });
+    await expect(loadChart(dir)).rejects.toThrow('error unpacking subchart child in parent: validation: chart.metadata.version is required');
+  });
+
+  it('reads values.yaml with its YAML errors', async () => {
+    const dir = makeChart('badvalues', { 'Chart.yaml': 'apiVersion: v2\nname: x\nversion: 1.0.0\n', 'values.yaml': 'a: [1, 2\n' });
+    await expect(loadChart(dir)).rejects.toThrow(/^cannot load values.yaml: error converting YAML to JSON: yaml: line \d+: /);
+  });
+
+  it('skips charts/ entries starting with _ or . and keeps .prov files as files', async () => {
+    const dir = makeChart('skips', {
+      'Chart.yaml': 'apiVersion: v2\nname: x\nversion: 1.0.0\n',
+      'charts/_scratch/Chart.yaml': 'not even yaml: [',
+      'charts/x-1.0.0.tgz.prov': 'signature',
+    });
+    const c = await loadChart(dir);
+    expect(c.dependencies()).toEqual([]);
+    expect(c.files.map((f) => f.name)).toEqual(['charts/x-1.0.0.tgz.prov']);
+  });
+
+  it('rejects a file that is not a gzipped archive', async () => {
+    const f = join(scratch, 'chart.yaml');
+    writeFileSync(f, 'apiVersion: v2\n');
+    await expect(loadChart(f)).rejects.toThrow(`file '${f}' seems to be a YAML file, but expected a gzipped archive`);
+    const g = join(scratch, 'chart.tgz');
+    writeFileSync(g, 'plain text');
+    await expect(loadChart(g)).rejects.toThrow(`file '${g}' does not appear to be a gzipped archive; got 'text/plain; charset=utf-8'`);
+  });
+
+  it('rejects an archive whose entries escape the chart root', async () => {
+    const g = join(scratch, 'evil.tgz');
+    writeFileSync(g, gzipSync(writeTar([{ name: 'evil/Chart.yaml', data: 'apiVersion: v2\nname: evil\nversion: 1.0.0\n' }, { name: 'evil/../../x', data: 'x' }])));
+    await expect(loadChart(g)).rejects.toThrow('chart illegally references parent directory');
+  });
+});
+
+describe('values flags through the command', () => {
+  it('--set-file, --set-json, --set-literal and -f in Helm order', async () => {
+    const dir = makeChart('flags', {
+      'Chart.yaml': 'apiVersion: v2\nname: flags\nversion: 1.0.0\n',
+      'values.yaml': 'a: default\nb: default\n',
+      'templates/cm.yaml': 'kind: ConfigMap\ndata:\n  a: {{ .Values.a | quote }}\n  b: {{ .Values.b | toJson }}\n  c: {{ .Values.c | quote }}\n  d: {{ .Values.d | quote }}\n  e: {{ kindOf .Values.e }}\n',
+    });
+    const file = join(scratch, 'cert.pem');
+    writeFileSync(file, 'PEM');
+    const over = join(scratch, 'over.yaml');
+    writeFileSync(over, 'a: from-file\nc: from-file\n');
+    let stdout = '';
+    let stderr = '';
+    const code = await runTemplateCommand(
+      [dir, '-f', over, '--set-json', 'b={"k":[1,2]}', '--set', 'c=from-set', '--set-file', `d=${file}`, '--set-literal', 'e=1,2', '--set', 'e=5'],
+      { stdout: (s) => (stdout += s), stderr: (s) => (stderr += s), now: () => new Date(2026, 0, 2, 3, 4, 5) },
+    );
+    // A table over a default string: Helm keeps the table and logs (with Go's log prefix).
+    expect(stderr).toBe('2026/01/02 03:04:05 warning: skipped value for flags.b: Not a table.\n');
+    expect(code).toBe(0);
+    // --set-literal comes last, so e stays a string even though --set gave an int.
+    expect(stdout).toBe(
+      `---\n# Source: flags/templates/cm.yaml\nkind: ConfigMap\ndata:\n  a: "from-file"\n  b: {"k":[1,2]}\n  c: "from-set"\n  d: "PEM"\n  e: string\n`,
+    );
+  });
+
+  it('reports an unreadable values file like Helm', async () => {
+    let stderr = '';
+    const code = await runTemplateCommand([makeChart('nofile', { 'Chart.yaml': 'apiVersion: v2\nname: n\nversion: 1.0.0\n' }), '-f', 'missing.yaml'], {
+      stdout: () => {},
+      stderr: (s) => (stderr += s),
+      cwd: scratch,
+    });
+    expect(code).toBe(1);
+    expect(stderr).toBe('Error: open missing.yaml: no such file or directory\n');
+  });
+});
