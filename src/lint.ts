@@ -33,6 +33,8 @@ export interface LintOptions {
   namespace?: string;
   /** Helm options from the command line (config `helm:` gives the defaults). */
   helm?: { values?: string[]; set?: string[]; setString?: string[]; releaseName?: string };
+  /** Receives `--verbose` notes from rules (e.g. images whose Dockerfile was not found). */
+  onNote?: (message: string) => void;
 }
 
 const DEFAULT_KUBE_VERSION = '1.30';
@@ -78,7 +80,7 @@ export async function lint(options: LintOptions = {}): Promise<LintResult> {
       if (r.namespace) knownNamespaces.add(r.namespace);
       if (r.kind === 'Namespace' && r.name) knownNamespaces.add(r.name);
     }
-    const lintSettings: LintSettings = { kubeVersion, defaultNamespace, knownNamespaces, baseDir: input.baseDir, cwd };
+    const lintSettings: LintSettings = { kubeVersion, defaultNamespace, knownNamespaces, baseDir: input.baseDir, cwd, images: config.images, note: options.onNote };
     const preFindings: Finding[] = problems.map((p) => ({ ruleId: p.ruleId, severity: p.severity ?? 'error', message: p.message, location: p.location }));
     const out = runRules({
       rules: RULES,

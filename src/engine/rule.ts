@@ -45,6 +45,10 @@ export interface LintSettings {
   /** Directory of the config file (or the working directory): where rules look for side files. */
   baseDir: string;
   cwd: string;
+  /** The config's `images:` map: where each image's Dockerfile is (paths relative to baseDir). */
+  images?: Readonly<Record<string, { dockerfile?: string; context?: string }>>;
+  /** Prints a `--verbose` note (e.g. an image whose Dockerfile was not found); absent when not verbose. */
+  note?: (message: string) => void;
 }
 
 /** Chart.yaml of each chart in the input, for chart-level rules. */
