@@ -95,7 +95,7 @@ describe('built-in objects', () => {
       'charts/sub/templates/cm.yaml': 'kind: ConfigMap\nmetadata:\n  name: {{ .Chart.Name }}-{{ .Values.greeting }}\n  root: {{ .Chart.IsRoot }}\n',
       'templates/info.yaml': [
         'kind: Info',
-        'chart: {{ .Chart.Name }}-{{ .Chart.Version }} app={{ .Chart.AppVersion }} root={{ .Chart.IsRoot }}',
+        'chart: {{ .Chart.Name }}-{{ .Chart.Version }} app={{ .Chart.AppVersion }} root={{ .Chart.IsRoot }} md={{ .Chart.Metadata.Name }}',
         'release: {{ .Release.Name }} {{ .Release.Namespace }} {{ .Release.Revision }} {{ .Release.IsInstall }} {{ .Release.IsUpgrade }} {{ .Release.Service }}',
         'kube: {{ .Capabilities.KubeVersion }} {{ .Capabilities.KubeVersion.Major }}.{{ .Capabilities.KubeVersion.Minor }}',
         'apis: {{ .Capabilities.APIVersions.Has "apps/v1" }} {{ .Capabilities.APIVersions.Has "example.com/v1" }} {{ .Capabilities.APIVersions.Has "apps/v1/Deployment" }}',
@@ -117,7 +117,7 @@ describe('built-in objects', () => {
         '---',
         '# Source: objs/templates/info.yaml',
         'kind: Info',
-        'chart: objs-1.2.3 app=9.9 root=true',
+        'chart: objs-1.2.3 app=9.9 root=true md=objs',
         'release: rel ns 1 true false Helm',
         'kube: v1.29.0 1.29',
         'apis: true true false',

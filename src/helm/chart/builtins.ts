@@ -270,14 +270,18 @@ class DependencyObject extends GoObject {
 
 /** `.Chart`: chart.Metadata embedded in a struct with IsRoot. */
 export class ChartObject extends GoObject {
+  /**
+   * @param root IsRoot; undefined for the embedded `.Chart.Metadata` itself
+   * (Go promotes its fields, and the embedded field is reachable by its type name).
+   */
   constructor(
     readonly chart: Chart,
-    readonly root: boolean,
+    readonly root: boolean | undefined,
   ) {
     super();
   }
   goType(): string {
-    return 'struct { chart.Metadata; IsRoot bool }';
+    return this.root === undefined ? 'chart.Metadata' : 'struct { chart.Metadata; IsRoot bool }';
   }
   private get md() {
     return this.chart.metadata;
@@ -306,8 +310,8 @@ export class ChartObject extends GoObject {
       case 'KubeVersion': return md.kubeVersion;
       case 'Dependencies': return (md.dependencies ?? []).map((d) => new DependencyObject(d));
       case 'Type': return md.type;
-      case 'IsRoot': return this.root;
-      case 'Metadata': return NO_FIELD;
+      case 'IsRoot': return this.root === undefined ? NO_FIELD : this.root;
+      case 'Metadata': return this.root === undefined ? NO_FIELD : new ChartObject(this.chart, undefined);
     }
     return NO_FIELD;
   }
@@ -318,7 +322,7 @@ export class ChartObject extends GoObject {
       md.apiVersion, md.condition, md.tags, md.appVersion, md.deprecated, this.field('Annotations') as GoValue, md.kubeVersion,
       (md.dependencies ?? []).map((d) => new DependencyObject(d)), md.type,
     ]);
-    return `{${inner} ${this.root}}`;
+    return this.root === undefined ? inner : `{${inner} ${this.root}}`;
   }
   override toJSONValue(): GoValue {
     const md = this.md;
@@ -329,7 +333,7 @@ export class ChartObject extends GoObject {
       ['deprecated', md.deprecated], ['annotations', this.field('Annotations') as GoValue], ['kubeVersion', md.kubeVersion],
       ['dependencies', (md.dependencies ?? []).map((d) => new DependencyObject(d))], ['type', md.type],
     ]);
-    m.IsRoot = this.root;
+    if (this.root !== undefined) m.IsRoot = this.root;
     return m;
   }
 }
