@@ -1,4 +1,5 @@
-import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
+import type { Node } from 'yaml';
+import { yamlLib } from '../src/load/locate.js';
 import { defineRule, type ChartInput, type Report } from '../src/engine/rule.js';
 import type { Location } from '../src/types.js';
 
@@ -20,9 +21,9 @@ export const rule = defineRule<Record<string, never>>({
 });
 
 export function checkChart(chart: ChartInput, report: (r: Report) => void): void {
-  const lines = new LineCounter();
+  const lines = new (yamlLib().LineCounter)();
   // YAML 1.1, as Helm reads Chart.yaml (sigs.k8s.io/yaml on go-yaml v2): 1.10 is a number there.
-  const doc = parseDocument(chart.text, { version: '1.1', lineCounter: lines, uniqueKeys: false });
+  const doc = yamlLib().parseDocument(chart.text, { version: '1.1', lineCounter: lines, uniqueKeys: false });
   const at = (node: Node | null | undefined, fallback?: Node | null): Location => {
     const range = node?.range ?? fallback?.range;
     const start = range ? range[0] : 0;
@@ -38,17 +39,17 @@ export function checkChart(chart: ChartInput, report: (r: Report) => void): void
     return;
   }
   const root = doc.contents;
-  if (!isMap(root)) {
+  if (!yamlLib().isMap(root)) {
     report({ location: at(root as Node | null), message: 'Chart.yaml is not a mapping' });
     return;
   }
   const field = (key: string): { key?: Node; value?: Node | null } => {
-    const pair = root.items.find((p) => isScalar(p.key) && p.key.value === key);
+    const pair = root.items.find((p) => yamlLib().isScalar(p.key) && p.key.value === key);
     return pair ? { key: pair.key as Node, value: pair.value as Node | null } : {};
   };
   const scalar = (key: string) => {
     const f = field(key);
-    return { ...f, v: isScalar(f.value) ? f.value.value : f.value ? f.value.toJSON() : undefined };
+    return { ...f, v: yamlLib().isScalar(f.value) ? f.value.value : f.value ? f.value.toJSON() : undefined };
   };
   const rootLoc = at(root);
 
@@ -85,15 +86,15 @@ export function checkChart(chart: ChartInput, report: (r: Report) => void): void
   }
 
   const deps = field('dependencies').value;
-  if (isSeq(deps)) {
+  if (yamlLib().isSeq(deps)) {
     const present = new Set(chart.presentDependencies);
     for (const item of deps.items) {
-      if (!isMap(item)) continue;
-      const pair = item.items.find((p) => isScalar(p.key) && p.key.value === 'name');
-      const depName = pair && isScalar(pair.value) ? String(pair.value.value) : undefined;
+      if (!yamlLib().isMap(item)) continue;
+      const pair = item.items.find((p) => yamlLib().isScalar(p.key) && p.key.value === 'name');
+      const depName = pair && yamlLib().isScalar(pair.value) ? String(pair.value.value) : undefined;
       if (!depName) continue;
-      const verPair = item.items.find((p) => isScalar(p.key) && p.key.value === 'version');
-      const depVersion = verPair && isScalar(verPair.value) ? String(verPair.value.value) : undefined;
+      const verPair = item.items.find((p) => yamlLib().isScalar(p.key) && p.key.value === 'version');
+      const depVersion = verPair && yamlLib().isScalar(verPair.value) ? String(verPair.value.value) : undefined;
       if (present.has(depName) || (depVersion && present.has(`${depName}-${depVersion}`))) continue;
       report({ location: at(pair!.value as Node, item), message: `dependency ${depName} is listed in Chart.yaml but not present under charts/; run helm dependency build` });
     }

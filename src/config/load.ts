@@ -3,7 +3,9 @@
  * defaults from each rule's meta, then the file, then `--rule id=severity`.
  */
 import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
+import { RULES } from '../engine/registry.js';
 import { ConfigError } from '../errors.js';
 import type { Rule } from '../engine/rule.js';
 import type { OverrideFn, RuleSetting } from '../engine/run.js';
@@ -86,15 +88,29 @@ const validators = new WeakMap<ReadonlyArray<Rule<any>>, Validator>();
 async function validate(data: unknown, display: string, rules: ReadonlyArray<Rule<any>>): Promise<void> {
   let check = validators.get(rules);
   if (!check) {
-    // ajv is imported only when there is a config to check: it costs ~25 ms of start-up.
-    const { default: Ajv } = await import('ajv');
-    const ajv = new Ajv.default({ allErrors: false, strict: false });
-    check = ajv.compile(buildConfigSchema(rules)) as unknown as Validator;
+    check = precompiledValidator(rules) ?? (await compileValidator(rules));
     validators.set(rules, check);
   }
   if (check(data)) return;
   const err = pickError(check.errors ?? []);
   throw new ConfigError(`invalid config ${display}: ${describeError(err, data)}`);
+}
+
+/** The validator `npm run build` generated (dist/config-validate.cjs), when it matches the built-in rules. */
+function precompiledValidator(rules: ReadonlyArray<Rule<any>>): Validator | undefined {
+  if (rules !== RULES) return undefined;
+  try {
+    const mod = createRequire(import.meta.url)('../../config-validate.cjs') as Validator | { default: Validator };
+    return typeof mod === 'function' ? mod : mod.default;
+  } catch {
+    return undefined;
+  }
+}
+
+async function compileValidator(rules: ReadonlyArray<Rule<any>>): Promise<Validator> {
+  const { default: Ajv } = await import('ajv');
+  const ajv = new Ajv.default({ allErrors: false, strict: false });
+  return ajv.compile(buildConfigSchema(rules)) as unknown as Validator;
 }
 
 interface AjvError { instancePath: string; keyword: string; message?: string; params: Record<string, any> }

@@ -9,7 +9,7 @@ import type { Document, LineCounter, Node } from 'yaml';
 // `yaml` costs ~25 ms to import; only documents with findings need it, so load it on first use.
 type YamlModule = typeof import('yaml');
 let yamlModule: YamlModule | undefined;
-function yamlLib(): YamlModule {
+export function yamlLib(): YamlModule {
   return (yamlModule ??= createRequire(import.meta.url)('yaml') as YamlModule);
 }
 import type { ResourcePath } from '../types.js';
