@@ -154,6 +154,8 @@ describe('renderChart provenance', () => {
     expect(svc.text.slice(span.start, span.end)).toBe('30080');
     expect(span).toMatchObject({ template: 'todo-app/charts/frontend/templates/service.yaml', line: 14, column: 17 });
     expect(span.origin).toMatchObject({ file: join(fixtures, 'todo-app/charts/frontend/values.yaml'), line: 9, column: 13 });
+    expect(result.templateFiles.get(span.template)).toBe(join(fixtures, 'todo-app/charts/frontend/templates/service.yaml'));
+    expect(result.templateFiles.get('todo-app/templates/_helpers.tpl')).toBe(join(fixtures, 'todo-app/templates/_helpers.tpl'));
     // A value set by the parent chart points at the parent's values.yaml.
     const deploy = result.documents.find((d) => d.kind === 'Deployment' && d.name === 'release-name-frontend')!;
     const rep = deploy.spans.find((s) => deploy.text.slice(s.start, s.end) === '1' && s.origin)!;

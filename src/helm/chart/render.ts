@@ -65,8 +65,14 @@ export interface RenderResult {
   notes?: string;
   /** Lines Helm would log on stderr (coalescing warnings, skipped hooks...). */
   warnings: string[];
-  /** Exactly what `helm template` prints on stdout (before --show-only filtering). */
+  /** Exactly what `helm template` prints on stdout (with --show-only applied when asked). */
   output: string;
+  /**
+   * Every template name the engine knew (span.template values, including
+   * partials and subcharts under their alias) to its file on disk; undefined
+   * for templates that came from an archive.
+   */
+  templateFiles: Map<string, string | undefined>;
 }
 
 /**
@@ -307,7 +313,7 @@ export async function renderChart(chart: Chart, options: RenderOptions = {}, use
     output = showOnly(output, options.showOnly);
     const picked: RenderedDocument[] = [];
     for (const g of options.showOnly) for (const d of documents) if (!picked.includes(d) && showOnlyMatches(g, d.source)) picked.push(d);
-    return { documents: picked, notes: notes === '' ? undefined : notes, warnings, output };
+    return { documents: picked, notes: notes === '' ? undefined : notes, warnings, output, templateFiles: paths };
   }
-  return { documents, notes: notes === '' ? undefined : notes, warnings, output };
+  return { documents, notes: notes === '' ? undefined : notes, warnings, output, templateFiles: paths };
 }
