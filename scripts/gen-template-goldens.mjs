@@ -17,9 +17,11 @@ import { groups, data as defaultData, T } from '../test/helm-template/case-table
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const outDir = join(root, 'test/helm-template/cases');
 
+/** GOTPL, else the binary scripts/gotpl-build.sh builds (when Go is installed), else gotpl on PATH. */
 function findGotpl() {
-  const candidates = [process.env.GOTPL, '/tmp/h1-gotpl/gotpl'].filter(Boolean);
-  for (const c of candidates) if (existsSync(c)) return c;
+  if (process.env.GOTPL && existsSync(process.env.GOTPL)) return process.env.GOTPL;
+  const built = spawnSync('sh', [join(root, 'scripts/gotpl-build.sh')], { encoding: 'utf8' });
+  if (built.status === 0 && built.stdout.trim() && existsSync(built.stdout.trim())) return built.stdout.trim();
   const which = spawnSync('sh', ['-c', 'command -v gotpl'], { encoding: 'utf8' });
   if (which.status === 0 && which.stdout.trim()) return which.stdout.trim();
   return null;

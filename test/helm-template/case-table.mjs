@@ -522,6 +522,81 @@ groups.helm = [
 ];
 
 // ---------------------------------------------------------------------------
+// Functions with Go signatures (test stand-ins for upper, repeat, trunc, indent, nindent).
+groups.signatures = [
+  c('string param ok', '{{ upper "abc" }}|{{ "abc" | upper }}|{{ upper (printf "%s" .Values.str) }}'),
+  c('string param number constant', '{{ upper 1 }}'),
+  c('string param bool constant', '{{ upper true }}'),
+  c('string param float value', '{{ upper .Values.int }}'),
+  c('string param list value', '{{ upper .Values.list }}'),
+  c('string param map dot', '{{ upper . }}'),
+  c('string param missing key', '{{ upper .Values.missing }}'),
+  c('string param nil value', '{{ upper .Values.nil }}'),
+  c('string param invalid value', '{{ upper (.Values.missing) }}'),
+  c('string param nil constant', '{{ upper nil }}'),
+  c('string param from variable', '{{ $x := .Values.int }}{{ upper $x }}'),
+  c('string param from missing variable', '{{ $x := .Values.missing }}{{ upper $x }}'),
+  c('final arg wrong type', '{{ .Values.int | upper }}'),
+  c('final arg missing', '{{ .Values.missing | upper }}'),
+  c('too few args', '{{ upper }}'),
+  c('too many args', '{{ upper "a" "b" }}'),
+  c('too many args with final', '{{ "a" | upper "b" }}'),
+  c('int param', '{{ repeat 3 "ab" }}|{{ "ab" | repeat 2 }}|{{ repeat (len "abc") "x" }}|{{ repeat 2e0 "y" }}|{{ repeat 0x2 "z" }}|{{ repeat \'\\x02\' "w" }}'),
+  c('int param float constant', '{{ repeat 2.5 "x" }}'),
+  c('int param string constant', '{{ repeat "3" "x" }}'),
+  c('int param float value', '{{ repeat .Values.int "x" }}'),
+  c('int param missing', '{{ repeat .Values.missing "x" }}'),
+  c('int param pipeline result', '{{ repeat (.Values.int) "x" }}'),
+  c('final int into string param', '{{ 3 | repeat "x" }}'),
+  c('trunc', '{{ trunc 2 .Values.str }}|{{ trunc -2 .Values.str }}|{{ .Values.str | trunc 3 }}|{{ trunc 99 .Values.str }}'),
+  c('indent and nindent', 'x:{{ indent 2 "a\\nb" }}\ny:{{ nindent 4 "c\\nd" }}'),
+  c('error calling position with args', 'a\n  {{ repeat 2 .Values.list }}'),
+];
+
+// ---------------------------------------------------------------------------
+// Typed objects (gotpl's Chart, Capabilities and Files): fields, methods with
+// arguments, named slice and map types, Stringers.
+const objData = {
+  ...data,
+  Chart: { name: 'mychart', version: '1.2.3', appVersion: '4.5', description: 'd', keywords: ['a', 'b'] },
+  Capabilities: { KubeVersion: '1.30.2', APIVersions: ['v1', 'apps/v1', 'networking.k8s.io/v1'] },
+  Files: { 'a.txt': 'line1\nline2\n', 'conf/x.yaml': 'k: v\n', 'conf/y.yaml': 'k: w\n', 'empty.txt': '' },
+};
+const o = (name, template, extra = {}) => ({ name, template, data: objData, ...extra });
+groups.objects = [
+  o('chart fields', '{{ .Chart.Name }} {{ .Chart.Version }} {{ .Chart.AppVersion }} {{ .Chart.IsRoot }} {{ .Chart.Description }} {{ .Chart.Keywords }} [{{ .Chart.Home }}]'),
+  o('chart unknown field', '{{ .Chart.Nope }}'),
+  o('chart field of string', '{{ .Chart.Name.x }}'),
+  o('chart field with args', '{{ .Chart.Name "x" }}'),
+  o('chart field piped into', '{{ "x" | .Chart.Name }}'),
+  o('kube version prints with String', '{{ .Capabilities.KubeVersion }}|{{ .Capabilities.KubeVersion.Version }}|{{ .Capabilities.KubeVersion.Major }}.{{ .Capabilities.KubeVersion.Minor }}|{{ .Capabilities.KubeVersion.GitVersion }}|{{ .Capabilities.KubeVersion.String }}'),
+  o('kube version in printf', '{{ printf "%v|%s" .Capabilities.KubeVersion .Capabilities.KubeVersion.Version }}'),
+  o('kube version unknown field', '{{ .Capabilities.KubeVersion.Foo }}'),
+  o('capabilities unknown field', '{{ .Capabilities.Foo }}'),
+  o('api versions Has', '{{ .Capabilities.APIVersions.Has "apps/v1" }} {{ .Capabilities.APIVersions.Has "batch/v1" }}'),
+  o('api versions Has in if', '{{ if .Capabilities.APIVersions.Has "networking.k8s.io/v1" }}new{{ else }}old{{ end }}'),
+  o('api versions Has piped', '{{ "v1" | .Capabilities.APIVersions.Has }}'),
+  o('method without args', '{{ .Capabilities.APIVersions.Has }}'),
+  o('method too many args', '{{ .Capabilities.APIVersions.Has "a" "b" }}'),
+  o('method wrong arg constant', '{{ .Capabilities.APIVersions.Has 1 }}'),
+  o('method wrong arg value', '{{ .Capabilities.APIVersions.Has .Values.int }}'),
+  o('named slice type', '{{ .Capabilities.APIVersions }}|{{ len .Capabilities.APIVersions }}|{{ index .Capabilities.APIVersions 1 }}|{{ range .Capabilities.APIVersions }}{{ . }},{{ end }}'),
+  o('named slice unknown field', '{{ .Capabilities.APIVersions.Foo }}'),
+  o('printf type names', '{{ printf "%T %T %T %T" .Chart .Capabilities .Files .Capabilities.APIVersions }}'),
+  o('files get', '{{ .Files.Get "a.txt" }}|{{ .Files.Get "nope" }}|{{ .Files.GetBytes "conf/x.yaml" }}|{{ .Files.Lines "a.txt" }}|{{ len (.Files.Lines "empty.txt") }}'),
+  o('files range and len', '{{ len .Files }}|{{ range $k, $v := .Files }}{{ $k }}={{ len $v }};{{ end }}'),
+  o('files index', '{{ index .Files "a.txt" }}'),
+  o('files glob', '{{ range $p, $_ := .Files.Glob "conf/*" }}{{ $p }} {{ end }}|{{ (.Files.Glob "conf/*").Get "conf/y.yaml" }}'),
+  o('files print', '{{ .Files.Glob "conf/*" }}'),
+  o('files method missing args', '{{ .Files.Get }}'),
+  o('files method on missing key is nil-safe', '{{ with .Files.Get "nope" }}x{{ else }}empty{{ end }}'),
+  o('method result chain', '{{ (.Files.Glob "conf/*").Get "conf/x.yaml" | printf "%q" }}'),
+  o('range over chart field list', '{{ range .Chart.Keywords }}{{ . }};{{ end }}'),
+  o('eq with object field', '{{ eq .Chart.Name "mychart" }} {{ eq .Capabilities.KubeVersion.Major "1" }}'),
+  o('objects are truthy', '{{ if .Chart }}c{{ end }}{{ if .Capabilities }}p{{ end }}{{ if .Files }}f{{ end }}'),
+];
+
+// ---------------------------------------------------------------------------
 // Behaviour of newer Go (Helm v3.21 is built with Go 1.26) that gotpl's Go 1.19 lacks.
 const modernExec = (msg, at, ctx) => ({ error: `template: ${T}:${at}: executing "${T}" at <${ctx}>: ${msg}` });
 groups.modern = [

@@ -8,6 +8,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { renderHelm } from '../../src/helm/template/helm-engine.js';
 import type { GoMap } from '../../src/helm/template/value.js';
+import { buildTestContext } from './go-objects.js';
+import { testFuncs } from './test-funcs.js';
 
 interface GoldenCase {
   name: string;
@@ -26,12 +28,9 @@ interface GoldenFile {
 
 const dir = join(__dirname, 'cases');
 
-/** JSON data as gotpl builds it: numbers are float64, Release.Revision an int. */
+/** JSON data as gotpl builds it: numbers are float64, Release.Revision an int, typed Chart/Capabilities/Files. */
 export function goData(json: GoMap): GoMap {
-  const d = structuredClone(json) as GoMap;
-  const rel = d.Release as GoMap | undefined;
-  if (rel && typeof rel.Revision === 'number' && Number.isInteger(rel.Revision)) rel.Revision = BigInt(rel.Revision);
-  return d;
+  return buildTestContext(json);
 }
 
 /**
@@ -54,7 +53,7 @@ export function runCase(c: GoldenCase, fileData: GoMap): { rendered?: Record<str
   const data = goData(c.data ?? fileData);
   const files = Object.entries(c.templates).map(([name, text]) => ({ name, text, data }));
   try {
-    const out = renderHelm(files, {}, { strict: c.strict === true });
+    const out = renderHelm(files, testFuncs, { strict: c.strict === true });
     const rendered: Record<string, string> = {};
     for (const [k, v] of out) rendered[k] = v.text;
     return { rendered };

@@ -645,7 +645,6 @@ export class State {
       const f = receiver.field(fieldName);
       if (f !== NO_FIELD) {
         if (hasArgs) this.errorf(`${fieldName} has arguments but cannot be invoked as function`);
-        this.resIface = isGoMap(receiver.underlying() as GoValue);
         return f;
       }
       const u = receiver.underlying();
@@ -892,6 +891,7 @@ export class State {
     let s: string;
     if (v === undefined || v === null) s = '<no value>';
     else if (typeof v === 'function') this.errorf(`can't print ${n.toString()} of type ${goTypeName(v)}`);
+    else if (v instanceof GoObject) s = v.formatAction();
     else s = formatValue(v);
     const out = this.out;
     if (!out.track) {

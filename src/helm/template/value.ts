@@ -58,6 +58,15 @@ export abstract class GoObject {
   }
   /** The text `%v` / `{{ . }}` prints (Go's fmt of the value, or its String() method). */
   abstract formatV(): string;
+  /**
+   * What an action `{{ .X }}` prints, when it differs from `%v`: an action
+   * prints addressable values, so a pointer-receiver String() method applies
+   * there but not in printf (`{{ .Capabilities.KubeVersion }}` is "v1.30.0",
+   * `printf "%v"` of it is "{v1.30.0 1 30}").
+   */
+  formatAction(): string {
+    return this.formatV();
+  }
   /** Value used by toJson/toYaml (Go's json.Marshal of the value). */
   toJSONValue(): GoValue {
     return this.formatV();
