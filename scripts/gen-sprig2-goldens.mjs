@@ -33,6 +33,7 @@ const goldens = cases.map((c, i) => {
   else g.out = r.rendered[NAME];
   if (c.helm) g.helm = c.helm;
   if (c.skip) g.skip = c.skip;
+  if (c.engineOnly) g.engineOnly = true;
   return g;
 });
 writeFileSync(dir + 'goldens.json', JSON.stringify(goldens, null, 1) + '\n');
@@ -50,12 +51,13 @@ function parseCases(text) {
   let pending = {};
   for (const line of text.split('\n')) {
     if (line.trim() === '' || line.startsWith('#')) continue;
-    const d = /^@(data|helm-out|helm-err|why|skip) ?(.*)$/.exec(line);
+    const d = /^@(data|helm-out|helm-err|why|skip|engine-only) ?(.*)$/.exec(line);
     if (d) {
       if (d[1] === 'data') pending.data = JSON.parse(d[2]);
       else if (d[1] === 'helm-out') pending.helm = { ...pending.helm, out: d[2] };
       else if (d[1] === 'helm-err') pending.helm = { ...pending.helm, err: d[2] };
       else if (d[1] === 'why') pending.helm = { ...pending.helm, why: d[2] };
+      else if (d[1] === 'engine-only') pending.engineOnly = true;
       else pending.skip = d[2];
       continue;
     }
