@@ -61,6 +61,11 @@ export class Runtime {
   readonly i = (v: unknown, k: PathSegment, p: Path): void => {
     if (v !== null && (typeof v !== 'number' || v % 1 !== 0)) this.type(p, k, v, 'integer');
   };
+  readonly i32 = (v: unknown, k: PathSegment, p: Path): void => {
+    if (v === null) return;
+    if (typeof v !== 'number' || v % 1 !== 0) this.type(p, k, v, 'integer');
+    else if (v > 2147483647 || v < -2147483648) this.range(p, k, v);
+  };
   readonly n = (v: unknown, k: PathSegment, p: Path): void => {
     if (v !== null && (typeof v !== 'number' || !Number.isFinite(v))) this.type(p, k, v, 'number');
   };
@@ -90,6 +95,11 @@ export class Runtime {
   type(p: Path, k: PathSegment, v: unknown, expected: string): void {
     const where = [...p, k];
     this.out.push({ path: where, message: `${at(where)}expected ${expected}, got ${describeValue(v)}` });
+  }
+
+  range(p: Path, k: PathSegment, v: number): void {
+    const where = [...p, k];
+    this.out.push({ path: where, message: `${at(where)}${v} is out of range for a 32-bit integer` });
   }
 
   qty(p: Path, k: PathSegment, v: unknown): void {

@@ -155,6 +155,17 @@ describe('quantities', () => {
   });
 });
 
+describe('integers', () => {
+  it('keeps int32 fields within 32 bits, int64 ones need not', () => {
+    expect(issues('apps/v1', 'Deployment', { metadata: { name: 'x', generation: 2 ** 40 }, spec: { selector, template, replicas: 2 ** 31, revisionHistoryLimit: -(2 ** 31) } })).toEqual([
+      'spec/replicas | spec.replicas: 2147483648 is out of range for a 32-bit integer',
+    ]);
+    expect(issues('v1', 'Pod', { metadata: meta, spec: { ...podSpec, activeDeadlineSeconds: 2 ** 40, securityContext: { runAsUser: 2 ** 40, supplementalGroups: [1, 2.5] } } })).toEqual([
+      'spec/securityContext/supplementalGroups/1 | spec.securityContext.supplementalGroups[1]: expected integer, got number 2.5',
+    ]);
+  });
+});
+
 describe('int-or-string', () => {
   it('accepts integers and strings, nothing else', () => {
     const port = (targetPort: unknown) => issues('v1', 'Service', { metadata: meta, spec: { ports: [{ port: 80, targetPort }] } });
