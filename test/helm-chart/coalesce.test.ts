@@ -95,3 +95,11 @@ describe('dependencies', () => {
     expect(plain(parent.values)).toMatchObject({ local: 1, host: 'db', port: 5432, dbSettings: { size: 5 } });
   });
 });
+
+describe('coalescing errors', () => {
+  it('a subchart key that is not a table is a type mismatch, as in Helm', () => {
+    const sub = chart('sub', 'a: 1\n');
+    expect(() => coalesceValues(() => {}, chart('p', 'sub:\n', [sub]), null)).toThrow('type mismatch on sub: %!t(<nil>)');
+    expect(() => coalesceValues(() => {}, chart('p', 'sub: text\n', [sub]), null)).toThrow('type mismatch on sub: %!t(string=text)');
+  });
+});

@@ -65,7 +65,9 @@ function coalesceDeps(printf: PrintFn, chart: Chart, dest: GoMap, prefix: string
     if (!has(dest, name)) {
       dest[name] = newMap();
     } else if (!isGoMap(dest[name])) {
-      throw new CoalesceError(`type mismatch on ${name}: %!t(${goTypeForBadVerb(dest[name])}=${goFormatV(dest[name])})`);
+      // Go's %t of a non-bool: "%!t(string=x)", and "%!t(<nil>)" for nil.
+      const v = dest[name];
+      throw new CoalesceError(`type mismatch on ${name}: %!t(${v === null || v === undefined ? '<nil>' : `${goTypeForBadVerb(v)}=${goFormatV(v)}`})`);
     }
     const dvmap = dest[name] as GoMap;
     const subPrefix = concatPrefix(prefix, chart.name());
