@@ -2,12 +2,13 @@
  * Small helpers shared by the part-2 Sprig families (lists, dicts, semver,
  * dates, crypto, random): Go's reflect kinds and type names, reflect.DeepEqual,
  * Sprig's `empty`, spf13/cast's ToInt, and a `%v` printer for the plain values
- * these functions need in error texts and dict keys.
- *
- * The `%v` printer here only covers what Sprig's strval needs; the full Go fmt
- * lives in src/helm/template/gofmt.ts (written separately).
+ * these functions need in error texts and dict keys (Go's fmt itself is
+ * src/helm/template/gofmt.ts).
  */
 import { GoObject, isGoMap, withGoSignature, type GoFunction, type GoMap, type GoParamType, type GoValue } from '../template/value.js';
+import { compareGoStrings, formatValue, goTypeName as fmtTypeName } from '../template/gofmt.js';
+
+export { compareGoStrings };
 
 /** reflect.Kind name of a value as Sprig's error texts print it. */
 export function goKind(v: GoValue): string {
@@ -24,20 +25,12 @@ export function goKind(v: GoValue): string {
   return 'map';
 }
 
-/** Go type name as `%T` prints it (for "interface conversion" and "wrong type" errors). */
+/**
+ * Go type name as `%T` prints it, for "interface conversion" and "wrong type"
+ * errors; a nil interface is "nil" there (where `%T` says "<nil>").
+ */
 export function goTypeName(v: GoValue): string {
-  if (v === undefined || v === null) return 'nil';
-  switch (typeof v) {
-    case 'boolean': return 'bool';
-    case 'number': return 'float64';
-    case 'bigint': return 'int';
-    case 'string': return 'string';
-    case 'function': return 'func';
-  }
-  if (Array.isArray(v)) return '[]interface {}';
-  if (v instanceof Uint8Array) return '[]uint8';
-  if (v instanceof GoObject) return v.goType();
-  return 'map[string]interface {}';
+  return v === undefined || v === null ? 'nil' : fmtTypeName(v);
 }
 
 /** A Go runtime panic (nil receiver) that text/template turns into an error. */
@@ -165,53 +158,9 @@ export function sliceArg(v: GoValue): GoValue[] | null {
   throw new Error(`wrong type for value; expected []interface {}; got ${goTypeName(v)}`);
 }
 
-/** Go's strconv.FormatFloat(f, 'g', -1, 64), which `%v` uses for float64. */
-export function formatGoFloat(f: number): string {
-  if (Number.isNaN(f)) return 'NaN';
-  if (f === Infinity) return '+Inf';
-  if (f === -Infinity) return '-Inf';
-  if (f === 0) return Object.is(f, -0) ? '-0' : '0';
-  const [mant, expStr] = f.toExponential().split('e');
-  const exp = Number(expStr);
-  if (exp < -4 || exp >= 6) {
-    const sign = exp < 0 ? '-' : '+';
-    const abs = Math.abs(exp);
-    return `${mant}e${sign}${abs < 10 ? '0' : ''}${abs}`;
-  }
-  const neg = mant.startsWith('-');
-  const digits = mant.replace('-', '').replace('.', '');
-  let out: string;
-  if (exp < 0) out = '0.' + '0'.repeat(-exp - 1) + digits;
-  else if (digits.length <= exp + 1) out = digits + '0'.repeat(exp + 1 - digits.length);
-  else out = digits.slice(0, exp + 1) + '.' + digits.slice(exp + 1);
-  return (neg ? '-' : '') + out;
-}
-
-/** Bytewise comparison of the UTF-8 encodings, which is Go's string order. */
-export function compareGoStrings(a: string, b: string): number {
-  if (a === b) return 0;
-  // UTF-16 order equals UTF-8 byte order except around surrogates; fall back to bytes then.
-  if (/[\ud800-\udfff]/.test(a) || /[\ud800-\udfff]/.test(b)) {
-    return Buffer.compare(Buffer.from(a, 'utf8'), Buffer.from(b, 'utf8'));
-  }
-  return a < b ? -1 : 1;
-}
-
 /** Go's `%v` of a value (maps with sorted keys, nil as <nil>). */
 export function formatV(v: GoValue): string {
-  if (v === undefined || v === null) return '<nil>';
-  switch (typeof v) {
-    case 'boolean': return v ? 'true' : 'false';
-    case 'number': return formatGoFloat(v);
-    case 'bigint': return v.toString();
-    case 'string': return v;
-    case 'function': return '<func>';
-  }
-  if (Array.isArray(v)) return '[' + v.map(formatV).join(' ') + ']';
-  if (v instanceof Uint8Array) return '[' + Array.from(v).join(' ') + ']';
-  if (v instanceof GoObject) return v.formatV();
-  const keys = Object.keys(v).sort(compareGoStrings);
-  return 'map[' + keys.map((k) => `${k}:${formatV(v[k])}`).join(' ') + ']';
+  return formatValue(v ?? null);
 }
 
 /** Sprig's strval: strings as-is, []byte as text, anything else with `%v`. */
