@@ -16,15 +16,18 @@ export interface SchemaIndex {
 
 let schemasDir: string | undefined;
 
-/** schemas/k8s/ of this package: two levels up from src/schema/, three from dist/src/schema/. */
+/**
+ * schemas/k8s/ of this package: the nearest one above this module (two levels
+ * up from src/schema/, three from dist/src/schema/, wherever a bundler puts it).
+ */
 export function k8sSchemasDir(): string {
   if (schemasDir !== undefined) return schemasDir;
   const here = path.dirname(fileURLToPath(import.meta.url));
-  for (const up of ['../..', '../../..']) {
-    const dir = path.resolve(here, up, 'schemas', 'k8s');
-    if (existsSync(path.join(dir, 'index.json'))) return (schemasDir = dir);
+  for (let dir = here, i = 0; i < 6; i++, dir = path.dirname(dir)) {
+    const candidate = path.join(dir, 'schemas', 'k8s');
+    if (existsSync(path.join(candidate, 'index.json'))) return (schemasDir = candidate);
   }
-  throw new Error(`Kubernetes schemas not found near ${here} (expected schemas/k8s/index.json)`);
+  throw new Error(`Kubernetes schemas not found above ${here} (expected schemas/k8s/index.json)`);
 }
 
 let index: SchemaIndex | undefined;
