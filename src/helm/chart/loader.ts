@@ -145,7 +145,15 @@ export function loadFiles(files: BufferedFile[], ctx: LoadContext): Chart {
   for (const f of files) {
     const cf: ChartFile = { name: f.name, data: f.data, diskPath: (f as ChartFile).diskPath };
     if (f.name === 'Chart.yaml') continue;
-    if (f.name === 'Chart.lock') continue;
+    if (f.name === 'Chart.lock') {
+      // Only read to report a broken lock file, as Helm does.
+      try {
+        readYamlValues(decoder.decode(f.data), 'Chart.lock', false);
+      } catch (e) {
+        throw yamlLoadError('Chart.lock', e);
+      }
+      continue;
+    }
     if (f.name === 'values.yaml') {
       try {
         values = readValuesFile(decoder.decode(f.data), cf.diskPath ?? `${displayName()}/values.yaml`);
@@ -172,6 +180,11 @@ export function loadFiles(files: BufferedFile[], ctx: LoadContext): Chart {
       continue;
     }
     if (f.name === 'requirements.lock') {
+      try {
+        readYamlValues(decoder.decode(f.data), 'requirements.lock', false);
+      } catch (e) {
+        throw yamlLoadError('requirements.lock', e);
+      }
       md ??= emptyMetadata();
       if (md.apiVersion !== 'v1') {
         ctx.warn('Warning: Dependency locking is handled in Chart.lock since apiVersion "v2". We recommend migrating to Chart.lock.');
