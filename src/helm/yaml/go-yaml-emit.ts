@@ -57,6 +57,33 @@ function utf8Len(s: string): number {
   return Buffer.byteLength(s, 'utf8');
 }
 
+/** ASCII characters that matter to the indicator checks, and those that may not start a plain scalar. */
+const INDICATOR: boolean[] = [];
+const LEADING_INDICATOR: boolean[] = [];
+for (const ch of '#,[]{}&*!|>\'"%@`?:-') INDICATOR[ch.charCodeAt(0)] = true;
+for (const ch of '#,[]{}&*!|>\'"%@`') LEADING_INDICATOR[ch.charCodeAt(0)] = true;
+
+/** The code points of a string (what libyaml iterates over). */
+export function codePoints(s: string): number[] {
+  const out: number[] = [];
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length) {
+      const d = s.charCodeAt(i + 1);
+      if (d >= 0xdc00 && d <= 0xdfff) {
+        out.push((c - 0xd800) * 0x400 + (d - 0xdc00) + 0x10000);
+        i++;
+        continue;
+      }
+    }
+    out.push(c);
+  }
+  return out;
+}
+
+/** Plain scalars that need no analysis: no indicators, blanks or breaks, not starting with '-' or '.'. */
+const SIMPLE_PLAIN = /^[A-Za-z0-9_/][A-Za-z0-9_./+=-]*$/;
+
 interface ScalarAnalysis {
   multiline: boolean;
   flowPlainAllowed: boolean;
@@ -83,8 +110,7 @@ function analyzeScalar(cps: number[], v3: boolean): ScalarAnalysis {
   let previousSpace = false;
   let previousBreak = false;
 
-  const c3 = String.fromCodePoint(...cps.slice(0, 3));
-  if (c3 === '---' || c3 === '...') {
+  if (cps.length >= 3 && ((cps[0] === 0x2d && cps[1] === 0x2d && cps[2] === 0x2d) || (cps[0] === 0x2e && cps[1] === 0x2e && cps[2] === 0x2e))) {
     blockIndicators = true;
     flowIndicators = true;
   }
@@ -93,27 +119,27 @@ function analyzeScalar(cps: number[], v3: boolean): ScalarAnalysis {
   for (let i = 0; i < n; i++) {
     const c = cps[i];
     const followedByWhitespace = i + 1 >= n || isBlank(cps[i + 1]);
-    const ch = String.fromCodePoint(c);
-    if (i === 0) {
-      if ('#,[]{}&*!|>\'"%@`'.includes(ch)) {
-        flowIndicators = true;
-        blockIndicators = true;
-      } else if (ch === '?' || ch === ':') {
-        flowIndicators = true;
-        if (followedByWhitespace) blockIndicators = true;
-      } else if (ch === '-') {
-        if (followedByWhitespace) {
+    if (c < 0x80 && INDICATOR[c]) {
+      if (i === 0) {
+        if (LEADING_INDICATOR[c]) {
           flowIndicators = true;
           blockIndicators = true;
+        } else if (c === 0x3f || c === 0x3a) {
+          // '?' or ':'
+          flowIndicators = true;
+          if (followedByWhitespace) blockIndicators = true;
+        } else if (c === 0x2d) {
+          if (followedByWhitespace) {
+            flowIndicators = true;
+            blockIndicators = true;
+          }
         }
-      }
-    } else {
-      if (',?[]{}'.includes(ch)) {
+      } else if (c === 0x2c || c === 0x3f || c === 0x5b || c === 0x5d || c === 0x7b || c === 0x7d) {
         flowIndicators = true;
-      } else if (ch === ':') {
+      } else if (c === 0x3a) {
         flowIndicators = true;
         if (followedByWhitespace) blockIndicators = true;
-      } else if (ch === '#') {
+      } else if (c === 0x23) {
         if (precededByWhitespace) {
           flowIndicators = true;
           blockIndicators = true;
@@ -181,7 +207,7 @@ const SHORT_ESCAPES: Record<number, string> = {
 };
 
 class Emitter {
-  private out: string[] = [];
+  private out = '';
   private column = 0;
   private indent = -1;
   private indents: number[] = [];
@@ -216,12 +242,12 @@ class Emitter {
 
   private put(s: string): void {
     if (this.nodeStart < 0 && s !== ' ') this.nodeStart = this.length;
-    this.out.push(s);
+    this.out += s;
     this.length += s.length;
     this.column++;
   }
   private putBreak(): void {
-    this.out.push('\n');
+    this.out += '\n';
     this.length++;
     this.column = 0;
   }
@@ -229,7 +255,7 @@ class Emitter {
   private writeCp(cp: number): void {
     const ch = String.fromCodePoint(cp);
     if (this.nodeStart < 0) this.nodeStart = this.length;
-    this.out.push(ch);
+    this.out += ch;
     this.length += ch.length;
     this.column++;
   }
@@ -271,7 +297,7 @@ class Emitter {
     this.emitNode(node, false, false, false);
     // Document end (implicit): a final line break.
     this.writeIndent();
-    return this.out.join('');
+    return this.out;
   }
 
   private emitNode(node: YamlNode, mapping: boolean, simpleKey: boolean, seqItem: boolean): void {
@@ -368,9 +394,9 @@ class Emitter {
   /** A key can be written as `key:` when it is one line of at most 128 bytes, or an empty container. */
   private checkSimpleKey(k: YamlNode): boolean {
     if (k.kind === 'scalar') {
-      const cps = Array.from(k.value, (c) => c.codePointAt(0) as number);
-      if (analyzeScalar(cps, this.v3).multiline) return false;
-      return utf8Len(k.value) <= 128;
+      // "multiline" in libyaml's analysis means: contains a line break.
+      if (/[\r\n\u0085\u2028\u2029]/.test(k.value)) return false;
+      return k.value.length <= 42 || utf8Len(k.value) <= 128;
     }
     if (k.kind === 'seq') return k.items.length === 0;
     return k.pairs.length === 0;
@@ -378,7 +404,19 @@ class Emitter {
 
   // ---- scalars ----
   private emitScalar(value: string, requested: ScalarStyle): void {
-    const cps = Array.from(value, (c) => c.codePointAt(0) as number);
+    if (requested === 'plain' && SIMPLE_PLAIN.test(value)) {
+      // Fast path for the common case (names, numbers, image tags): no
+      // indicator, space or break, so libyaml writes it plain as it is.
+      if (!this.whitespace) this.put(' ');
+      if (this.nodeStart < 0) this.nodeStart = this.length;
+      this.out += value;
+      this.length += value.length;
+      this.column += value.length;
+      this.whitespace = false;
+      this.indention = false;
+      return;
+    }
+    const cps = codePoints(value);
     const a = analyzeScalar(cps, this.v3);
     let style = requested;
     if (this.simpleKeyContext && a.multiline) style = 'double';

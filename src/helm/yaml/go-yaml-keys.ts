@@ -6,10 +6,13 @@
  * numbers (so "b2" < "b10" and "9" < "010"), then by run length, then as runes.
  */
 
+import { codePoints } from './go-yaml-emit.js';
+
 const LETTER = /^\p{L}$/u;
 const DIGIT = /^\p{Nd}$/u;
 
 function isLetter(cp: number): boolean {
+  if (cp < 0x80) return (cp >= 0x41 && cp <= 0x5a) || (cp >= 0x61 && cp <= 0x7a);
   return LETTER.test(String.fromCodePoint(cp));
 }
 function isDigit(cp: number): boolean {
@@ -26,8 +29,10 @@ function wrap64(v: bigint): bigint {
  * after a digit, a letter sorts before a non-letter ("a1b" < "a1-").
  */
 export function yamlKeyLess(a: string, b: string, v3 = false): boolean {
-  const ar = Array.from(a, (c) => c.codePointAt(0) as number);
-  const br = Array.from(b, (c) => c.codePointAt(0) as number);
+  return keyLess(codePoints(a), codePoints(b), v3);
+}
+
+function keyLess(ar: number[], br: number[], v3: boolean): boolean {
   let digits = false;
   for (let i = 0; i < ar.length && i < br.length; i++) {
     if (ar[i] === br[i]) {
@@ -64,5 +69,11 @@ export function yamlKeyLess(a: string, b: string, v3 = false): boolean {
 
 /** Keys in go-yaml's output order (yaml.v2's unless `v3`). */
 export function sortYamlKeys(keys: string[], v3 = false): string[] {
-  return [...keys].sort((x, y) => (yamlKeyLess(x, y, v3) ? -1 : yamlKeyLess(y, x, v3) ? 1 : 0));
+  if (keys.length < 2) return [...keys];
+  const cps = new Map(keys.map((k) => [k, codePoints(k)]));
+  return [...keys].sort((x, y) => {
+    const xa = cps.get(x) as number[];
+    const ya = cps.get(y) as number[];
+    return keyLess(xa, ya, v3) ? -1 : keyLess(ya, xa, v3) ? 1 : 0;
+  });
 }

@@ -5,15 +5,17 @@
  * yaml.v2. Going through JSON is why float64 1000000 prints as 1000000 but
  * 1.5e6 written by JSON as 1500000 also prints as an integer, and why
  * 0.00001 prints as 1e-05 (yaml.v2 formats floats with %g).
+ *
+ * The round trip is done on values, not on JSON text: each step's effect
+ * (number text, string repairs, key order, the errors either side raises)
+ * is applied directly, which the goldens check against the real pipeline.
  */
 import { getOrigin, GoObject, isGoMap, type GoValue, type ValueOrigin } from '../template/value.js';
-import { formatFloatG } from './go-float.js';
-import { marshalGoJson, parseJsonTree, quoteJsonString } from './go-json.js';
+import { formatFloatG, formatJsonFloat } from './go-float.js';
+import { base64Std, compareGoStrings, quoteJsonString } from './go-json.js';
 import { emitGoYaml, type YamlNode } from './go-yaml-emit.js';
 import { sortYamlKeys } from './go-yaml-keys.js';
 import { isBase60Float, resolvePlain } from './go-yaml-resolve.js';
-
-type JsonTree = ReturnType<typeof parseJsonTree>;
 
 /** yaml.v2's stringv: which style a string asks for before the emitter checks it. */
 export function yamlV2StringNode(s: string): YamlNode {
@@ -22,16 +24,11 @@ export function yamlV2StringNode(s: string): YamlNode {
   return { kind: 'scalar', value: s, style: plain ? 'plain' : 'double' };
 }
 
-/** Characters yaml.v2's reader refuses in its input that encoding/json leaves raw (it escapes those below 0x20). */
-function hasYamlControlChar(s: string): boolean {
-  for (const ch of s) {
-    const c = ch.codePointAt(0) as number;
-    if (c < 0x7f || c === 0x85) continue;
-    if ((c >= 0xa0 && c <= 0xd7ff) || (c >= 0xe000 && c <= 0xfffd) || c >= 0x10000) continue;
-    return true;
-  }
-  return false;
-}
+/** Characters encoding/json leaves raw that yaml.v2's reader refuses: DEL, C1 controls but NEL, U+FFFE, U+FFFF. */
+const YAML_CONTROL = /[\u007f-\u0084\u0086-\u009f\ufffe\uffff]/;
+const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
+const SURROGATE = /[\ud800-\udfff]/;
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 
 /** yaml.v2 reading the JSON text: a quoted key longer than 1024 characters is no longer a simple key. */
 const MAX_SIMPLE_KEY = 1024;
@@ -44,76 +41,114 @@ const MAX_SIMPLE_KEY = 1024;
  * is a syntax error in the flow mapping.
  */
 function foldNel(s: string): string {
-  if (!s.includes('\u0085')) return s;
   return s.replace(/ *\u0085(?: *\u0085)* */g, (m) => {
     const breaks = m.split('\u0085').length - 1;
     return breaks === 1 ? ' ' : '\n'.repeat(breaks - 1);
   });
 }
 
-function numberNode(text: string): YamlNode {
-  const r = resolvePlain(text);
-  let out: string;
-  if (r.tag === 'int') out = r.value.toString();
-  else if (r.tag === 'float') out = formatFloatG(r.value);
-  else out = text;
-  return { kind: 'scalar', value: out, style: 'plain' };
-}
+/** yaml.v2 reads integers of int64 or uint64 range as integers, larger ones as floats. */
+const INT64_MIN = -(1n << 63n);
+const UINT64_MAX = (1n << 64n) - 1n;
 
-/**
- * The values-tree origin of a leaf, found by walking the original Go value
- * beside the JSON tree (same keys, same indexes). Filled only when asked for.
- */
+const YAML_FLOW_KEY_ERROR = "yaml: line 1: did not find expected ',' or '}'";
+
+/** Origins of the leaves written, when asked for. */
 type OriginOf = Map<YamlNode, ValueOrigin>;
 
-function childOf(orig: GoValue, key: string | number): GoValue {
-  if (orig instanceof GoObject) return undefined;
-  if (Array.isArray(orig) && typeof key === 'number') return orig[key];
-  if (isGoMap(orig) && typeof key === 'string') return orig[key];
-  return undefined;
-}
+class K8sYamlBuilder {
+  /** The first error the YAML side would raise; JSON errors win over it, as json.Marshal runs first. */
+  yamlError: string | undefined;
 
-function originOf(orig: GoValue, key: string | number): ValueOrigin | undefined {
-  if (orig === null || typeof orig !== 'object' || orig instanceof GoObject || orig instanceof Uint8Array) return undefined;
-  return getOrigin(orig, key);
-}
+  constructor(private readonly origins?: OriginOf) {}
 
-function treeToNode(t: JsonTree, orig?: GoValue, origins?: OriginOf): YamlNode {
-  if (t === null) return { kind: 'scalar', value: 'null', style: 'plain' };
-  if (typeof t === 'boolean') return { kind: 'scalar', value: String(t), style: 'plain' };
-  if (typeof t === 'string') {
-    if (hasYamlControlChar(t)) throw new Error('yaml: control characters are not allowed');
-    return yamlV2StringNode(foldNel(t));
+  private yamlFail(msg: string): void {
+    this.yamlError ??= msg;
   }
-  if (Array.isArray(t)) {
-    return {
-      kind: 'seq',
-      items: t.map((e, i) => {
-        const node = treeToNode(e, origins && childOf(orig, i), origins);
-        const o = origins && originOf(orig, i);
-        if (o) origins?.set(node, o);
-        return node;
-      }),
-    };
+
+  /** A string as yaml.v2 reads it back from encoding/json's text. */
+  private text(s: string): string {
+    if (PRINTABLE_ASCII.test(s)) return s;
+    s = s.replace(LONE_SURROGATE, '\ufffd');
+    if (YAML_CONTROL.test(s)) this.yamlFail('yaml: control characters are not allowed');
+    return s.includes('\u0085') ? foldNel(s) : s;
   }
-  if (t instanceof Map) {
-    const pairs: Array<[YamlNode, YamlNode]> = [];
-    for (const k of t.keys()) {
-      if (hasYamlControlChar(k)) throw new Error('yaml: control characters are not allowed');
-      if (Array.from(quoteJsonString(k, true)).length > MAX_SIMPLE_KEY) {
-        throw new Error("yaml: line 1: did not find expected ',' or '}'");
+
+  private scalar(value: string): YamlNode {
+    return { kind: 'scalar', value, style: 'plain' };
+  }
+
+  node(v: GoValue): YamlNode {
+    if (v === undefined || v === null) return this.scalar('null');
+    switch (typeof v) {
+      case 'boolean':
+        return this.scalar(v ? 'true' : 'false');
+      case 'bigint':
+        return this.scalar(v.toString());
+      case 'number': {
+        if (Number.isSafeInteger(v)) return this.scalar(String(v));
+        if (!Number.isFinite(v)) throw new Error(`json: unsupported value: ${Number.isNaN(v) ? 'NaN' : v > 0 ? '+Inf' : '-Inf'}`);
+        // JSON writes %f or %e; yaml.v2 reads integers back as ints, the rest as floats it prints with %g.
+        const t = formatJsonFloat(v);
+        if (/^-?\d+$/.test(t)) {
+          const i = BigInt(t);
+          if (i >= INT64_MIN && i <= UINT64_MAX) return this.scalar(i.toString());
+          return this.scalar(formatFloatG(v));
+        }
+        const r = resolvePlain(t);
+        return this.scalar(r.tag === 'float' ? formatFloatG(r.value) : t);
       }
-      if (k.includes('\u0085')) throw new Error("yaml: line 1: did not find expected ',' or '}'");
+      case 'string':
+        return yamlV2StringNode(this.text(v));
+      case 'function':
+        throw new Error('json: unsupported type: func(...interface {}) interface {}');
     }
-    for (const k of sortYamlKeys([...t.keys()])) {
-      const value = treeToNode(t.get(k) as JsonTree, origins && childOf(orig, k), origins);
-      const o = origins && originOf(orig, k);
-      if (o) origins?.set(value, o);
-      pairs.push([yamlV2StringNode(k), value]);
+    if (v instanceof Uint8Array) return this.scalar(base64Std(v));
+    if (v instanceof GoObject) return this.node(v.toJSONValue());
+    if (Array.isArray(v)) {
+      return {
+        kind: 'seq',
+        items: v.map((e, i) => this.withOrigin(this.node(e), v, i)),
+      };
     }
+    if (!isGoMap(v)) return this.scalar('null');
+    // json.Marshal visits keys in byte order (which decides the first error); yaml.v2 then sorts its own way.
+    const values = new Map<string, YamlNode>();
+    const keys = Object.keys(v);
+    // UTF-16 order is byte order unless a key has a surrogate pair.
+    if (keys.some((k) => SURROGATE.test(k))) keys.sort(compareGoStrings);
+    else keys.sort();
+    for (const k of keys) {
+      const key = this.text(k);
+      // A key is at most 6 JSON characters per UTF-16 unit, so only long keys need measuring.
+      if (k.includes('\u0085') || (k.length > MAX_SIMPLE_KEY / 6 && Array.from(quoteJsonString(k, true)).length > MAX_SIMPLE_KEY)) {
+        this.yamlFail(YAML_FLOW_KEY_ERROR);
+      }
+      values.set(key, this.withOrigin(this.node(v[k]), v, k));
+    }
+    const pairs: Array<[YamlNode, YamlNode]> = sortYamlKeys([...values.keys()]).map((k) => [yamlV2StringNode(k), values.get(k) as YamlNode]);
     return { kind: 'map', pairs };
   }
-  return numberNode(t.num);
+
+  private withOrigin(node: YamlNode, container: object, key: string | number): YamlNode {
+    if (this.origins) {
+      const o = getOrigin(container, key);
+      if (o) this.origins.set(node, o);
+    }
+    return node;
+  }
+}
+
+function buildNode(v: GoValue, origins?: OriginOf): YamlNode {
+  const b = new K8sYamlBuilder(origins);
+  let node: YamlNode;
+  try {
+    node = b.node(v);
+  } catch (e) {
+    throw new Error(`error marshaling into JSON: ${(e as Error).message}`);
+  }
+  if (b.yamlError !== undefined) throw new Error(b.yamlError);
+  return node;
 }
 
 /**
@@ -121,13 +156,7 @@ function treeToNode(t: JsonTree, orig?: GoValue, origins?: OriginOf): YamlNode {
  * the Go message ("error marshaling into JSON: json: unsupported value: NaN").
  */
 export function marshalK8sYaml(v: GoValue): string {
-  let json: string;
-  try {
-    json = marshalGoJson(v, { escapeHTML: true });
-  } catch (e) {
-    throw new Error(`error marshaling into JSON: ${(e as Error).message}`);
-  }
-  return emitGoYaml(treeToNode(parseJsonTree(json, 'error')));
+  return emitGoYaml(buildNode(v));
 }
 
 /** A range of toYaml's output and the values-tree origin of the leaf written there. */
@@ -144,14 +173,8 @@ export interface YamlOriginSpan {
  * UTF-16 units of the returned text (which ends in "\n", like marshalK8sYaml).
  */
 export function marshalK8sYamlWithOrigins(v: GoValue): { text: string; spans: YamlOriginSpan[] } {
-  let json: string;
-  try {
-    json = marshalGoJson(v, { escapeHTML: true });
-  } catch (e) {
-    throw new Error(`error marshaling into JSON: ${(e as Error).message}`);
-  }
   const origins: OriginOf = new Map();
-  const root = treeToNode(parseJsonTree(json, 'error'), v, origins);
+  const root = buildNode(v, origins);
   // The key of each map value, so that a leaf's span can start at its key.
   const keyOf = new Map<YamlNode, YamlNode>();
   const walk = (n: YamlNode): void => {

@@ -90,6 +90,8 @@ const TS_SPACED = /^(\d{4})-(\d{1,2})-(\d{1,2}) (\d{1,2}):(\d{1,2}):(\d{1,2})(?:
 
 /** yaml.v2's parseTimestamp: the layouts it tries with Go's time.Parse and its range checks. */
 export function isYamlTimestamp(s: string): boolean {
+  // Every layout starts with four digits and a dash (yaml.v2's own quick check).
+  if (s.length < 8 || s.charCodeAt(4) !== 0x2d) return false;
   for (const re of [TS_ZONED, TS_SPACED, TS_DATE]) {
     const m = re.exec(s);
     if (!m) continue;
