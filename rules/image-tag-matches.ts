@@ -1,0 +1,71 @@
+import { defineRule } from '../src/engine/rule.js';
+import type { Resource } from '../src/engine/resource.js';
+import type { RelatedLocation, ResourcePath } from '../src/types.js';
+import { chartVersions, type ChartVersions, type VersionSource } from './_lib/chart-versions.js';
+import { parseImage } from './_lib/image.js';
+import { containersOf, isObject, podLabelsPath, workloads } from './_lib/pods.js';
+
+interface Options { pattern: string }
+
+const VERSION_LABEL = 'app.kubernetes.io/version';
+
+/** The workload's `app.kubernetes.io/version` label (its own, else its pod template's), as a version source. */
+function versionLabel(r: Resource): VersionSource | undefined {
+  for (const labelsPath of [['metadata', 'labels'], podLabelsPath(r)] as ResourcePath[]) {
+    let cur: unknown = r.object;
+    for (const seg of labelsPath) cur = isObject(cur) ? cur[seg as string] : undefined;
+    const v = isObject(cur) ? cur[VERSION_LABEL] : undefined;
+    if (typeof v === 'string' && v !== '') {
+      const loc = r.doc.locate([...r.basePath, ...labelsPath, VERSION_LABEL]).location;
+      return { version: v, what: `the ${VERSION_LABEL} label of ${r.kind} ${r.name}`, where: { ...loc, message: `${VERSION_LABEL}: ${v}` } };
+    }
+  }
+  return undefined;
+}
+
+/** The versions an image's tag may take, most specific source first; empty when nothing names one. */
+function expectedVersions(repo: string, name: string, chart: ChartVersions | undefined, label: VersionSource | undefined): VersionSource[] {
+  if (chart) {
+    for (const [declared, tag] of chart.repositories) {
+      if (declared !== repo && declared.split('/').pop() !== name) continue;
+      // An empty values tag means the chart's appVersion, as `helm create` templates default it.
+      if (tag !== '') return [tag];
+      return chart.appVersion ? [chart.appVersion] : [];
+    }
+  }
+  if (label) return [label];
+  if (chart) return [...chart.looseTags, ...(chart.appVersion ? [chart.appVersion] : [])];
+  return [];
+}
+
+export const rule = defineRule<Options>({
+  meta: {
+    id: 'image-tag-matches',
+    description: 'Where the chart\'s appVersion, a values tag or the app.kubernetes.io/version label names the version, the image tag is that version',
+    defaultSeverity: 'warning',
+    optionsSchema: { type: 'object', properties: { pattern: { type: 'string' } }, additionalProperties: false },
+    defaultOptions: { pattern: '^todo-' },
+  },
+  check(ctx) {
+    const own = new RegExp(ctx.options.pattern);
+    const charts = ctx.charts.map(chartVersions).sort((a, b) => b.prefix.length - a.prefix.length);
+    for (const r of workloads(ctx.resources)) {
+      // The innermost chart whose directory holds the template the resource was rendered from.
+      const chart = charts.find((c) => r.doc.file.startsWith(c.prefix));
+      const label = versionLabel(r);
+      for (const c of containersOf(r, { init: true })) {
+        const text = c.container.image;
+        if (typeof text !== 'string') continue;
+        const img = parseImage(text.trim());
+        // No tag: image-naming reports it; a digest alone pins an exact image whatever the version.
+        if (!own.test(img.name) || img.tag === undefined) continue;
+        const repo = img.prefix ? `${img.prefix}/${img.name}` : img.name;
+        const expected = expectedVersions(repo, img.name, chart, label);
+        if (expected.length === 0 || expected.some((e) => e.version === img.tag)) continue;
+        const names = expected.map((e) => `${e.version} (${e.what})`).join(' or ');
+        const related: RelatedLocation[] = expected.map((e) => e.where);
+        ctx.report({ resource: r, path: [...c.path, 'image'], message: `image ${text} is tagged ${img.tag}, but the version is ${names}`, related });
+      }
+    }
+  },
+});
