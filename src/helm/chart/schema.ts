@@ -46,48 +46,90 @@ function jsonType(v: unknown): string {
   return typeof v;
 }
 
-function quoteList(items: unknown[]): string {
-  return items.map((x) => (typeof x === 'string' ? `'${x}'` : JSON.stringify(x))).join(', ');
+/** The jsonschema library's quote(): Go %q in single quotes. */
+function quote(x: string): string {
+  return `'${JSON.stringify(x).slice(1, -1).replace(/\\"/g, '"').replace(/'/g, "\\'")}'`;
+}
+
+/** display(): strings quoted, other primitives as Go's %v. */
+function display(v: unknown): string {
+  if (typeof v === 'string') return quote(v);
+  if (v === null) return '<nil>';
+  if (typeof v === 'object') return 'value';
+  return String(v);
 }
 
 function describe(e: AjvError): string {
   const p = e.params;
   switch (e.keyword) {
     case 'type': {
-      const want = Array.isArray(p.type) ? (p.type as string[]).join(' or ') : String(p.type);
+      const want = Array.isArray(p.type) ? (p.type as string[]).join(' or ') : String(p.type).split(',').join(' or ');
       return `got ${jsonType(e.data)}, want ${want}`;
     }
     case 'required':
-      return `missing property '${String(p.missingProperty)}'`;
-    case 'enum':
-      return `value must be one of ${quoteList(p.allowedValues as unknown[])}`;
+      return `missing property ${quote(String(p.missingProperty))}`;
+    case 'enum': {
+      const want = p.allowedValues as unknown[];
+      if (want.some((x) => typeof x === 'object' && x !== null)) return 'enum failed';
+      return want.length === 1 ? `value must be ${display(want[0])}` : `value must be one of ${want.map(display).join(', ')}`;
+    }
     case 'const':
-      return `value must be ${JSON.stringify(p.allowedValue)}`;
+      return typeof p.allowedValue === 'object' && p.allowedValue !== null ? 'const failed' : `value must be ${display(p.allowedValue)}`;
     case 'minimum':
-      return `minimum: got ${String(e.data)}, want ${String(p.limit)}`;
     case 'maximum':
-      return `maximum: got ${String(e.data)}, want ${String(p.limit)}`;
     case 'exclusiveMinimum':
-      return `exclusiveMinimum: got ${String(e.data)}, want ${String(p.limit)}`;
     case 'exclusiveMaximum':
-      return `exclusiveMaximum: got ${String(e.data)}, want ${String(p.limit)}`;
+      return `${e.keyword}: got ${String(e.data)}, want ${String(p.limit)}`;
+    case 'multipleOf':
+      return `multipleOf: got ${String(e.data)}, want ${String(p.multipleOf)}`;
     case 'additionalProperties':
-      return `additional properties '${String(p.additionalProperty)}' not allowed`;
+      return `additional properties ${quote(String(p.additionalProperty))} not allowed`;
     case 'pattern':
-      return `'${String(e.data)}' does not match pattern '${String(p.pattern)}'`;
+      return `${quote(String(e.data))} does not match pattern ${quote(String(p.pattern))}`;
     case 'minLength':
-      return `minLength: got ${[...String(e.data)].length}, want ${String(p.limit)}`;
     case 'maxLength':
-      return `maxLength: got ${[...String(e.data)].length}, want ${String(p.limit)}`;
+      return `${e.keyword}: got ${[...String(e.data)].length}, want ${String(p.limit)}`;
     case 'minItems':
-      return `minItems: got ${(e.data as unknown[]).length}, want ${String(p.limit)}`;
     case 'maxItems':
-      return `maxItems: got ${(e.data as unknown[]).length}, want ${String(p.limit)}`;
+      return `${e.keyword}: got ${(e.data as unknown[]).length}, want ${String(p.limit)}`;
+    case 'minProperties':
+    case 'maxProperties':
+      return `${e.keyword}: got ${Object.keys(e.data as object).length}, want ${String(p.limit)}`;
+    case 'uniqueItems':
+      return `items at ${String(p.j)} and ${String(p.i)} are equal`;
     case 'format':
-      return `'${String(e.data)}' is not valid ${String(p.format)}`;
+      return `${display(e.data)} is not valid ${String(p.format)}`;
+    case 'false schema':
+      return 'false schema';
     default:
       return e.message ?? e.keyword;
   }
+}
+
+/** One line per failing location; required and additionalProperties list every name at once, as the library does. */
+function errorLines(errors: AjvError[]): string[] {
+  const merged: { path: string; keyword: string; names: string[]; text: string }[] = [];
+  for (const e of errors) {
+    if (['allOf', 'anyOf', 'oneOf', 'if', 'then', 'else', 'not'].includes(e.keyword) && errors.length > 1) continue;
+    if (e.keyword === 'required' || e.keyword === 'additionalProperties') {
+      const name = String(e.keyword === 'required' ? e.params.missingProperty : e.params.additionalProperty);
+      const prev = merged.find((m) => m.path === e.instancePath && m.keyword === e.keyword);
+      if (prev) {
+        if (!prev.names.includes(name)) prev.names.push(name);
+        continue;
+      }
+      merged.push({ path: e.instancePath, keyword: e.keyword, names: [name], text: '' });
+      continue;
+    }
+    merged.push({ path: e.instancePath, keyword: e.keyword, names: [], text: describe(e) });
+  }
+  const lines = merged.map((m) => {
+    let text = m.text;
+    if (m.keyword === 'required') text = m.names.length === 1 ? `missing property ${quote(m.names[0])}` : `missing properties ${m.names.map(quote).join(', ')}`;
+    if (m.keyword === 'additionalProperties') text = `additional properties ${m.names.map(quote).join(', ')} not allowed`;
+    return `- at '${m.path}': ${text}`;
+  });
+  return [...new Set(lines)];
 }
 
 async function validateOne(values: GoMap, schemaBytes: Uint8Array): Promise<string | undefined> {
@@ -115,10 +157,7 @@ async function validateOne(values: GoMap, schemaBytes: Uint8Array): Promise<stri
     return `${(e as Error).message}\n`;
   }
   if (validate(toJson(values))) return undefined;
-  const lines = (validate.errors ?? [])
-    .filter((e) => !['allOf', 'anyOf', 'oneOf', 'if', 'then', 'else', 'not'].includes(e.keyword) || (validate.errors ?? []).length === 1)
-    .map((e) => `- at '${e.instancePath}': ${describe(e)}`);
-  return `${[...new Set(lines)].join('\n')}\n`;
+  return `${errorLines(validate.errors ?? []).join('\n')}\n`;
 }
 
 /** ValidateAgainstSchema; returns the error text (without Helm's heading) or undefined. */
