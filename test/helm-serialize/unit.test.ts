@@ -157,3 +157,20 @@ describe('marshalK8sYamlWithOrigins', () => {
     expect(marshalK8sYamlWithOrigins(v).text).toBe(serializeFuncs.toYaml(v) + '\n');
   });
 });
+
+describe('loadGoYaml strict', () => {
+  it('reports every duplicate key with the line of its value, like yaml.UnmarshalStrict', () => {
+    expect(() => loadGoYaml('a: 1\nb:\n  c: 2\n  c: 3\na: 4\n', { strict: true })).toThrow(
+      'error converting YAML to JSON: yaml: unmarshal errors:\n  line 4: key "c" already set in map\n  line 5: key "a" already set in map',
+    );
+    // (Both messages were checked with yaml.v2's UnmarshalStrict.)
+    expect(() => loadGoYaml('a:\nb: 1\na:\n', { strict: true })).toThrow(
+      'error converting YAML to JSON: yaml: unmarshal errors:\n  line 3: key "a" already set in map',
+    );
+  });
+
+  it('keeps keys of different Go types apart and accepts unique keys', () => {
+    expect(loadGoYaml('1: a\n"1": b\n', { strict: true })).toEqual(map({ 1: 'b' }));
+    expect(loadGoYaml('a: 1\nb: 2\n', { strict: true })).toEqual(map({ a: 1, b: 2 }));
+  });
+});

@@ -36,6 +36,12 @@ export interface LoadOptions {
    * []interface{} ('slice', fromYamlArray). A mismatch is a JSON decoding error.
    */
   target?: 'any' | 'map' | 'slice';
+  /**
+   * sigs.k8s.io/yaml.UnmarshalStrict: a key given twice in one mapping is an
+   * error ("yaml: unmarshal errors:\n  line 2: key \"a\" already set in map").
+   * Helm's values loading and fromYaml are not strict: the later key wins.
+   */
+  strict?: boolean;
 }
 
 const TAG_PREFIX = 'tag:yaml.org,2002:';
@@ -165,6 +171,8 @@ interface Ctx {
   origins: boolean;
   /** Aliases being expanded, to catch an anchor that contains itself. */
   expanding: Set<YNode>;
+  /** Duplicate-key errors collected in strict mode (yaml.v2 reports them all at the end). */
+  strictErrors?: string[];
 }
 
 function tagOf(node: YNode): string | undefined {
@@ -370,6 +378,8 @@ function convert(node: YNode | null, ctx: Ctx): V2Value {
   }
   if (isMap(node)) {
     const out: V2Map = { kind: 'map', entries: new Map() };
+    // Explicit keys by Go type and value, for strict mode (1 and "1" are different keys there).
+    const seen = ctx.strictErrors ? new Set<string>() : undefined;
     for (const pair of node.items) {
       const keyNode = pair.key as YNode | null;
       const valueNode = pair.value as YNode | null;
@@ -380,6 +390,16 @@ function convert(node: YNode | null, ctx: Ctx): V2Value {
       const key = keyNode === null ? null : convert(keyNode, ctx);
       if (Array.isArray(key) || isV2Map(key)) keyString(key);
       const ks = keyString(key);
+      if (seen) {
+        const id = `${typeof key}:${String(key)}`;
+        if (seen.has(id)) {
+          const at = valueNode ?? keyNode ?? node;
+          const line = ctx.lc.linePos(at.range?.[0] ?? 0).line;
+          ctx.strictErrors?.push(`line ${line}: key ${goSharpV(key)} already set in map`);
+          continue;
+        }
+        seen.add(id);
+      }
       const value = convert(valueNode, ctx);
       out.entries.delete(ks);
       out.entries.set(ks, { key, value, node: valueNode, keyNode: keyNode ?? node });
@@ -498,8 +518,10 @@ export function loadGoYaml(text: string, opts: LoadOptions = {}): GoValue {
     const doc = parseFirstDocument(text, lc);
     if (!doc) return undefined;
     ctx = { doc, source: text, lc, file: opts.file ?? '', origins: opts.origins ?? false, expanding: new Set() };
+    if (opts.strict) ctx.strictErrors = [];
     root = (doc.contents as YNode | null) ?? null;
     go = toGo(convert(root, ctx), ctx);
+    if (ctx.strictErrors?.length) throw new YamlV2Error(`yaml: unmarshal errors:\n  ${ctx.strictErrors.join('\n  ')}`);
   } catch (e) {
     if (e instanceof YamlV2Error) throw new Error(`error converting YAML to JSON: ${e.message}`);
     throw e;
