@@ -15,15 +15,21 @@ const gotpl = process.env.GOTPL ?? 'gotpl';
 const cases = parseCases(readFileSync(dir + 'cases.txt', 'utf8'));
 const NAME = 'sprig2/templates/case.yaml';
 
-const jobs = cases.map((c) => JSON.stringify({ templates: { [NAME]: c.tpl }, data: c.data ?? {} }));
-// TZ is pinned so that "Local" means the same thing here and in the test.
-const out = execFileSync(gotpl, ['-batch'], {
-  input: jobs.join('\n') + '\n',
-  env: { ...process.env, TZ: 'UTC' },
-  maxBuffer: 64 << 20,
-}).toString('utf8');
-const lines = out.split('\n').filter((l) => l.length > 0);
-if (lines.length !== cases.length) throw new Error(`gotpl gave ${lines.length} results for ${cases.length} cases`);
+// Cases run in one gotpl process per TZ (the `@tz` directive; UTC by default),
+// so that "Local" means the same zone here and in the test.
+const lines = new Array(cases.length);
+for (const tz of new Set(cases.map((c) => c.tz ?? 'UTC'))) {
+  const idx = cases.flatMap((c, i) => ((c.tz ?? 'UTC') === tz ? [i] : []));
+  const jobs = idx.map((i) => JSON.stringify({ templates: { [NAME]: cases[i].tpl }, data: cases[i].data ?? {} }));
+  const out = execFileSync(gotpl, ['-batch'], {
+    input: jobs.join('\n') + '\n',
+    env: { ...process.env, TZ: tz },
+    maxBuffer: 64 << 20,
+  }).toString('utf8');
+  const got = out.split('\n').filter((l) => l.length > 0);
+  if (got.length !== idx.length) throw new Error(`gotpl gave ${got.length} results for ${idx.length} cases`);
+  idx.forEach((ci, j) => (lines[ci] = got[j]));
+}
 
 const goldens = cases.map((c, i) => {
   const r = JSON.parse(lines[i]);
@@ -34,6 +40,7 @@ const goldens = cases.map((c, i) => {
   if (c.helm) g.helm = c.helm;
   if (c.skip) g.skip = c.skip;
   if (c.engineOnly) g.engineOnly = true;
+  if (c.tz) g.tz = c.tz;
   return g;
 });
 writeFileSync(dir + 'goldens.json', JSON.stringify(goldens, null, 1) + '\n');
@@ -51,13 +58,14 @@ function parseCases(text) {
   let pending = {};
   for (const line of text.split('\n')) {
     if (line.trim() === '' || line.startsWith('#')) continue;
-    const d = /^@(data|helm-out|helm-err|why|skip|engine-only) ?(.*)$/.exec(line);
+    const d = /^@(data|helm-out|helm-err|why|skip|engine-only|tz) ?(.*)$/.exec(line);
     if (d) {
       if (d[1] === 'data') pending.data = JSON.parse(d[2]);
       else if (d[1] === 'helm-out') pending.helm = { ...pending.helm, out: d[2] };
       else if (d[1] === 'helm-err') pending.helm = { ...pending.helm, err: d[2] };
       else if (d[1] === 'why') pending.helm = { ...pending.helm, why: d[2] };
       else if (d[1] === 'engine-only') pending.engineOnly = true;
+      else if (d[1] === 'tz') pending.tz = d[2];
       else pending.skip = d[2];
       continue;
     }

@@ -20,6 +20,8 @@ interface Golden {
   err?: string;
   helm?: { out?: string; err?: string; why?: string };
   skip?: string;
+  /** TZ for "Local" (UTC when absent). */
+  tz?: string;
 }
 
 const goldens = JSON.parse(readFileSync(new URL('./goldens.json', import.meta.url), 'utf8')) as Golden[];
@@ -46,6 +48,7 @@ describe('Sprig part 2 goldens through the Helm engine', () => {
   for (const g of goldens) {
     const title = g.tpl.length > 110 ? g.tpl.slice(0, 110) + '…' : g.tpl;
     it.skipIf(g.skip !== undefined || g.helm?.err !== undefined)(title, () => {
+      process.env.TZ = g.tz ?? 'UTC';
       const data = JSON.parse(JSON.stringify(g.data ?? {})) as GoMap;
       let out: string | undefined;
       let err: string | undefined;

@@ -1,5 +1,4 @@
 /**
-process.env.TZ = 'UTC';
  * Every case of cases.txt, evaluated with our functions, must print what the
  * Go reference renderer printed (goldens.json, made by
  * scripts/gen-sprig2-goldens.mjs), or fail with the same function error.
@@ -22,6 +21,8 @@ interface Golden {
   err?: string;
   helm?: { out?: string; err?: string; why?: string };
   skip?: string;
+  /** TZ for "Local" (UTC when absent). */
+  tz?: string;
   engineOnly?: boolean;
 }
 
@@ -59,6 +60,7 @@ function callError(err: string): { fn: string; message: string } | undefined {
 }
 
 function render(g: Golden): string {
+  process.env.TZ = g.tz ?? 'UTC';
   // JSON numbers in data are float64, as in Helm's values.
   return new MiniTemplate(funcs, (g.data ?? {}) as GoValue).render(g.tpl);
 }

@@ -227,16 +227,19 @@ function durationArg(v: GoValue): bigint {
   throw new Error(`wrong type for value; expected time.Duration; got ${goTypeName(v ?? null)}`);
 }
 
-/** Unix seconds of a wall clock reading in a zone (Go picks the offset in force then). */
+/**
+ * Unix seconds of a wall clock reading in a zone, as Go's time.Date picks the
+ * offset: the offset in force at the wall time read as UTC, unless the
+ * resulting instant falls outside that offset's period, in which case the
+ * offset in force at that instant (so a time in a spring-forward gap moves
+ * ahead, and an ambiguous time takes the earlier offset's reading).
+ */
 export function wallToUnix(wall: number, loc: GoLocation): number {
-  let unix = wall - loc.lookup(wall).offset;
-  // One correction step handles wall clocks near a transition, as Go's Date does.
-  const off = loc.lookup(unix).offset;
-  if (wall - off !== unix) {
-    const alt = wall - off;
-    if (loc.lookup(alt).offset === off) unix = alt;
-  }
-  return unix;
+  let offset = loc.lookup(wall).offset;
+  const utc = wall - offset;
+  const there = loc.lookup(utc).offset;
+  if (there !== offset) offset = there;
+  return wall - offset;
 }
 
 // ---- layouts
@@ -698,8 +701,13 @@ export function parseTime(layout: string, value: string, local: GoLocation): GoT
     return new GoTime(unix, nsec, fixedZone(zoneName, zoneOffset));
   }
   if (zoneName !== '') {
-    const guess = local.lookup(wall);
-    if (guess.abbr === zoneName) return new GoTime(wall - guess.offset, nsec, local);
+    // A zone of the location with that name gives the offset (Location.lookupName).
+    const named = local.lookupName?.(zoneName, wall);
+    if (named !== undefined) return new GoTime(wall - named, nsec, local);
+    if (!local.lookupName) {
+      const guess = local.lookup(wall);
+      if (guess.abbr === zoneName) return new GoTime(wall - guess.offset, nsec, local);
+    }
     let offset = 0;
     if (zoneName.length > 3 && zoneName.startsWith('GMT')) offset = Number(zoneName.slice(3)) * 3600;
     // Go keeps the wall clock as a UTC instant here and only labels it with the

@@ -17,6 +17,12 @@ export interface GoLocation {
   /** What Location.String() returns: "UTC", "Local", "Europe/Berlin", or a fixed zone's name. */
   readonly name: string;
   lookup(unixSec: number): ZoneInfo;
+  /**
+   * Location.lookupName: the offset of a zone of this location called `abbr`,
+   * preferring one in effect around `unixSec`. Undefined when the location has
+   * no such zone (or its tzdata file could not be read).
+   */
+  lookupName?(abbr: string, unixSec: number): number | undefined;
 }
 
 export const UTC: GoLocation = { name: 'UTC', lookup: () => ({ offset: 0, abbr: 'UTC' }) };
@@ -28,6 +34,8 @@ export function fixedZone(name: string, offset: number): GoLocation {
 const ZONEINFO = '/usr/share/zoneinfo';
 
 interface TzifAbbrs {
+  /** Every zone type of the file: its offset and abbreviation. */
+  zones: { offset: number; abbr: string }[];
   transitions: number[];
   /** Abbreviation in force from each transition on. */
   abbrs: string[];
@@ -63,8 +71,10 @@ function readTzif(path: string): TzifAbbrs | undefined {
   at += timecnt * timeSize;
   const idx = Array.from(buf.subarray(at, at + timecnt));
   at += timecnt;
-  const types: { isdst: boolean; abbrind: number }[] = [];
-  for (let i = 0; i < typecnt; i++) types.push({ isdst: buf[at + 6 * i + 4] === 1, abbrind: buf[at + 6 * i + 5] });
+  const types: { utoff: number; isdst: boolean; abbrind: number }[] = [];
+  for (let i = 0; i < typecnt; i++) {
+    types.push({ utoff: buf.readInt32BE(at + 6 * i), isdst: buf[at + 6 * i + 4] === 1, abbrind: buf[at + 6 * i + 5] });
+  }
   at += typecnt * 6;
   const chars = buf.subarray(at, at + charcnt);
   at += charcnt + leap * (timeSize + 4) + isstd + isut;
@@ -74,6 +84,7 @@ function readTzif(path: string): TzifAbbrs | undefined {
   };
   const firstStd = types.find((t) => !t.isdst) ?? types[0];
   const out: TzifAbbrs = {
+    zones: types.map((t) => ({ offset: t.utoff, abbr: name(t) })),
     transitions,
     abbrs: idx.map((i) => name(types[i])),
     initial: firstStd ? name(firstStd) : 'UTC',
@@ -128,7 +139,7 @@ function intlOffset(fmt: Intl.DateTimeFormat, unixSec: number): number {
 function intlZone(name: string, ianaId: string, tzif: TzifAbbrs | undefined): GoLocation {
   const offFmt = new Intl.DateTimeFormat('en-US', { timeZone: ianaId, timeZoneName: 'longOffset' });
   const shortFmt = new Intl.DateTimeFormat('en-US', { timeZone: ianaId, timeZoneName: 'short' });
-  return {
+  const loc: GoLocation = {
     name,
     lookup(unixSec: number): ZoneInfo {
       const offset = intlOffset(offFmt, unixSec);
@@ -137,6 +148,18 @@ function intlZone(name: string, ianaId: string, tzif: TzifAbbrs | undefined): Go
       return { offset, abbr: /^[A-Z]{3,5}$/.test(short) && !short.startsWith('GMT') ? short : numericAbbr(offset) };
     },
   };
+  if (tzif) {
+    loc.lookupName = (abbr: string, unixSec: number): number | undefined => {
+      const named = tzif.zones.filter((z) => z.abbr === abbr);
+      // First a zone of that name that was in effect then, else any zone of that name.
+      for (const z of named) {
+        const here = loc.lookup(unixSec - z.offset);
+        if (here.abbr === abbr) return here.offset;
+      }
+      return named.length > 0 ? named[0].offset : undefined;
+    };
+  }
+  return loc;
 }
 
 function isIntlZone(name: string): boolean {
@@ -167,18 +190,23 @@ export function loadLocation(name: string): GoLocation | undefined {
   return loc ?? undefined;
 }
 
-let local: GoLocation | undefined;
+let local: { tz: string | undefined; loc: GoLocation } | undefined;
 
-/** time.Local: the TZ variable, else /etc/localtime; named "Local". */
+/**
+ * time.Local: the TZ variable, else /etc/localtime; named "Local". Go reads it
+ * once; here it follows TZ if that changes (tests render under several zones).
+ */
 export function localLocation(): GoLocation {
-  if (local) return local;
   const tz = process.env.TZ;
+  if (local && local.tz === tz) return local.loc;
   const id = Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+  let loc: GoLocation;
   if (tz === '' || ((id === 'UTC' || id === 'Etc/UTC') && (tz === undefined || tz === 'UTC' || tz === 'Etc/UTC'))) {
-    local = { name: 'Local', lookup: () => ({ offset: 0, abbr: 'UTC' }) };
-    return local;
+    loc = { name: 'Local', lookup: () => ({ offset: 0, abbr: 'UTC' }) };
+  } else {
+    const file = tz !== undefined ? `${ZONEINFO}/${tz.replace(/^:/, '')}` : '/etc/localtime';
+    loc = intlZone('Local', id, readTzif(file));
   }
-  const file = tz !== undefined ? `${ZONEINFO}/${tz.replace(/^:/, '')}` : '/etc/localtime';
-  local = intlZone('Local', id, readTzif(file));
-  return local;
+  local = { tz, loc };
+  return loc;
 }
