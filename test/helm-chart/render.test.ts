@@ -50,6 +50,11 @@ describe('helm template on the fixture charts (exact output)', () => {
     expect(r).toEqual({ code: 0, stdout: expected('todo-app-set.txt'), stderr: '' });
   });
 
+  it('--no-hooks leaves the test hook out', async () => {
+    const r = await template(['fixtures/charts/todo-app', '--no-hooks']);
+    expect(r.stdout).toBe(expected('todo-app.txt').split('---\n# Source: todo-app/templates/tests/')[0]);
+  });
+
   it('todo: four components from one range, NodePorts, ConfigMap and Secret', async () => {
     const r = await template(['fixtures/charts/todo']);
     expect(r).toEqual({ code: 0, stdout: expected('todo.txt'), stderr: '' });

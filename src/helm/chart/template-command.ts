@@ -58,7 +58,8 @@ interface Flags {
   showOnly: string[];
   debug?: boolean;
   isUpgrade?: boolean;
-  noHooks?: boolean;
+  /** Commander turns --no-hooks into hooks: false. */
+  hooks?: boolean;
   generateName?: boolean;
   skipSchemaValidation?: boolean;
   outputDir?: string;
@@ -133,6 +134,7 @@ export async function runTemplateCommand(argv: string[], io: TemplateIo): Promis
     throw e;
   }
   const flags = cmd.opts() as unknown as Flags;
+  const noHooks = flags.hooks === false;
   const args = cmd.args;
   if (args.length < 1) return fail('"helm template" requires at least 1 argument\n\nUsage:  helm template [NAME] [CHART] [flags]');
 
@@ -200,10 +202,10 @@ export async function runTemplateCommand(argv: string[], io: TemplateIo): Promis
     if (chart.metadata.deprecated) io.stderr('WARNING: This chart is deprecated\n');
     const result = await renderChart(chart, { ...options, skipSchemaValidation: flags.skipSchemaValidation ?? false, onWarning: logLine }, vals);
     if (flags.outputDir !== undefined && flags.outputDir !== '') {
-      io.stdout(writeOutputDir(resolve(cwd, flags.outputDir), flags.outputDir, result.documents, { useReleaseName: flags.releaseName ?? false, releaseName: options.releaseName!, noHooks: flags.noHooks ?? false }));
+      io.stdout(writeOutputDir(resolve(cwd, flags.outputDir), flags.outputDir, result.documents, { useReleaseName: flags.releaseName ?? false, releaseName: options.releaseName!, noHooks }));
       return 0;
     }
-    output = flags.noHooks ? result.output.slice(0, result.output.length - hooksLength(result)) : result.output;
+    output = noHooks ? result.output.slice(0, result.output.length - hooksLength(result)) : result.output;
     if (flags.showOnly.length > 0) output = showOnly(output, flags.showOnly);
     io.stdout(output);
     return 0;
