@@ -99,6 +99,12 @@ const TABLE = [
   T('fromToml', '{{ $m := fromToml "a = 1\\n[b]\\nc = \\"d\\"" }}{{ $m.a }} {{ $m.b.c }} {{ typeOf $m.a }}'),
   T('fromToml error', '{{ (fromToml "a = ").Error }}'),
   T('roundtrip', '{{ .Values | toYaml | fromYaml | toJson }}'),
+  T('objects toJson', '{{ toJson (semver "1.2.3-rc.1+b") }}|{{ toJson (toDate "2006-01-02" "2020-01-02") }}|{{ toJson (b64dec "aGk=" | toString) }}'),
+  T('objects toYaml', '{{ toYaml (dict "v" (semver "1.2.3") "t" (toDate "2006-01-02" "2020-01-02")) }}'),
+  T('objects toYamlPretty', '{{ toYamlPretty (dict "v" (semver "1.2.3") "t" (toDate "2006-01-02" "2020-01-02")) }}'),
+  T('ints from functions', '{{ toYaml (dict "len" (len .Values.list) "add" (add 1 2) "atoi" (atoi "42") "f" (float64 "1.5")) }}|{{ toJson (list (int 1) (int64 2) (len "abc")) }}'),
+  T('toYaml of fromJson', '{{ fromJson "{\\"b\\":1e21,\\"a\\":0.000001,\\"c\\":[1.5,100]}" | toYaml }}'),
+  T('toYaml of list values', '{{ toYaml (list .Values.image .Values.list .Values.nothing .Values.enabled) }}'),
   // General engine features.
   T('print values', '{{ .Values.big }} {{ .Values.ratio }} {{ .Values.port }} {{ .Values.enabled }} {{ .Values.nothing }} {{ .Values.missing }}'),
   T('print map', '{{ .Values.image }} {{ .Values.list }}'),
