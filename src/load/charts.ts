@@ -78,15 +78,16 @@ export async function loadCharts(chartPaths: readonly string[], opts: ChartLoadO
     const chartYaml = isArchive ? abs : path.join(abs, 'Chart.yaml');
     const chartFile = opts.display(chartYaml);
     const at1 = (file: string) => ({ file, line: 1, column: 1, endLine: 1, endColumn: 1 });
+    // Handed to chart rules even when the chart cannot load: chart-metadata then says which Chart.yaml line is why.
+    if (!isArchive && existsSync(chartYaml)) {
+      out.charts.push({ dir: abs, file: chartFile, text: readFileSync(chartYaml, 'utf8'), presentDependencies: presentSubcharts(abs) });
+    }
     let chart;
     try {
       chart = await helm.loadChart(abs);
     } catch (e) {
       out.renders.push({ chart: chartFile, resources: [], problems: [{ ruleId: 'helm-render', message: `chart cannot be loaded: ${(e as Error).message}`, location: at1(chartFile) }] });
       continue;
-    }
-    if (!isArchive) {
-      out.charts.push({ dir: abs, file: chartFile, text: readFileSync(chartYaml, 'utf8'), presentDependencies: presentSubcharts(abs) });
     }
     const rootName = chart.name();
     const templateRef = (name: string): TemplateFileRef => {

@@ -60,3 +60,31 @@ describe('rule chart-metadata', () => {
     expect(reports).toEqual([]);
   });
 });
+
+describe('rule chart-metadata through lint()', () => {
+  it('reports at the Chart.yaml lines of a chart the loader hands over', async () => {
+    const { mkdirSync, mkdtempSync, rmSync, writeFileSync } = await import('node:fs');
+    const os = await import('node:os');
+    const { lint } = await import('../../src/lint.js');
+    const root = mkdtempSync(path.join(os.tmpdir(), 'k8s-todo-lint-chart-metadata-'));
+    try {
+      const chart = path.join(root, 'todo-app');
+      mkdirSync(path.join(chart, 'templates'), { recursive: true });
+      mkdirSync(path.join(chart, 'charts', 'frontend'), { recursive: true });
+      writeFileSync(path.join(chart, 'charts', 'frontend', 'Chart.yaml'), 'apiVersion: v2\nname: frontend\nversion: 0.1.0\nappVersion: "1.0.0"\n');
+      writeFileSync(path.join(chart, 'Chart.yaml'), [
+        'apiVersion: v2', 'name: todo-app', 'version: 1.0.0', 'appVersion: 1.10',
+        'dependencies:', '  - name: frontend', '    version: 0.1.0', '  - name: backend', '    version: 0.1.0', '',
+      ].join('\n'));
+      writeFileSync(path.join(chart, 'values.yaml'), '{}\n');
+      const result = await lint({ paths: ['todo-app'], cwd: root, configFile: path.join(FIXTURES, 'tester-config.json') });
+      const got = result.findings.filter((f) => f.ruleId === 'chart-metadata').map((f) => `${f.location.file}:${f.location.line}:${f.location.column} ${f.message}`);
+      expect(got).toEqual([
+        'todo-app/Chart.yaml:4:13 appVersion 1.10 is read by YAML as the number 1.1, not a string; quote it: appVersion: "1.10"',
+        'todo-app/Chart.yaml:8:11 dependency backend is listed in Chart.yaml but not present under charts/; run helm dependency build',
+      ]);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
+});
