@@ -142,14 +142,17 @@ function load(rel: string): Walker {
   return factory(runtime, need);
 }
 
+/**
+ * A shared definition, loaded the first time an object reaches it (a pod
+ * without volumes never loads the Volume module). Also breaks any cycle
+ * between shared modules, since nothing loads while a module is being made.
+ */
 function need(id: string): Walker {
   let w = shared.get(id);
   if (!w) {
-    // A placeholder first, so that definitions that reach each other resolve.
-    const slot: { walk?: Walker } = {};
-    shared.set(id, (o, p) => slot.walk!(o, p));
-    slot.walk = load(`_shared/${id}.cjs`);
-    shared.set(id, (w = slot.walk));
+    let real: Walker | undefined;
+    w = (o, p) => (real ??= load(`_shared/${id}.cjs`))(o, p);
+    shared.set(id, w);
   }
   return w;
 }
