@@ -102,6 +102,7 @@ export async function lint(options: LintOptions = {}): Promise<LintResult> {
       }
     }
   }
+  merged.push(...unusedSuppressions(input));
   const findings = sortFindings(merged);
   return {
     findings,
@@ -115,6 +116,27 @@ export async function lint(options: LintOptions = {}): Promise<LintResult> {
       suppressed: mergedSuppressed.length,
     },
   };
+}
+
+/** Suppression comments that matched no finding in any render (reported after all rules ran). */
+function unusedSuppressions(input: LoadedInput): Finding[] {
+  const setting = input.ruleSettings.get('unused-suppression');
+  if (!setting || setting.severity === 'off') return [];
+  const severity = setting.severity;
+  const out: Finding[] = [];
+  for (const [file, list] of input.directives) {
+    for (const d of list) {
+      if (d.used || d.kind === 'enable') continue;
+      const what = d.rules.length ? d.rules.join(', ') : 'all rules';
+      out.push({
+        ruleId: 'unused-suppression',
+        severity,
+        message: `unused k8s-todo-lint-${d.kind === 'next-line' ? 'disable-next-line' : d.kind === 'file' ? 'disable-file' : 'disable'} comment (${what}): no such finding here`,
+        location: { file, line: d.line, column: d.column, endLine: d.line, endColumn: d.endColumn },
+      });
+    }
+  }
+  return out;
 }
 
 /** Config, inputs, parsing and chart rendering: everything but the rules. */

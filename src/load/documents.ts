@@ -57,6 +57,8 @@ export class TextDocument implements SourceDocument {
 
   locate(path: ResourcePath, target: LocateTarget = 'value'): NodeLocation {
     const r = this.loc().locate(path, target);
+    // Saved `helm template` output: its `# Source:` comment names the template to edit.
+    if (this.source) return { location: this.shift(r), related: [{ file: this.source, line: 1, column: 1, message: 'rendered from this template (# Source: comment)' }] };
     return { location: this.shift(r) };
   }
 
