@@ -27,12 +27,16 @@ export function declaredPorts(container: Record<string, any>): DeclaredPort[] {
   return out;
 }
 
-/** Containers (regular and init, since sidecars serve traffic too) of a pod spec. */
+/**
+ * The containers whose ports a Service can reach: every regular container,
+ * and init containers only as sidecars (restartPolicy Always), the others
+ * having exited before the pod is ready.
+ */
 export function podContainers(spec: Record<string, any>): Record<string, any>[] {
   const out: Record<string, any>[] = [];
-  for (const field of ['containers', 'initContainers']) {
-    const list = spec[field];
-    if (Array.isArray(list)) for (const c of list) if (isObject(c)) out.push(c);
+  if (Array.isArray(spec.containers)) for (const c of spec.containers) if (isObject(c)) out.push(c);
+  if (Array.isArray(spec.initContainers)) {
+    for (const c of spec.initContainers) if (isObject(c) && c.restartPolicy === 'Always') out.push(c);
   }
   return out;
 }
