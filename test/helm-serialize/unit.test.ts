@@ -174,3 +174,19 @@ describe('loadGoYaml strict', () => {
     expect(loadGoYaml('a: 1\nb: 2\n', { strict: true })).toEqual(map({ a: 1, b: 2 }));
   });
 });
+
+describe('cycles', () => {
+  it('are reported like encoding/json, and repeated (non-cyclic) containers are fine', () => {
+    const m = map({ a: 1 });
+    m.self = m;
+    expect(() => serializeFuncs.mustToJson(m)).toThrow('json: unsupported value: encountered a cycle via map[string]interface {}');
+    expect(() => serializeFuncs.mustToYaml(m)).toThrow(
+      'error marshaling into JSON: json: unsupported value: encountered a cycle via map[string]interface {}',
+    );
+    expect(serializeFuncs.toYaml(m)).toBe('');
+    const shared = map({});
+    const list: GoValue[] = [1];
+    expect(serializeFuncs.toJson([shared, shared, list, list])).toBe('[{},{},[1],[1]]');
+    expect(serializeFuncs.toYaml([shared, shared, list, list])).toBe('- {}\n- {}\n- - 1\n- - 1');
+  });
+});

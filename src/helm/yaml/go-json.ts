@@ -84,10 +84,22 @@ export function base64Std(bytes: Uint8Array): string {
   return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('base64');
 }
 
+/**
+ * A map or slice that contains itself: encoding/json reports the cycle
+ * (after 1000 levels, with the same message) instead of recursing forever.
+ */
+export function enterContainer(x: object, onPath: Set<object>): void {
+  if (onPath.has(x)) {
+    throw new Error(`json: unsupported value: encountered a cycle via ${Array.isArray(x) ? '[]interface {}' : 'map[string]interface {}'}`);
+  }
+  onPath.add(x);
+}
+
 /** json.Marshal / json.MarshalIndent(v, "", indent). Throws Error("json: ...") like Go. */
 export function marshalGoJson(v: GoValue, opts: JsonEncodeOptions): string {
   const parts: string[] = [];
   const nl = opts.indent !== undefined;
+  const onPath = new Set<object>();
   const write = (x: GoValue, depth: number): void => {
     if (x === undefined || x === null) {
       parts.push('null');
@@ -126,6 +138,7 @@ export function marshalGoJson(v: GoValue, opts: JsonEncodeOptions): string {
         parts.push('[]');
         return;
       }
+      enterContainer(x, onPath);
       parts.push('[');
       x.forEach((e, i) => {
         if (i > 0) parts.push(',');
@@ -133,6 +146,7 @@ export function marshalGoJson(v: GoValue, opts: JsonEncodeOptions): string {
         write(e, depth + 1);
       });
       parts.push(pad(depth) + ']');
+      onPath.delete(x);
       return;
     }
     if (isGoMap(x)) {
@@ -141,6 +155,7 @@ export function marshalGoJson(v: GoValue, opts: JsonEncodeOptions): string {
         parts.push('{}');
         return;
       }
+      enterContainer(x, onPath);
       parts.push('{');
       keys.forEach((k, i) => {
         if (i > 0) parts.push(',');
@@ -148,6 +163,7 @@ export function marshalGoJson(v: GoValue, opts: JsonEncodeOptions): string {
         write(x[k], depth + 1);
       });
       parts.push(pad(depth) + '}');
+      onPath.delete(x);
     }
   };
   write(v, 0);

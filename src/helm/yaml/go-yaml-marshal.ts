@@ -12,7 +12,7 @@
  */
 import { getOrigin, GoObject, isGoMap, type GoValue, type ValueOrigin } from '../template/value.js';
 import { formatFloatG, formatJsonFloat } from './go-float.js';
-import { base64Std, compareGoStrings, quoteJsonString } from './go-json.js';
+import { base64Std, compareGoStrings, enterContainer, quoteJsonString } from './go-json.js';
 import { emitGoYaml, type YamlNode } from './go-yaml-emit.js';
 import { sortYamlKeys } from './go-yaml-keys.js';
 import { isBase60Float, resolvePlain } from './go-yaml-resolve.js';
@@ -60,6 +60,9 @@ class K8sYamlBuilder {
   /** The first error the YAML side would raise; JSON errors win over it, as json.Marshal runs first. */
   yamlError: string | undefined;
 
+  /** Containers being converted, to report a cycle the way encoding/json does. */
+  private readonly onPath = new Set<object>();
+
   constructor(private readonly origins?: OriginOf) {}
 
   private yamlFail(msg: string): void {
@@ -106,12 +109,13 @@ class K8sYamlBuilder {
     if (v instanceof Uint8Array) return this.scalar(base64Std(v));
     if (v instanceof GoObject) return this.node(v.toJSONValue());
     if (Array.isArray(v)) {
-      return {
-        kind: 'seq',
-        items: v.map((e, i) => this.withOrigin(this.node(e), v, i)),
-      };
+      enterContainer(v, this.onPath);
+      const items = v.map((e, i) => this.withOrigin(this.node(e), v, i));
+      this.onPath.delete(v);
+      return { kind: 'seq', items };
     }
     if (!isGoMap(v)) return this.scalar('null');
+    enterContainer(v, this.onPath);
     // json.Marshal visits keys in byte order (which decides the first error); yaml.v2 then sorts its own way.
     const values = new Map<string, YamlNode>();
     const keys = Object.keys(v);
@@ -126,6 +130,7 @@ class K8sYamlBuilder {
       }
       values.set(key, this.withOrigin(this.node(v[k]), v, k));
     }
+    this.onPath.delete(v);
     const pairs: Array<[YamlNode, YamlNode]> = sortYamlKeys([...values.keys()]).map((k) => [yamlV2StringNode(k), values.get(k) as YamlNode]);
     return { kind: 'map', pairs };
   }
