@@ -97,9 +97,12 @@ function buildCommand(): Command {
   for (const f of ['--create-namespace', '--force', '--replace', '--wait', '--wait-for-jobs', '--devel', '--dependency-update', '--disable-openapi-validation', '--atomic', '--skip-crds', '--render-subchart-notes', '--enable-dns', '--hide-notes', '--take-ownership', '--validate', '--verify', '--insecure-skip-tls-verify', '--plain-http', '--pass-credentials']) {
     cmd.addOption(new Option(f).hideHelp());
   }
-  for (const f of ['--timeout', '--description', '--version', '--keyring', '--repo', '--username', '--password', '--cert-file', '--key-file', '--ca-file', '--post-renderer', '--post-renderer-args', '--kube-context', '--kubeconfig', '--labels', '--dry-run']) {
+  for (const f of ['--timeout', '--description', '--version', '--keyring', '--repo', '--username', '--password', '--cert-file', '--key-file', '--ca-file', '--post-renderer', '--post-renderer-args', '--kube-context', '--kubeconfig']) {
     cmd.addOption(new Option(`${f} <value>`).hideHelp());
   }
+  // Helm's --dry-run takes an optional value (NoOptDefVal "client").
+  cmd.addOption(new Option('--dry-run [value]').hideHelp());
+  cmd.addOption(new Option('-l, --labels <value>').hideHelp());
   return cmd;
 }
 
