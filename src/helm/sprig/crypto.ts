@@ -83,23 +83,73 @@ function encryptAES(password: string, plaintext: string): string {
   return Buffer.concat([iv, cipher.update(plaintext, 'utf8'), cipher.final()]).toString('base64');
 }
 
-/** Go's base64.StdEncoding.DecodeString, with its error text. */
+const B64_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+const B64_VALUE = new Map([...B64_ALPHABET].map((c, i) => [c.charCodeAt(0), i]));
+
+/**
+ * Go's base64.StdEncoding.DecodeString, quantum by quantum so that the error
+ * names the same byte offset: CR and LF are skipped anywhere, "=" pads only
+ * the third or fourth place of the last quantum.
+ */
 function decodeStdBase64(s: string): Buffer {
-  const clean = s.replace(/[\r\n]/g, '');
-  const m = /^[A-Za-z0-9+/]*(={0,2})$/.exec(clean);
-  if (!m || clean.length % 4 !== 0) {
-    // Report the first offending byte the way Go does (roughly: the first bad character or the end).
-    let at = clean.search(/[^A-Za-z0-9+/=]/);
-    if (at < 0) at = clean.indexOf('=') >= 0 && clean.length % 4 === 0 ? clean.indexOf('=') : clean.length - (clean.length % 4);
+  const src = Buffer.from(s, 'utf8');
+  const out: number[] = [];
+  const corrupt = (at: number): never => {
     throw new Error(`illegal base64 data at input byte ${at}`);
+  };
+  const isNewline = (b: number): boolean => b === 0x0a || b === 0x0d;
+  let si = 0;
+  while (si < src.length) {
+    const q: number[] = [];
+    let dlen = 4;
+    let trailing = -1;
+    for (let j = 0; j < 4; j++) {
+      if (si === src.length) {
+        if (j === 0) return Buffer.from(out);
+        // Std has padding, so a short final quantum is corrupt.
+        corrupt(si - j);
+      }
+      const c = src[si++];
+      const v = B64_VALUE.get(c);
+      if (v !== undefined) {
+        q.push(v);
+        continue;
+      }
+      if (isNewline(c)) {
+        j--;
+        continue;
+      }
+      if (c !== 0x3d || j < 2) corrupt(si - 1);
+      if (j === 2) {
+        // A second "=" must follow (newlines allowed between).
+        while (si < src.length && isNewline(src[si])) si++;
+        if (si === src.length) corrupt(src.length);
+        if (src[si] !== 0x3d) corrupt(si - 1);
+        si++;
+      }
+      while (si < src.length && isNewline(src[si])) si++;
+      if (si < src.length) trailing = si;
+      dlen = j;
+      break;
+    }
+    const val = ((q[0] ?? 0) << 18) | ((q[1] ?? 0) << 12) | ((q[2] ?? 0) << 6) | (q[3] ?? 0);
+    const bytes = [(val >> 16) & 0xff, (val >> 8) & 0xff, val & 0xff];
+    out.push(...bytes.slice(0, dlen - 1));
+    if (trailing >= 0) corrupt(trailing);
   }
-  return Buffer.from(clean, 'base64');
+  return Buffer.from(out);
 }
 
 function decryptAES(password: string, crypt64: string): string {
   if (crypt64 === '') return '';
   const crypt = decodeStdBase64(crypt64);
-  if (crypt.length < 16) throw new Error(`runtime error: slice bounds out of range [:16] with capacity ${crypt.length}`);
+  if (crypt.length < 16) {
+    // Go slices a buffer of DecodedLen(len(input)) bytes: crypt[:16] only fails
+    // beyond that capacity, and then crypt[16:] fails beyond the length.
+    const capacity = Math.floor(Buffer.byteLength(crypt64, 'utf8') / 4) * 3;
+    if (capacity < 16) throw new Error(`runtime error: slice bounds out of range [:16] with capacity ${capacity}`);
+    throw new Error(`runtime error: slice bounds out of range [16:${crypt.length}]`);
+  }
   const body = crypt.subarray(16);
   if (body.length % 16 !== 0) throw new Error('crypto/cipher: input not full blocks');
   if (body.length === 0) throw new Error('runtime error: index out of range [-1]');
