@@ -366,3 +366,27 @@ for (let i = 0; i < 80; i++) {
   cases.push(`{{ urlParse ${lit(s)} }}`);
   if (i % 2 === 0) cases.push(`{{ urlJoin (urlParse ${lit(s)}) }}`);
 }
+// The regular expressions real charts use (../shared/corpus/charts), on plausible inputs.
+const CORPUS_REGEX = [
+  ['regexFind', '"SASL"', ['SASL_SSL', 'PLAINTEXT']],
+  ['regexReplaceAllLiteral', '"\\\\W"', ['my-release.name_x', 'héllo wörld']],
+  ['regexReplaceAll', '"[^A-Za-z0-9]+$"', ['release-name--', 'abc', '-.-']],
+  ['regexReplaceAll', '"(-?[^a-z\\\\d\\\\-])+-?"', ['My_Release.Name-1', 'abc-def', 'UPPER']],
+  ['regexMatch', '`^([0-9]+)(\\.[0-9]+)?(\\.[0-9]+)?(-([0-9A-Za-z\\-]+(\\.[0-9A-Za-z\\-]+)*))?(\\+([0-9A-Za-z\\-]+(\\.[0-9A-Za-z\\-]+)*))?$`', ['1.2.3', '1.2.3-rc.1+build.5', 'v1.2', '1..2']],
+  ['regexMatch', '"{(v[0-9])*[^}]*}}$"', ['{{ .Values.x }}', '{v1}}', 'abc']],
+  ['regexFind', '"-r\\\\d+$|sha256:"', ['2.4.0-debian-11-r12', 'sha256:abc', '1.0']],
+  ['regexReplaceAll', '"^redis:\\\\/\\\\/(.*)"', ['redis://host:6379', 'http://x']],
+  ['regexMatch', '"^[\\\\w-\\\\.]+$"', ['abc', 'a.b-c']],
+  ['regexMatch', '"\\\\$(?:__(?:env|file|vault))?{[^}]+}"', ['$__env{HOME}', '${x}', '$x']],
+  ['regexReplaceAll', '"[^a-zA-Z0-9-_.]+"', ['a b/c', 'ok-name_1.2']],
+  ['regexReplaceAll', '"@sha256:[a-f0-9]+"', ['nginx@sha256:abc123', 'nginx:1.25']],
+  ['regexFind', '"v\\\\d+\\\\.\\\\d+\\\\.\\\\d+"', ['image:v1.30.2-eks', 'latest']],
+  ['regexSplit', '":"', ['host:8080:extra']],
+];
+for (const [fn, pattern, inputs] of CORPUS_REGEX) {
+  for (const input of inputs) {
+    if (fn === 'regexReplaceAll' || fn === 'regexReplaceAllLiteral') cases.push(`{{ ${fn} ${pattern} ${lit(input)} "\${1}-" }}`);
+    else if (fn === 'regexSplit') cases.push(`{{ ${fn} ${pattern} ${lit(input)} -1 }}`);
+    else cases.push(`{{ ${fn} ${pattern} ${lit(input)} }}`);
+  }
+}

@@ -84,16 +84,19 @@ function lex(src: string): Token[] {
       i += m[0].length;
     } else if (c === '"') {
       let j = i + 1;
-      while (src[j] !== '"') j += src[j] === '\\' ? 2 : 1;
+      while (j < src.length && src[j] !== '"') j += src[j] === '\\' ? 2 : 1;
+      if (j >= src.length) throw new Error('mini-template: unterminated string');
       out.push({ kind: 'value', value: unescapeGo(src.slice(i + 1, j)) });
       i = j + 1;
     } else if (c === '`') {
       const j = src.indexOf('`', i + 1);
+      if (j < 0) throw new Error('mini-template: unterminated raw string');
       out.push({ kind: 'value', value: src.slice(i + 1, j).replace(/\r/g, '') });
       i = j + 1;
     } else if (c === "'") {
       let j = i + 1;
-      while (src[j] !== "'") j += src[j] === '\\' ? 2 : 1;
+      while (j < src.length && src[j] !== "'") j += src[j] === '\\' ? 2 : 1;
+      if (j >= src.length) throw new Error('mini-template: unterminated character');
       const ch = unescapeGo(src.slice(i + 1, j));
       out.push({ kind: 'value', value: BigInt(ch.codePointAt(0) as number) });
       i = j + 1;
@@ -196,6 +199,22 @@ class Evaluator {
   }
 }
 
+/** Index of the `}}` closing an action, skipping quoted and raw strings (a pattern may contain "}}"). */
+function findActionEnd(t: string, from: number): number {
+  for (let i = from; i < t.length; i++) {
+    const c = t[i];
+    if (c === '"' || c === "'") {
+      for (i++; i < t.length && t[i] !== c; i++) if (t[i] === '\\') i++;
+    } else if (c === '`') {
+      i = t.indexOf('`', i + 1);
+      if (i < 0) break;
+    } else if (c === '}' && t[i + 1] === '}') {
+      return i;
+    }
+  }
+  throw new Error('mini-template: unclosed action');
+}
+
 /** Renders text with actions, printing each result with Go's %v as text/template does. */
 export function renderMini(template: string, funcs: Record<string, GoFunction>, data: GoValue): string {
   let out = '';
@@ -213,7 +232,7 @@ export function renderMini(template: string, funcs: Record<string, GoFunction>, 
       start++;
     }
     out += text;
-    const close = template.indexOf('}}', start);
+    const close = findActionEnd(template, start);
     let end = close;
     let next = close + 2;
     if (template[close - 1] === '-' && template[close - 2] === ' ') {
