@@ -190,3 +190,16 @@ describe('cycles', () => {
     expect(serializeFuncs.toYaml([shared, shared, list, list])).toBe('- {}\n- {}\n- - 1\n- - 1');
   });
 });
+
+describe('alias bombs', () => {
+  // (yaml.v2 gives the same error for this document; checked with Go.)
+  it('stop with yaml.v2 "excessive aliasing" instead of expanding exponentially', () => {
+    const lines = ['a: &a ["x","x","x","x","x","x","x","x","x","x"]'];
+    for (let i = 1; i < 9; i++) {
+      const prev = String.fromCharCode(96 + i);
+      const name = String.fromCharCode(97 + i);
+      lines.push(`${name}: &${name} [${Array(10).fill('*' + prev).join(',')}]`);
+    }
+    expect(() => loadGoYaml(lines.join('\n') + '\n')).toThrow('error converting YAML to JSON: yaml: document contains excessive aliasing');
+  });
+});

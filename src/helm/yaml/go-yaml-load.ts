@@ -173,6 +173,17 @@ interface Ctx {
   expanding: Set<YNode>;
   /** Duplicate-key errors collected in strict mode (yaml.v2 reports them all at the end). */
   strictErrors?: string[];
+  /** yaml.v2's guard against alias bombs: nodes decoded, those decoded inside an alias, alias nesting. */
+  decodeCount: number;
+  aliasCount: number;
+  aliasDepth: number;
+}
+
+/** yaml.v2's allowed share of aliased nodes, shrinking from 99% to 10% between 400k and 4M decoded nodes. */
+function allowedAliasRatio(decodeCount: number): number {
+  if (decodeCount <= 400_000) return 0.99;
+  if (decodeCount >= 4_000_000) return 0.1;
+  return 0.99 - 0.89 * ((decodeCount - 400_000) / 3_600_000);
 }
 
 function tagOf(node: YNode): string | undefined {
@@ -358,14 +369,21 @@ function keyString(k: V2Value): string {
 const seqItemNodes = new WeakMap<V2Value[], Array<YNode | null>>();
 
 function convert(node: YNode | null, ctx: Ctx): V2Value {
+  ctx.decodeCount++;
+  if (ctx.aliasDepth > 0) ctx.aliasCount++;
+  if (ctx.aliasCount > 100 && ctx.decodeCount > 1000 && ctx.aliasCount / ctx.decodeCount > allowedAliasRatio(ctx.decodeCount)) {
+    fail('document contains excessive aliasing');
+  }
   if (node === null) return null;
   if (isAlias(node)) {
     const target = deref(node, ctx);
     if (ctx.expanding.has(target)) fail(`anchor '${(node as Alias).source}' value contains itself`);
     ctx.expanding.add(target);
+    ctx.aliasDepth++;
     try {
       return convert(target, ctx);
     } finally {
+      ctx.aliasDepth--;
       ctx.expanding.delete(target);
     }
   }
@@ -517,7 +535,11 @@ export function loadGoYaml(text: string, opts: LoadOptions = {}): GoValue {
   try {
     const doc = parseFirstDocument(text, lc);
     if (!doc) return undefined;
-    ctx = { doc, source: text, lc, file: opts.file ?? '', origins: opts.origins ?? false, expanding: new Set() };
+    // decodeCount starts at 1 for the document node.
+    ctx = {
+      doc, source: text, lc, file: opts.file ?? '', origins: opts.origins ?? false, expanding: new Set(),
+      decodeCount: 1, aliasCount: 0, aliasDepth: 0,
+    };
     if (opts.strict) ctx.strictErrors = [];
     root = (doc.contents as YNode | null) ?? null;
     go = toGo(convert(root, ctx), ctx);
