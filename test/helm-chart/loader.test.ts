@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -62,6 +62,15 @@ describe('loading charts: Helm errors', () => {
     const c = await loadChart(dir);
     expect(c.dependencies()).toEqual([]);
     expect(c.files.map((f) => f.name)).toEqual(['charts/x-1.0.0.tgz.prov']);
+  });
+
+  it('follows symlinked directories but stops at a loop', async () => {
+    const dir = makeChart('links', { 'Chart.yaml': 'apiVersion: v2\nname: links\nversion: 1.0.0\n', 'shared/a.txt': 'A' });
+    symlinkSync(join(dir, 'shared'), join(dir, 'files'));
+    const c = await loadChart(dir);
+    expect(c.files.map((f) => f.name)).toEqual(['files/a.txt', 'shared/a.txt']);
+    symlinkSync(dir, join(dir, 'shared', 'loop'));
+    await expect(loadChart(dir)).rejects.toThrow(`symlink loop at ${join(dir, 'files', 'loop')}`);
   });
 
   it('rejects a file that is not a gzipped archive', async () => {

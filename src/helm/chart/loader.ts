@@ -5,7 +5,7 @@
  * out, templates/ apart, charts/<name>/ and charts/<name>.tgz loaded as
  * subcharts (recursively), everything else a file for .Files.
  */
-import { readFileSync, readdirSync, statSync, openSync, readSync, closeSync } from 'node:fs';
+import { readFileSync, readdirSync, realpathSync, statSync, openSync, readSync, closeSync } from 'node:fs';
 import { join, resolve, extname } from 'node:path';
 import { Chart, type ChartFile } from './chart.js';
 import { HelmIgnore, HelmIgnoreError } from './helmignore.js';
@@ -29,7 +29,12 @@ interface LoadContext {
 
 function walkDir(topdir: string, rules: HelmIgnore): BufferedFile[] {
   const files: BufferedFile[] = [];
+  // Symlinked directories are followed; a link back into the walk would never end, so each real directory is walked once.
+  const seen = new Set<string>();
   const walk = (abs: string, rel: string): void => {
+    const real = realpathSync(abs);
+    if (seen.has(real)) throw new ChartLoadError(`symlink loop at ${abs}`);
+    seen.add(real);
     // Go's filepath.Walk visits entries in lexical (byte) order.
     const names = readdirSync(abs).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
     for (const name of names) {
@@ -39,6 +44,7 @@ function walkDir(topdir: string, rules: HelmIgnore): BufferedFile[] {
       if (st.isDirectory()) {
         if (rules.ignores(childRel, true)) continue;
         walk(childAbs, childRel);
+        seen.delete(realpathSync(childAbs));
         continue;
       }
       if (rules.ignores(childRel, false)) continue;
