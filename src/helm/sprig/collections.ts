@@ -7,7 +7,7 @@
  * Go returns `keys` and `values` in random map order; here they come sorted
  * (by key) so that output is deterministic. Charts sort `keys` anyway.
  */
-import type { GoFunction, GoMap, GoValue } from '../template/value.js';
+import { isGoMap, type GoFunction, type GoMap, type GoValue } from '../template/value.js';
 import {
   castToInt,
   compareGoStrings,
@@ -155,14 +155,15 @@ function dict(...kv: GoValue[]): GoValue {
   return out;
 }
 
+/** A Go type assertion v.(map[string]interface{}), with the panic text it gives. */
+function assertMap(v: GoValue): GoMap {
+  if (v !== undefined && v !== null && isGoMap(v)) return v;
+  throw new Error(`interface conversion: interface {} is ${goTypeName(v ?? null)}, not map[string]interface {}`);
+}
+
 function dig(...ps: GoValue[]): GoValue {
   if (ps.length < 3) throw new Error('dig needs at least three arguments');
-  const asMap = (v: GoValue): GoMap => {
-    const m = v === undefined || v === null ? undefined : mapArgOrUndefined(v);
-    if (!m) throw new Error(`interface conversion: interface {} is ${goTypeName(v ?? null)}, not map[string]interface {}`);
-    return m;
-  };
-  let cur = asMap(ps[ps.length - 1]);
+  let cur = assertMap(ps[ps.length - 1]);
   const def = ps[ps.length - 2];
   const keys = ps.slice(0, -2).map((k) => {
     if (typeof k !== 'string') throw new Error(`interface conversion: interface {} is ${goTypeName(k ?? null)}, not string`);
@@ -172,15 +173,7 @@ function dig(...ps: GoValue[]): GoValue {
     if (!has1(cur, keys[i])) return def;
     const step = cur[keys[i]];
     if (i === keys.length - 1) return step;
-    cur = asMap(step);
-  }
-}
-
-function mapArgOrUndefined(v: GoValue): GoMap | undefined {
-  try {
-    return mapArg(v) ?? undefined;
-  } catch {
-    return undefined;
+    cur = assertMap(step);
   }
 }
 

@@ -23,6 +23,7 @@ import {
   pemDecode,
   pemEncode,
   type CertTemplate,
+  type Issuer,
   type PrivKey,
 } from './_p2-x509.js';
 
@@ -256,14 +257,10 @@ function baseTemplate(cn: string, ips: GoValue, alternateDNS: GoValue, daysValid
   };
 }
 
-function certAndKey(t: CertTemplate, subjectKey: PrivKey, issuerCertPem: string | undefined, signingKey: PrivKey): Certificate {
+/** getCertAndKey: signs the template (self-signed when `issuer` is undefined) and PEM-encodes both. */
+function certAndKey(t: CertTemplate, subjectKey: PrivKey, issuer: Issuer | undefined, signingKey: PrivKey): Certificate {
   let der: Buffer;
   try {
-    let issuer;
-    if (issuerCertPem !== undefined) {
-      const block = pemDecode(issuerCertPem);
-      issuer = issuerFromCert((block as { bytes: Buffer }).bytes);
-    }
     der = createCertificate(t, subjectKey, issuer, signingKey);
   } catch (e) {
     throw new Error(`error creating certificate: ${(e as Error).message}`);
@@ -294,8 +291,9 @@ function certArg(v: GoValue): Certificate {
 function genSigned(cn: string, ips: GoValue, alternateDNS: GoValue, daysValid: GoValue, ca: Certificate, key: () => PrivKey): Certificate {
   const block = pemDecode(ca.cert);
   if (!block) throw new Error('unable to decode certificate');
+  let issuer: Issuer;
   try {
-    issuerFromCert(block.bytes);
+    issuer = issuerFromCert(block.bytes);
   } catch (e) {
     throw new Error(`error parsing certificate: decodedSignerCert.Bytes: ${(e as Error).message}`);
   }
@@ -306,7 +304,7 @@ function genSigned(cn: string, ips: GoValue, alternateDNS: GoValue, daysValid: G
     throw new Error(`error parsing private key: ${(e as Error).message}`);
   }
   const t = baseTemplate(cn, ips, alternateDNS, daysValid);
-  return certAndKey(t, key(), ca.cert, signerKey);
+  return certAndKey(t, key(), issuer, signerKey);
 }
 
 function buildCustomCert(b64cert: string, b64key: string): Certificate {
