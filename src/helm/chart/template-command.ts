@@ -163,6 +163,7 @@ export async function runTemplateCommand(argv: string[], io: TemplateIo): Promis
       chartArg = args[0];
       name = templateName(flags.nameTemplate);
     } else {
+      // `helm template` presets the name, so --generate-name never gets to choose one.
       chartArg = args[0];
       name = 'release-name';
     }
@@ -198,11 +199,9 @@ export async function runTemplateCommand(argv: string[], io: TemplateIo): Promis
       throw new TemplateError(msg);
     }
     const chart = loadChartSync(chartPath, logLine);
-    if (flags.generateName && args.length === 1 && !flags.nameTemplate) {
-      // Helm names it <chart>-<unix time>; nothing in the output depends on it but .Release.Name.
-      options.releaseName = `${chart.name()}-${Math.floor(now().getTime() / 1000)}`;
-    }
-    if (chart.metadata.deprecated) io.stderr('WARNING: This chart is deprecated\n');
+    // Helm refuses a library chart before it warns about deprecation.
+    const installable = chart.metadata.type === '' || chart.metadata.type === 'application';
+    if (chart.metadata.deprecated && installable) io.stderr('WARNING: This chart is deprecated\n');
     const result = await renderChart(chart, { ...options, skipSchemaValidation: flags.skipSchemaValidation ?? false, onWarning: logLine }, vals);
     if (flags.outputDir !== undefined && flags.outputDir !== '') {
       io.stdout(writeOutputDir(resolve(cwd, flags.outputDir), flags.outputDir, result.documents, { useReleaseName: flags.releaseName ?? false, releaseName: options.releaseName!, noHooks }));
