@@ -103,3 +103,24 @@ describe('coalescing errors', () => {
     expect(() => coalesceValues(() => {}, chart('p', 'sub: text\n', [sub]), null)).toThrow('type mismatch on sub: %!t(string=text)');
   });
 });
+
+describe('globals and nulls through three levels', () => {
+  it('copies globals down without touching the parent, lets null delete defaults only where Helm does', () => {
+    const db = chart('db', 'global: {tier: {d: db}}\nport: 1\n');
+    const cart = chart('cart', 'size: s\nglobal: {tier: {c: cart}}\nitems: {max: 3, min: 1}\n', [db]);
+    const shop = chart('shop', 'global: {tier: {p: shop}}\ncart: {size: m, items: {max: x}}\n', [cart]);
+    const user = readValuesFile('global: {region: eu}\ncart: {size: null, items: {min: null}, global: {zone: a, tier: {x: 1}}}\n', 'user.yaml');
+    const before = JSON.stringify(user);
+    const out = coalesceValues(() => {}, shop, user);
+    expect(plain(out)).toEqual({
+      global: { region: 'eu', tier: { p: 'shop' } },
+      cart: {
+        items: { max: 'x' },
+        global: { zone: 'a', region: 'eu', tier: { p: 'shop', x: 1, c: 'cart' } },
+        db: { global: { zone: 'a', region: 'eu', tier: { p: 'shop', x: 1, c: 'cart', d: 'db' } }, port: 1 },
+      },
+    });
+    // The user's values are not modified.
+    expect(JSON.stringify(user)).toBe(before);
+  });
+});
