@@ -177,6 +177,23 @@ describe('template provenance', () => {
     expectTiled(r);
   });
 
+  it('keeps origins through dict and list passed to include', () => {
+    const helpers = '{{- define "render" -}}v={{ .value }} l={{ index .list 1 }}{{- end -}}';
+    const tpl = '{{ include "render" (dict "value" .Values.service.nodePort "list" (list 1 .Values.service.port)) }}';
+    const funcsWithDict = { ...funcs, dict: (...a: GoValue[]) => Object.fromEntries(Array.from({ length: a.length / 2 }, (_, i) => [a[2 * i] as string, a[2 * i + 1]])), list: (...a: GoValue[]) => a };
+    const data: GoMap = { Values: valuesWithOrigins() };
+    const r = renderHelm([{ name: H, text: helpers, data }, { name: T, text: tpl, data }], funcsWithDict).get(T)!;
+    expect(r.text).toBe('v=30080 l=80');
+    expect(spanAt(r, '30080')).toMatchObject({ template: H, origin: origin('values.yaml', 3, 13) });
+    expect(spanAt(r, '80', r.text.indexOf('l='))).toMatchObject({ template: H, origin: origin('values.yaml', 4, 9) });
+  });
+
+  it('does not attribute equal strings from elsewhere to a value', () => {
+    const r = render({ [T]: 'a: {{ .Values.service.nodePort | quote }}\nb: {{ printf "%q" "30080" }}' }).get(T)!;
+    expect(spanAt(r, '"30080"').origin).toEqual(origin('values.yaml', 3, 13));
+    expect(spanAt(r, '"30080"', r.text.indexOf('b:')).origin).toBeUndefined();
+  });
+
   it('keeps origins through tpl', () => {
     const r = render({ [T]: 'x: {{ tpl "{{ .Values.service.nodePort }}" . }}' }).get(T)!;
     expect(r.text).toBe('x: 30080');

@@ -12,6 +12,7 @@ import {
   GoObject,
   NO_FIELD,
   getOrigin,
+  setOrigin,
   goSignatureOf,
   isGoMap,
   type GoFunction,
@@ -79,8 +80,6 @@ export interface ExecEnv {
 export class RenderContext {
   /** Spans (offsets relative to the string) of strings built from other templates or values. */
   readonly strSpans = new Map<string, OutputSpan[]>();
-  /** Values-tree origins of whole strings produced by functions from values. */
-  readonly strOrigins = new Map<string, ValueOrigin>();
   /** Nesting of executions (include inside include...). */
   nesting = 0;
   constructor(public readonly trackProvenance = true) {}
@@ -767,6 +766,35 @@ export class State {
   private propagate(name: string, argv: GoValue[], origins: (ValueOrigin | undefined)[], result: GoValue): void {
     const ctx = this.ctx;
     const rs = typeof result === 'string' ? result : undefined;
+    // Containers built from values keep the origins of their elements.
+    if (name === 'dict' && isGoMap(result)) {
+      for (let k = 0; k + 1 < argv.length; k += 2) {
+        const o = origins[k + 1];
+        if (o !== undefined && typeof argv[k] === 'string') setOrigin(result, argv[k] as string, o);
+      }
+      return;
+    }
+    if ((name === 'list' || name === 'tuple') && Array.isArray(result) && result.length === argv.length) {
+      for (let k = 0; k < argv.length; k++) {
+        const o = origins[k];
+        if (o !== undefined) setOrigin(result, k, o);
+      }
+      return;
+    }
+    // An element read from a container has that element's origin.
+    if (name === 'index' || name === 'get') {
+      let c: GoValue = underlyingOf(argv[0]);
+      let o: ValueOrigin | undefined;
+      for (let k = 1; k < argv.length && c !== null && typeof c === 'object'; k++) {
+        const key = argv[k];
+        const kk = typeof key === 'bigint' ? Number(key) : typeof key === 'string' ? key : undefined;
+        if (kk === undefined) return;
+        o = getOrigin(c as object, kk);
+        c = underlyingOf(Array.isArray(c) ? c[kk as number] : isGoMap(c) ? c[kk as string] : undefined);
+      }
+      this.origin = o;
+      return;
+    }
     if ((name === 'toYaml' || name === 'toYamlPretty') && rs !== undefined && rs.length > 0 && !ctx.strSpans.has(rs)) {
       const a = argv[0];
       if (a !== null && typeof a === 'object') {
@@ -776,9 +804,8 @@ export class State {
     }
     for (let k = argv.length - 1; k >= 0; k--) {
       const a = argv[k];
-      let o = origins[k];
+      const o = origins[k];
       const as = typeof a === 'string' ? a : undefined;
-      if (o === undefined && as !== undefined && as.length > 0) o = ctx.strOrigins.get(as);
       const sub = as !== undefined && as.length > 0 ? ctx.strSpans.get(as) : undefined;
       if (o === undefined && sub === undefined) continue;
       if (a === undefined || a === null || a === '') continue;
@@ -791,10 +818,7 @@ export class State {
         contains = result === a || (typeof result !== 'object' && result !== null && formatValue(result) === formatValue(a));
       }
       if (!contains) continue;
-      if (o !== undefined) {
-        this.origin = o;
-        if (rs !== undefined && rs.length > 0 && !ctx.strOrigins.has(rs)) ctx.strOrigins.set(rs, o);
-      }
+      if (o !== undefined) this.origin = o;
       if (sub !== undefined && rs !== undefined && rs !== as) {
         const mapped = mapSubSpans(name, as!, sub, rs, argv);
         if (mapped !== undefined && !ctx.strSpans.has(rs)) ctx.strSpans.set(rs, mapped);
@@ -899,7 +923,7 @@ export class State {
       return;
     }
     const [line, col] = nodeLineCol(n.tr, n.delimPos, n as unknown as Positioned);
-    const origin = this.origin ?? (s.length > 0 ? this.ctx.strOrigins.get(s) : undefined);
+    const origin = this.origin;
     const sub = typeof v === 'string' && s.length > 0 ? this.ctx.strSpans.get(s) : undefined;
     if (sub !== undefined) out.writeWithSpans(s, sub, n.tr.parseName, line, col, origin);
     else out.write(s, n.tr.parseName, line, col, 'action', origin);
