@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { sortManifests, splitManifests, readHead } from '../../src/helm/chart/manifests.js';
 import { isCompatibleRange } from '../../src/helm/chart/semver-range.js';
@@ -10,6 +11,26 @@ describe('splitting rendered files', () => {
     // The blanks after a separator are eaten with it, so a second "---" right after stays in the document, as in Helm.
     expect(pieces.map((p) => p.text)).toEqual(['# comment only', 'kind: A', '---\nkind: B\nx: "---"', 'kind: C---']);
     for (const p of pieces) expect(file.slice(p.offset, p.offset + p.text.length)).toBe(p.text);
+  });
+
+  it('agrees with the separator regular expression on random text', () => {
+    // The reference: Go's regexp.Split semantics with the RE2 pattern, written the slow way.
+    const reference = (file: string): string[] => {
+      const big = file.replace(/^[\t\n\v\f\r ]+|[\t\n\v\f\r ]+$/g, '');
+      return big
+        .split(/(?:^|[\t\n\f\r ]*\n)---[\t\n\f\r ]*/)
+        .filter((d) => d !== '')
+        .map((d) => d.replace(/^[\t\n\v\f\r ]+|[\t\n\v\f\r ]+$/g, ''));
+    };
+    const chars = fc.constantFrom('-', '-', '-', '\n', ' ', '\t', 'a', '#', '\r');
+    fc.assert(
+      fc.property(fc.array(chars, { maxLength: 40 }).map((a) => a.join('')), (file) => {
+        const pieces = splitManifests(file);
+        expect(pieces.map((p) => p.text)).toEqual(reference(file));
+        for (const p of pieces) expect(file.slice(p.offset, p.offset + p.text.length)).toBe(p.text);
+      }),
+      { numRuns: 3000 },
+    );
   });
 
   it('does not split on --- inside a line', () => {

@@ -94,7 +94,27 @@ export function isGoSpace(ch: string): boolean {
   return /^[\t\n\v\f\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]$/.test(ch);
 }
 
-/** Go's strings.TrimSpace (Unicode white space per unicode.IsSpace). */
+/** Go's unicode.IsSpace for one UTF-16 code unit (every Go space is in the BMP). */
+export function isGoSpaceCode(c: number): boolean {
+  if (c <= 0x20) return c === 0x20 || (c >= 0x09 && c <= 0x0d);
+  if (c < 0x85) return false;
+  return c === 0x85 || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000;
+}
+
+/** How many leading characters strings.TrimSpace would remove. */
+export function goLeadingSpace(s: string): number {
+  let i = 0;
+  while (i < s.length && isGoSpaceCode(s.charCodeAt(i))) i++;
+  return i;
+}
+
+/**
+ * Go's strings.TrimSpace (Unicode white space per unicode.IsSpace). A loop,
+ * not a regular expression: `\s+$` is quadratic on long indented documents.
+ */
 export function goTrimSpace(s: string): string {
-  return s.replace(/^[\t\n\v\f\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+|[\t\n\v\f\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+$/g, '');
+  const start = goLeadingSpace(s);
+  let end = s.length;
+  while (end > start && isGoSpaceCode(s.charCodeAt(end - 1))) end--;
+  return start === 0 && end === s.length ? s : s.slice(start, end);
 }

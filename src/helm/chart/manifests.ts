@@ -6,7 +6,7 @@
  * Every document keeps its offset in the rendered file for provenance.
  */
 import { isGoMap, type GoMap, type GoValue } from '../template/value.js';
-import { goStringCompare, goTrimSpace } from './go-format.js';
+import { goLeadingSpace, goStringCompare, goTrimSpace } from './go-format.js';
 import { readYamlValues, YamlError } from './values-yaml.js';
 
 export const INSTALL_ORDER: readonly string[] = [
@@ -31,38 +31,55 @@ export interface SplitPiece {
   offset: number;
 }
 
-const WS = '[\\t\\n\\v\\f\\r \\u0085\\u00a0]';
-const LEADING_WS = new RegExp(`^${WS}*`);
-
 /** Go's strings.TrimSpace with the start offset of what remains. */
 function trimWithOffset(s: string, base: number): SplitPiece {
-  const lead = LEADING_WS.exec(s)![0].length;
+  const lead = goLeadingSpace(s);
   const text = goTrimSpace(s);
   return { text, offset: base + (text === '' ? 0 : lead) };
 }
 
+/** RE2's `\s`: [\t\n\f\r ] (no vertical tab). */
+function isRe2Space(c: number): boolean {
+  return c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0c || c === 0x0d;
+}
+
 /**
  * releaseutil.SplitManifests, keeping offsets: the file is trimmed, split on
- * the separator regex (RE2 `\s` is [\t\n\f\r ]), and every non-empty piece
- * trimmed again.
+ * `(?:^|\s*\n)---\s*` and every non-empty piece trimmed again. The
+ * separator is found by hand, with the same leftmost, non-overlapping
+ * matches Go's regexp gives: a "---" at the very start, or one right after a
+ * newline, taking the blanks before it (back to the previous separator) and
+ * all the blanks after it. A regular expression here is quadratic on long
+ * runs of indentation.
  */
 export function splitManifests(file: string): SplitPiece[] {
   const whole = trimWithOffset(file, 0);
   const big = whole.text;
-  const sep = /(?:^|[\t\n\f\r ]*\n)---[\t\n\f\r ]*/g;
   const pieces: SplitPiece[] = [];
-  let last = 0;
-  let m: RegExpExecArray | null;
   const push = (from: number, to: number) => {
     const d = big.slice(from, to);
     if (d === '') return;
     pieces.push(trimWithOffset(d, whole.offset + from));
   };
-  while ((m = sep.exec(big)) !== null) {
-    // Go's regexp.Split ignores an empty match at position 0 only when it is empty; ours never is.
-    push(last, m.index);
-    last = m.index + m[0].length;
-    if (m[0].length === 0) sep.lastIndex++;
+  let last = 0;
+  let from = 0;
+  for (;;) {
+    const b = big.indexOf('---', from);
+    if (b < 0) break;
+    let start: number;
+    if (b === 0 && last === 0) start = 0;
+    else if (b - 1 >= last && big.charCodeAt(b - 1) === 0x0a) {
+      start = b - 1;
+      while (start - 1 >= last && isRe2Space(big.charCodeAt(start - 1))) start--;
+    } else {
+      from = b + 1;
+      continue;
+    }
+    let end = b + 3;
+    while (end < big.length && isRe2Space(big.charCodeAt(end))) end++;
+    push(last, start);
+    last = end;
+    from = end;
   }
   push(last, big.length);
   return pieces;
