@@ -78,6 +78,7 @@ async function lintCommand(argv: string[], io: Io): Promise<number> {
     .option('--namespace <ns>', 'release namespace / default namespace')
     .option('--kube-version <v>', 'Kubernetes version (default from config, else 1.30)')
     .option('--no-color', 'no colour')
+    .option('--verbose', 'print notes on standard error (e.g. which Dockerfile each image is checked against, or why none)')
     .version(VERSION, '-V, --version');
   program.parse(argv, { from: 'user' });
   const o = program.opts();
@@ -104,6 +105,7 @@ async function lintCommand(argv: string[], io: Io): Promise<number> {
     kubeVersion: o.kubeVersion?.replace(/^v/, ''),
     namespace: o.namespace,
     helm: { values: o.values, set: o.set, setString: o.setString, releaseName: o.releaseName },
+    onNote: o.verbose ? (message: string) => io.stderr(`k8s-todo-lint: note: ${message}\n`) : undefined,
   });
   const shown = o.quiet ? quietResult(result) : result;
   const color = useColor(o.color !== false, io);

@@ -29,6 +29,12 @@ import { rule as deprecatedApi } from '../../rules/deprecated-api.js';
 import { rule as duplicateResource } from '../../rules/duplicate-resource.js';
 import { rule as yamlSyntax } from '../../rules/yaml-syntax.js';
 import { rule as helmRender } from '../../rules/helm-render.js';
+import { rule as dockerfileMultiStage } from '../../rules/dockerfile-multi-stage.js';
+import { rule as dockerfileExpose } from '../../rules/dockerfile-expose.js';
+import { rule as dockerfileUser } from '../../rules/dockerfile-user.js';
+import { rule as dockerfileBaseImage } from '../../rules/dockerfile-base-image.js';
+import { rule as dockerfileDevDeps } from '../../rules/dockerfile-dev-deps.js';
+import { rule as imageTagMatches } from '../../rules/image-tag-matches.js';
 
 export const RULES: ReadonlyArray<Rule<any>> = [
   imageNaming,
@@ -57,6 +63,12 @@ export const RULES: ReadonlyArray<Rule<any>> = [
   duplicateResource,
   yamlSyntax,
   helmRender,
+  dockerfileMultiStage,
+  dockerfileExpose,
+  dockerfileUser,
+  dockerfileBaseImage,
+  dockerfileDevDeps,
+  imageTagMatches,
 ];
 
 export function findRule(id: string): Rule<any> | undefined {

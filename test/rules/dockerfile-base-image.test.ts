@@ -1,0 +1,1 @@
+import { testRule } from '../support/rule-tester.js'; testRule('dockerfile-base-image');
