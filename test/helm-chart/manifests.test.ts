@@ -60,6 +60,19 @@ describe('sorting manifests', () => {
     expect(logs).toEqual(['info: skipping unknown hook: "bogus"']);
   });
 
+  it('reads heads fast where that is safe and exactly where YAML 1.1 could differ', () => {
+    expect(readHead('apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\n  annotations: {"helm.sh/hook": test, a: "yes"}\n', 'x')).toEqual({
+      apiVersion: 'v1',
+      kind: 'Pod',
+      name: 'p',
+      annotations: { 'helm.sh/hook': 'test', a: 'yes' },
+    });
+    // Plain yes is a boolean to yaml.v2, so the annotation cannot be read as a string.
+    expect(() => readHead('kind: Pod\nmetadata:\n  annotations:\n    a: yes\n', 'c/templates/p.yaml')).toThrow(
+      'YAML parse error on c/templates/p.yaml: error unmarshaling JSON: while decoding JSON: json: cannot unmarshal bool into Go struct field .metadata.annotations of type string',
+    );
+  });
+
   it('reports YAML errors with the template name', () => {
     expect(() => readHead('kind: A\nmetadata:\n  name: x\n annotations: 1\n', 'c/templates/bad.yaml')).toThrow(/^YAML parse error on c\/templates\/bad.yaml: /);
     expect(() => readHead('kind: 5\n', 'c/templates/k.yaml')).toThrow(

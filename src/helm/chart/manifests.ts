@@ -5,6 +5,7 @@
  * hooks (helm.sh/hook) apart, and stable-sort both by InstallOrder.
  * Every document keeps its offset in the rendered file for provenance.
  */
+import jsyaml from 'js-yaml';
 import { isGoMap, type GoMap, type GoValue } from '../template/value.js';
 import { goLeadingSpace, goStringCompare, goTrimSpace } from './go-format.js';
 import { readYamlValues, YamlError } from './values-yaml.js';
@@ -101,8 +102,55 @@ function jsonKind(v: GoValue): string {
   return 'object';
 }
 
+/** Strings a plain YAML 1.1 scalar would not leave as strings (booleans, numbers): when js-yaml gives one, ask the exact loader. */
+const MAYBE_NOT_STRING_IN_YAML11 = /^(?:y|Y|yes|Yes|YES|n|N|no|No|NO|on|On|ON|off|Off|OFF|[-+]?\.?[0-9].*|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$/s;
+
+function plainString(v: unknown): v is string | null | undefined {
+  return v === undefined || v === null || (typeof v === 'string' && !MAYBE_NOT_STRING_IN_YAML11.test(v));
+}
+
+/**
+ * The head of a well-formed, ordinary document, read with js-yaml (about ten
+ * times faster than the exact Go-YAML loader on large rendered CRDs).
+ * Undefined whenever the exact loader could answer differently: a syntax
+ * error, a head field that is not a string, or a string a YAML 1.1 reader
+ * might type differently.
+ */
+function fastHead(doc: string): SimpleHead | undefined {
+  let v: unknown;
+  try {
+    v = jsyaml.load(doc);
+  } catch {
+    return undefined;
+  }
+  const head: SimpleHead = { apiVersion: '', kind: '', name: '', annotations: null };
+  if (v === null || v === undefined) return head;
+  if (typeof v !== 'object' || Array.isArray(v)) return undefined;
+  const m = v as Record<string, unknown>;
+  if (!plainString(m.apiVersion) || !plainString(m.kind)) return undefined;
+  head.apiVersion = m.apiVersion ?? '';
+  head.kind = m.kind ?? '';
+  const md = m.metadata;
+  if (md === undefined || md === null) return head;
+  if (typeof md !== 'object' || Array.isArray(md)) return undefined;
+  const mdm = md as Record<string, unknown>;
+  if (!plainString(mdm.name)) return undefined;
+  head.name = mdm.name ?? '';
+  const ann = mdm.annotations;
+  if (ann === undefined || ann === null) return head;
+  if (typeof ann !== 'object' || Array.isArray(ann)) return undefined;
+  head.annotations = {};
+  for (const [k, val] of Object.entries(ann as Record<string, unknown>)) {
+    if (!plainString(val)) return undefined;
+    head.annotations[k] = val ?? '';
+  }
+  return head;
+}
+
 /** yaml.Unmarshal into releaseutil.SimpleHead, with Go's error text. */
 export function readHead(doc: string, path: string): SimpleHead {
+  const fast = fastHead(doc);
+  if (fast) return fast;
   let v: GoValue;
   try {
     v = readYamlValues(doc, path, false);
