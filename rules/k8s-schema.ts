@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { defineRule } from '../src/engine/rule.js';
 import { parseKubeVersion } from '../src/schema/api-versions.js';
 import { SchemaChecker } from '../src/schema/check.js';
@@ -45,7 +46,8 @@ export const rule = defineRule<Options>({
         loadCrdFiles(ctx.options.crds, ctx.settings.baseDir, crds);
       } catch (e) {
         const err = e as NodeJS.ErrnoException;
-        const file = err.path ?? ctx.options.crds.join(', ');
+        // Findings name files relative to the working directory, with `/`.
+        const file = err.path ? path.relative(ctx.settings.cwd, err.path).split(path.sep).join('/') : ctx.options.crds.join(', ');
         ctx.report({
           location: { file, line: 1, column: 1, endLine: 1, endColumn: 1 },
           message: `cannot read the CRDs of the crds option: ${err.code === 'ENOENT' ? `${file} does not exist` : err.message}`,
