@@ -110,6 +110,12 @@ describe('helm template errors, as Helm prints them', () => {
     });
   });
 
+  it('prints its usage for --help', async () => {
+    const r = await template(['--help']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('Usage:\n  k8s-todo-lint template [NAME] [CHART] [flags]\n');
+  });
+
   it('reports a missing path and a bad flag', async () => {
     expect((await template(['./nope'])).stderr).toBe('Error: path "./nope" not found\n');
     expect((await template(['fixtures/charts/todo', '--bogus'])).stderr).toBe('Error: unknown flag: --bogus\n');

@@ -33,6 +33,33 @@ export interface TemplateIo {
 
 class TemplateError extends Error {}
 
+const HELP = `Render chart templates locally and display the output, exactly as \`helm template\` (Helm v3.21) does.
+
+Usage:
+  k8s-todo-lint template [NAME] [CHART] [flags]
+
+Flags:
+  -a, --api-versions strings     Kubernetes api versions used for Capabilities.APIVersions
+      --include-crds             include CRDs in the templated output
+      --is-upgrade               set .Release.IsUpgrade instead of .Release.IsInstall
+      --kube-version string      Kubernetes version used for Capabilities.KubeVersion (default v1.36.0)
+      --name-template string     specify template used to name the release
+  -n, --namespace string         namespace scope for this request (default "default")
+      --no-hooks                 prevent hooks from being rendered
+      --output-dir string        writes the executed templates to files in output-dir instead of stdout
+      --release-name             use release name in the output-dir path
+      --set stringArray          set values on the command line (key1=val1,key2=val2)
+      --set-file stringArray     set values from respective files (key1=path1,key2=path2)
+      --set-json stringArray     set JSON values on the command line (key1=jsonval1,key2=jsonval2)
+      --set-literal stringArray  set a literal STRING value on the command line
+      --set-string stringArray   set STRING values on the command line (key1=val1,key2=val2)
+  -s, --show-only stringArray    only show manifests rendered from the given templates
+      --skip-schema-validation   if set, disables JSON schema validation
+      --skip-tests               skip tests from templated output
+  -f, --values strings           specify values in a YAML file (can specify multiple)
+      --debug                    print the rendered output even when it is not valid YAML
+`;
+
 const collect = (v: string, prev: string[]) => [...prev, v];
 /** pflag StringSlice: comma-separated values, repeatable. */
 const collectSlice = (v: string, prev: string[]) => [...prev, ...v.split(',')];
@@ -129,6 +156,10 @@ export async function runTemplateCommand(argv: string[], io: TemplateIo): Promis
     io.stderr(`Error: ${msg}\n`);
     return 1;
   };
+  if (argv.includes('-h') || argv.includes('--help')) {
+    io.stdout(HELP);
+    return 0;
+  }
   const cmd = buildCommand();
   try {
     cmd.parse(argv, { from: 'user' });
