@@ -114,7 +114,9 @@ export function toJsonSchema(s: unknown, strict: boolean): unknown {
   if (!s || typeof s !== 'object' || Array.isArray(s)) return s;
   const src = s as Record<string, any>;
   const out: Record<string, any> = {};
-  for (const key of ['type', 'enum', 'required', 'pattern', 'minLength', 'maxLength', 'minItems', 'maxItems', 'uniqueItems', 'multipleOf', 'minProperties', 'maxProperties', 'minimum', 'maximum']) {
+  // CRD patterns are Go (RE2) syntax: keep those JavaScript reads the same way, drop the rest rather than reject the CRD.
+  if (typeof src.pattern === 'string' && isJsRegExp(src.pattern)) out.pattern = src.pattern;
+  for (const key of ['type', 'enum', 'required', 'minLength', 'maxLength', 'minItems', 'maxItems', 'uniqueItems', 'multipleOf', 'minProperties', 'maxProperties', 'minimum', 'maximum']) {
     if (src[key] !== undefined) out[key] = src[key];
   }
   if (src.exclusiveMinimum === true && typeof src.minimum === 'number') {
@@ -148,6 +150,15 @@ export function toJsonSchema(s: unknown, strict: boolean): unknown {
   return out;
 }
 
+function isJsRegExp(pattern: string): boolean {
+  try {
+    new RegExp(pattern);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 interface AjvError {
   instancePath: string;
   schemaPath: string;
@@ -169,7 +180,7 @@ let ajv: AjvInstance | undefined;
 function ajvInstance(): AjvInstance {
   if (!ajv) {
     const Ajv = require('ajv').default as new (opts: Record<string, unknown>) => AjvInstance;
-    ajv = new Ajv({ allErrors: true, verbose: true, strict: false, validateFormats: false, validateSchema: false });
+    ajv = new Ajv({ allErrors: true, verbose: true, strict: false, validateFormats: false, validateSchema: false, unicodeRegExp: false });
   }
   return ajv;
 }

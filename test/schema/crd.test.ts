@@ -97,9 +97,20 @@ describe('custom resources with their CRD in the input', () => {
 
   it('says so when a CRD schema does not compile', () => {
     const bad = new CrdCatalog();
-    bad.add(crdV1({ type: 'object', properties: { spec: { type: 'object', pattern: '(' } } }));
+    bad.add(crdV1({ type: 'object', properties: { spec: { type: 'object', minLength: 'three' } } }));
     const [issue] = check(bad, backup({}));
     expect(issue).toMatch(/^ \| the schema of CRD backups.todo.example.com does not compile: /);
+  });
+
+  it('reads Go patterns JavaScript understands (\\- in a class), and ignores those it does not ((?i), unbalanced)', () => {
+    const c = new CrdCatalog();
+    c.add(crdV1({ type: 'object', properties: { spec: { type: 'object', properties: {
+      name: { type: 'string', pattern: '^[a-z0-9\\-]+$' },
+      host: { type: 'string', pattern: '(?i)^[a-z]+$' },
+      odd: { type: 'string', pattern: '(' },
+    } } } }));
+    expect(check(c, backup({ name: 'a-b', host: 'ABC', odd: 'x' }))).toEqual([]);
+    expect(check(c, backup({ name: 'A_B' }))).toEqual(['spec/name | spec.name: "A_B" does not match the pattern ^[a-z0-9\\-]+$']);
   });
 });
 
