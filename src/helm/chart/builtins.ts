@@ -72,16 +72,27 @@ export class KubeVersionObject extends GoObject {
   }
 }
 
-/** Parses a --kube-version the way k8s.io/apimachinery's ParseGeneric does ("1.20", "v1.20.3"). */
+/**
+ * Parses a --kube-version as k8s.io/apimachinery's ParseGeneric does: at
+ * least two dot-separated numbers after an optional "v", anything after them
+ * ignored, every component kept ("1.29" stays v1.29, "1.20.3-gke.1" is v1.20.3).
+ */
 export function parseKubeVersion(text: string): KubeVersionObject {
-  const m = /^\s*v?([0-9]+)\.([0-9]+)(?:\.([0-9]+))?(.*)$/.exec(text);
-  if (!m) throw new Error(`could not parse "${text}" as version`);
-  const rest = m[4];
-  if (rest !== '' && !/^[-+]/.test(rest)) throw new Error(`could not parse "${text}" as version`);
-  const major = String(Number(m[1]));
-  const minor = String(Number(m[2]));
-  const patch = m[3] !== undefined ? String(Number(m[3])) : '0';
-  return new KubeVersionObject(`v${major}.${minor}.${patch}${rest}`, major, minor);
+  const m = /^\s*v?([0-9]+(?:\.[0-9]+)*)/.exec(text);
+  if (!m) throw new Error(`could not parse ${JSON.stringify(text)} as version`);
+  const parts = m[1].split('.');
+  if (parts.length < 2) throw new Error(`illegal version string ${JSON.stringify(text)}`);
+  if (parts[0].length > 1 && parts[0].startsWith('0')) {
+    throw new Error(`illegal zero-prefixed version component ${JSON.stringify(parts[0])} in ${JSON.stringify(text)}`);
+  }
+  const nums = parts.map((p) => {
+    const n = BigInt(p);
+    if (n > 0xffffffffffffffffn) {
+      throw new Error(`illegal non-numeric version component ${JSON.stringify(p)} in ${JSON.stringify(text)}: strconv.ParseUint: parsing ${JSON.stringify(p)}: value out of range`);
+    }
+    return n.toString();
+  });
+  return new KubeVersionObject(`v${nums.join('.')}`, nums[0], nums[1]);
 }
 
 export class VersionSetObject extends GoObject {
