@@ -189,6 +189,7 @@ function ajvInstance(): AjvInstance {
 export class CrdValidator {
   private fn: AjvValidate | undefined;
   private compileError: string | undefined;
+  private compileErrorSaid = false;
 
   constructor(readonly version: CrdVersion, private readonly strict = true) {}
 
@@ -201,7 +202,9 @@ export class CrdValidator {
     if (!this.version.schema) return out;
     const fn = this.compiled();
     if (!fn) {
-      out.push({ path: [], message: `the schema of CRD ${this.version.crdName} does not compile: ${this.compileError}` });
+      // Said once, on the first object of the kind: the CRD is at fault, not each object.
+      if (!this.compileErrorSaid) out.push({ path: [], message: `the schema of CRD ${this.version.crdName} does not compile: ${this.compileError}` });
+      this.compileErrorSaid = true;
       return out;
     }
     if (!fn(obj)) out.push(...translateAjvErrors(fn.errors ?? [], obj, this.version.kind));

@@ -100,6 +100,7 @@ describe('custom resources with their CRD in the input', () => {
     bad.add(crdV1({ type: 'object', properties: { spec: { type: 'object', minLength: 'three' } } }));
     const [issue] = check(bad, backup({}));
     expect(issue).toMatch(/^ \| the schema of CRD backups.todo.example.com does not compile: /);
+    expect(check(bad, backup({}))).toEqual([]);
   });
 
   it('reads Go patterns JavaScript understands (\\- in a class), and ignores those it does not ((?i), unbalanced)', () => {

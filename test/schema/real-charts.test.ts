@@ -30,6 +30,14 @@ describe.skipIf(charts.length === 0)('real charts rendered by helm', () => {
   const rules: ConfigFile['rules'] = {};
   for (const r of RULES) if (!SCHEMA_RULES.has(r.meta.id)) rules[r.meta.id] = 'off';
 
+  it('kube-prometheus-stack with the operator CRDs (crds option): its custom resources validate too', async () => {
+    const dir = path.join(CHARTS, 'prometheus-kube-prometheus-stack');
+    const crds = path.join(dir, 'chart/charts/crds/crds');
+    const withCrds: ConfigFile['rules'] = { ...rules, 'k8s-schema': ['error', { crds: [crds] }] };
+    const result = await lint({ paths: ['rendered.yaml', 'rendered-1.yaml'], cwd: dir, config: { rules: withCrds } });
+    expect(result.findings.filter((f) => SCHEMA_RULES.has(f.ruleId)).map((f) => f.message)).toEqual([]);
+  }, 120_000);
+
   for (const chart of charts) {
     it(`${chart}: no schema or API finding${EXPECTED[chart] ? ' but "no schema" for the operator CRs' : ''}`, async () => {
       const dir = path.join(CHARTS, chart);
