@@ -125,4 +125,19 @@ describe('values flags through the command', () => {
     expect(code).toBe(1);
     expect(stderr).toBe('Error: open missing.yaml: no such file or directory\n');
   });
+
+  it('reads --set-file paths relative to the working directory', async () => {
+    const dir = makeChart('setfile', {
+      'Chart.yaml': 'apiVersion: v2\nname: s\nversion: 1.0.0\n',
+      'templates/cm.yaml': 'kind: ConfigMap\ndata: {{ .Values.conf | quote }}\n',
+      'conf.txt': 'hello',
+    });
+    let stdout = '';
+    let stderr = '';
+    const code = await runTemplateCommand(['.', '--set-file', 'conf=conf.txt'], { stdout: (s) => (stdout += s), stderr: (s) => (stderr += s), cwd: dir });
+    expect({ code, stdout, stderr }).toEqual({ code: 0, stdout: '---\n# Source: s/templates/cm.yaml\nkind: ConfigMap\ndata: "hello"\n', stderr: '' });
+    const missing = await runTemplateCommand(['.', '--set-file', 'conf=nope.txt'], { stdout: () => {}, stderr: (s) => (stderr += s), cwd: dir });
+    expect(missing).toBe(1);
+    expect(stderr).toBe('Error: failed parsing --set-file data: open nope.txt: no such file or directory\n');
+  });
 });

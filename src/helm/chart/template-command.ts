@@ -219,6 +219,7 @@ export async function runTemplateCommand(argv: string[], io: TemplateIo): Promis
       setFile: flags.setFile,
       setLiteral: flags.setLiteral,
       stdin: io.readStdin,
+      cwd,
     };
     let vals: GoMap;
     try {

@@ -5,6 +5,7 @@
  * remembering the flag they came from.
  */
 import { readFileSync } from 'node:fs';
+import { isAbsolute, resolve } from 'node:path';
 import type { GoMap, ValueOrigin } from '../template/value.js';
 import { mergeMaps } from './coalesce.js';
 import {
@@ -25,6 +26,8 @@ export interface ValueOptions {
   setJson?: string[];
   setFile?: string[];
   setLiteral?: string[];
+  /** Directory that relative --set-file paths are read from (default: the process's). */
+  cwd?: string;
 }
 
 export class ValuesError extends Error {}
@@ -42,6 +45,16 @@ function readText(path: string, stdin: () => string): string {
   if (path.trim() === '-') return stdin();
   try {
     return readFileSync(path, 'utf8');
+  } catch (e) {
+    throw readError(path, e);
+  }
+}
+
+/** A --set-file value: the file's text, read relative to cwd, errors naming the path as written. */
+function readFileValue(path: string, cwd: string | undefined, stdin: () => string): string {
+  if (path.trim() === '-' || cwd === undefined || isAbsolute(path)) return readText(path, stdin);
+  try {
+    return readFileSync(resolve(cwd, path), 'utf8');
   } catch (e) {
     throw readError(path, e);
   }
@@ -83,7 +96,7 @@ export function mergeValueOptions(opts: ValueOptions, stdin: () => string = () =
   for (const v of opts.setString ?? []) wrap('--set-string', () => parseSetStringInto(v, base, flagOrigin('--set-string', v)));
   for (const v of opts.setFile ?? []) {
     wrap('--set-file', () =>
-      parseSetFileInto(v, base, (p) => readText(p, stdin), flagOrigin('--set-file', v)),
+      parseSetFileInto(v, base, (p) => readFileValue(p, opts.cwd, stdin), flagOrigin('--set-file', v)),
     );
   }
   for (const v of opts.setLiteral ?? []) wrap('--set-literal', () => parseSetLiteralInto(v, base, flagOrigin('--set-literal', v)));
