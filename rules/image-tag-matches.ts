@@ -1,7 +1,7 @@
 import { defineRule } from '../src/engine/rule.js';
 import type { Resource } from '../src/engine/resource.js';
 import type { RelatedLocation, ResourcePath } from '../src/types.js';
-import { chartVersions, type ChartVersions, type VersionSource } from './_lib/chart-versions.js';
+import { chartChain, type ChartVersions, type VersionSource } from './_lib/chart-versions.js';
 import { parseImage } from './_lib/image.js';
 import { containersOf, isObject, podLabelsPath, workloads } from './_lib/pods.js';
 
@@ -23,18 +23,23 @@ function versionLabel(r: Resource): VersionSource | undefined {
   return undefined;
 }
 
-/** The versions an image's tag may take, most specific source first; empty when nothing names one. */
-function expectedVersions(repo: string, name: string, chart: ChartVersions | undefined, label: VersionSource | undefined): VersionSource[] {
-  if (chart) {
+/**
+ * The versions an image's tag may take, most specific source first; empty when nothing names one.
+ * `chain` is the chart and subcharts the resource was rendered from, outermost first: a parent's
+ * values for the repository override the subchart's own, as Helm merges them.
+ */
+function expectedVersions(repo: string, name: string, chain: readonly ChartVersions[], label: VersionSource | undefined): VersionSource[] {
+  const own = chain[chain.length - 1];
+  for (const chart of chain) {
     for (const [declared, tag] of chart.repositories) {
       if (declared !== repo && declared.split('/').pop() !== name) continue;
       // An empty values tag means the chart's appVersion, as `helm create` templates default it.
       if (tag !== '') return [tag];
-      return chart.appVersion ? [chart.appVersion] : [];
+      return own.appVersion ? [own.appVersion] : [];
     }
   }
   if (label) return [label];
-  if (chart) return [...chart.looseTags, ...(chart.appVersion ? [chart.appVersion] : [])];
+  if (own) return [...chain.flatMap((c) => c.looseTags), ...(own.appVersion ? [own.appVersion] : [])];
   return [];
 }
 
@@ -48,10 +53,9 @@ export const rule = defineRule<Options>({
   },
   check(ctx) {
     const own = new RegExp(ctx.options.pattern);
-    const charts = ctx.charts.map(chartVersions).sort((a, b) => b.prefix.length - a.prefix.length);
+    const cache = new Map<string, ChartVersions>();
     for (const r of workloads(ctx.resources)) {
-      // The innermost chart whose directory holds the template the resource was rendered from.
-      const chart = charts.find((c) => r.doc.file.startsWith(c.prefix));
+      const chain = chartChain(ctx.charts, r.doc.file, cache);
       const label = versionLabel(r);
       for (const c of containersOf(r, { init: true })) {
         const text = c.container.image;
@@ -60,7 +64,7 @@ export const rule = defineRule<Options>({
         // No tag: image-naming reports it; a digest alone pins an exact image whatever the version.
         if (!own.test(img.name) || img.tag === undefined) continue;
         const repo = img.prefix ? `${img.prefix}/${img.name}` : img.name;
-        const expected = expectedVersions(repo, img.name, chart, label);
+        const expected = expectedVersions(repo, img.name, chain, label);
         if (expected.length === 0 || expected.some((e) => e.version === img.tag)) continue;
         const names = expected.map((e) => `${e.version} (${e.what})`).join(' or ');
         const related: RelatedLocation[] = expected.map((e) => e.where);

@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { ChartInput } from '../../src/engine/rule.js';
+import { existsSync } from 'node:fs';
 import type { RelatedLocation } from '../../src/types.js';
 
 type YamlModule = typeof import('yaml');
@@ -55,20 +56,27 @@ function parseWithPositions(text: string, file: string) {
 
 const TAG_KEY = /^(image)?tag$/i;
 
-export function chartVersions(chart: ChartInput): ChartVersions {
+/** The versions named by the chart in `dir` (absolute), whose files display under `prefix` (ending in `/`). */
+export function chartVersions(dir: string, prefix: string): ChartVersions {
   const y = yaml();
-  const prefix = chart.file.replace(/Chart\.yaml$/, '');
   const out: ChartVersions = { prefix, repositories: new Map(), looseTags: [] };
-  const meta = parseWithPositions(chart.text, chart.file);
+  let chartText: string;
+  try {
+    chartText = readFileSync(path.join(dir, 'Chart.yaml'), 'utf8');
+  } catch {
+    return out;
+  }
+  const chartFile = `${prefix}Chart.yaml`;
+  const meta = parseWithPositions(chartText, chartFile);
   if (y.isMap(meta.doc.contents)) {
     const pair = meta.doc.contents.items.find((p) => scalarText(p.key as Node) === 'appVersion');
     const v = pair ? scalarText(pair.value as Node) : undefined;
-    if (pair && v) out.appVersion = { version: v, what: `the chart's appVersion (${chart.file})`, where: meta.at(pair.value as Node, `appVersion ${v}`) };
+    if (pair && v) out.appVersion = { version: v, what: `the chart's appVersion (${chartFile})`, where: meta.at(pair.value as Node, `appVersion ${v}`) };
   }
   let valuesText: string;
   const valuesFile = `${prefix}values.yaml`;
   try {
-    valuesText = readFileSync(path.join(chart.dir, 'values.yaml'), 'utf8');
+    valuesText = readFileSync(path.join(dir, 'values.yaml'), 'utf8');
   } catch {
     return out;
   }
@@ -99,4 +107,34 @@ export function chartVersions(chart: ChartInput): ChartVersions {
   };
   walk(values.doc.contents as Node, []);
   return out;
+}
+
+/**
+ * The charts a rendered resource comes from, outermost first: the input chart
+ * and the subcharts (charts/<name>/, nested) whose templates produced it.
+ * Subcharts packed as archives cannot be read here, and then nothing is
+ * returned: their versions are unknown, and the parent's would be wrong.
+ */
+export function chartChain(charts: readonly ChartInput[], file: string, cache: Map<string, ChartVersions>): ChartVersions[] {
+  const top = charts
+    .map((c) => ({ c, prefix: c.file.replace(/Chart\.yaml$/, '') }))
+    .filter((t) => file.startsWith(t.prefix))
+    .sort((a, b) => b.prefix.length - a.prefix.length)[0];
+  if (!top) return [];
+  const chain: ChartVersions[] = [];
+  const at = (dir: string, prefix: string) => {
+    let v = cache.get(dir);
+    if (!v) cache.set(dir, (v = chartVersions(dir, prefix)));
+    chain.push(v);
+  };
+  at(top.c.dir, top.prefix);
+  let dir = top.c.dir;
+  let prefix = top.prefix;
+  for (const m of file.slice(top.prefix.length).matchAll(/charts\/([^/]+)\//gy)) {
+    dir = path.join(dir, 'charts', m[1]);
+    prefix = `${prefix}charts/${m[1]}/`;
+    if (!existsSync(path.join(dir, 'Chart.yaml'))) return [];
+    at(dir, prefix);
+  }
+  return chain;
 }

@@ -34,6 +34,13 @@ describe('image-tag-matches on charts', () => {
       related: ['app-version/Chart.yaml:4:13 appVersion phase4'],
     }]);
   });
+  it('a subchart\'s own values and appVersion name its images, not the parent\'s', async () => {
+    expect(await chartFindings('umbrella', 2)).toEqual([{
+      at: 'umbrella/charts/backend/templates/deployment.yaml:17:18',
+      message: "image todo-backend:2.0 is tagged 2.0, but the version is 1.0.0 (the chart's appVersion (umbrella/charts/backend/Chart.yaml))",
+      related: ['umbrella/charts/backend/Chart.yaml:4:13 appVersion 1.0.0'],
+    }]);
+  });
   it('a loose values tag or appVersion both name a version', async () => {
     expect(await chartFindings('loose-tag', 2)).toEqual([]);
   });
