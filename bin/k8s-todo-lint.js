@@ -1,6 +1,13 @@
 #!/usr/bin/env node
-// Shebang shim: runs the built CLI and sets the exit status only after stdout has drained.
-import { main } from '../dist/src/cli/main.js';
+// Shebang shim: runs the CLI (the esbuild bundle when built, else tsc's output) and sets
+// the exit status only after stdout has drained.
+let cli;
+try {
+  cli = await import('../dist/bundle/main.js');
+} catch (e) {
+  if (e?.code !== 'ERR_MODULE_NOT_FOUND') throw e;
+  cli = await import('../dist/src/cli/main.js');
+}
 
 const chunks = [];
 const io = {
@@ -15,6 +22,6 @@ const io = {
   cwd: process.cwd(),
 };
 
-main(process.argv.slice(2), io).then((code) => {
+cli.main(process.argv.slice(2), io).then((code) => {
   process.exitCode = code;
 });

@@ -1,15 +1,14 @@
-/** The package version, read once from package.json next to dist/. */
+/** The package version, read once from package.json. */
 import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { packageRoot } from './package-root.js';
 
 function read(): string {
-  for (const rel of ['../../package.json', '../package.json']) {
-    try {
-      return JSON.parse(readFileSync(new URL(rel, import.meta.url), 'utf8')).version;
-    } catch {
-      // try the next location (src/ under ts-aware runners, dist/src/ when built)
-    }
+  try {
+    return JSON.parse(readFileSync(path.join(packageRoot(), 'package.json'), 'utf8')).version;
+  } catch {
+    return '0.0.0';
   }
-  return '0.0.0';
 }
 
 export const VERSION: string = read();

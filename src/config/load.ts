@@ -6,6 +6,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { RULES } from '../engine/registry.js';
+import { packageRoot } from '../package-root.js';
 import { ConfigError } from '../errors.js';
 import type { Rule } from '../engine/rule.js';
 import type { OverrideFn, RuleSetting } from '../engine/run.js';
@@ -100,7 +101,7 @@ async function validate(data: unknown, display: string, rules: ReadonlyArray<Rul
 function precompiledValidator(rules: ReadonlyArray<Rule<any>>): Validator | undefined {
   if (rules !== RULES) return undefined;
   try {
-    const mod = createRequire(import.meta.url)('../../config-validate.cjs') as Validator | { default: Validator };
+    const mod = createRequire(import.meta.url)(path.join(packageRoot(), 'dist/config-validate.cjs')) as Validator | { default: Validator };
     return typeof mod === 'function' ? mod : mod.default;
   } catch {
     return undefined;

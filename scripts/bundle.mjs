@@ -1,0 +1,24 @@
+// Run by `npm run build` after tsc: bundles the CLI into dist/bundle/ with esbuild.
+// One module graph instead of ~100 files cuts start-up (measured: about 40% less CPU
+// before the first byte of output); lazily imported parts (Helm, formats, capacity)
+// stay separate chunks, and yaml/ajv/fast-glob stay external, loaded only when needed.
+import { rmSync } from 'node:fs';
+import path from 'node:path';
+import { build } from 'esbuild';
+
+const root = path.resolve(import.meta.dirname, '..');
+const outdir = path.join(root, 'dist/bundle');
+rmSync(outdir, { recursive: true, force: true });
+await build({
+  entryPoints: [path.join(root, 'dist/src/cli/main.js')],
+  outdir,
+  bundle: true,
+  splitting: true,
+  format: 'esm',
+  platform: 'node',
+  target: 'node20',
+  external: ['yaml', 'ajv', 'ajv/*', 'fast-glob', 'dockerfile-ast'],
+  // Bundled CommonJS dependencies (commander) require node built-ins.
+  banner: { js: "import { createRequire as __k8sTodoLintRequire } from 'node:module'; const require = __k8sTodoLintRequire(import.meta.url);" },
+  logLevel: 'warning',
+});
