@@ -186,6 +186,15 @@ describe('renderChart provenance', () => {
     await expect(renderChart(chart, { showOnly: ['templates/nope.yaml'] })).rejects.toThrow('could not find template templates/nope.yaml in chart');
   });
 
+  it('includeCrds prints crds/ files first and lists each CRD object', async () => {
+    const chart = await loadChart(join(fixtures, 'todo'));
+    const r = await renderChart(chart, { includeCrds: true });
+    const crdText = readFileSync(join(fixtures, 'todo/crds/todotasks.yaml'), 'utf8');
+    expect(r.output).toBe(`---\n# Source: todo/crds/todotasks.yaml\n${crdText}\n${expected('todo.txt')}`);
+    expect(r.documents[0]).toMatchObject({ source: 'todo/crds/todotasks.yaml', isCrd: true, kind: 'CustomResourceDefinition', name: 'todotasks.todo.example.com', offset: 0 });
+    expect(r.documents[0].text).toBe(crdText.trim());
+  });
+
   it('leaves the loaded chart untouched, so it can be rendered again with other values', async () => {
     const chart = await loadChart(join(fixtures, 'todo-app'));
     await renderChart(chart, { set: ['frontend.enabled=false'] });

@@ -13,7 +13,7 @@ import { Chart } from './chart.js';
 import { ChartObject, FilesObject, makeCapabilities, makeRelease, type CapabilitiesObject } from './builtins.js';
 import { coalesceValues, deepCopyMap } from './coalesce.js';
 import { missingDependencies, processDependencies, valuesTable } from './dependencies.js';
-import { sortManifests, ManifestError, type Hook, type Manifest } from './manifests.js';
+import { readHead, sortManifests, splitManifests, ManifestError, type Hook, type Manifest } from './manifests.js';
 import { validateAgainstSchema } from './schema.js';
 import { isCompatibleRange } from './semver-range.js';
 import { goTrimSpace } from './go-format.js';
@@ -58,6 +58,8 @@ export interface RenderedDocument {
   name: string;
   /** On-disk path of the template, when the chart was loaded from a directory. */
   templatePath?: string;
+  /** For CRD documents (spans are empty): where `text` starts in the crds/ file. */
+  offset?: number;
 }
 
 export interface RenderResult {
@@ -295,7 +297,19 @@ export async function renderChart(chart: Chart, options: RenderOptions = {}, use
     for (const crd of c.crdObjects()) {
       const text = decoder.decode(crd.file.data);
       manifestDoc += `---\n# Source: ${crd.filename}\n${text}\n`;
-      documents.push({ source: crd.filename, text, spans: [], isHook: false, isCrd: true, apiVersion: '', kind: 'CustomResourceDefinition', name: '', templatePath: crd.file.diskPath });
+      // Helm prints the file as it is; for the linter each of its documents is one object.
+      for (const piece of splitManifests(text)) {
+        let head = { apiVersion: '', kind: '', name: '' };
+        try {
+          head = readHead(piece.text, crd.filename);
+        } catch {
+          // Invalid YAML is left for the linter's own parser to report.
+        }
+        documents.push({
+          source: crd.filename, text: piece.text, offset: piece.offset, spans: [], isHook: false, isCrd: true,
+          apiVersion: head.apiVersion, kind: head.kind, name: head.name, templatePath: crd.file.diskPath,
+        });
+      }
     }
   }
   for (const m of manifests) {
