@@ -29,7 +29,13 @@ export function loadDockerfile(abs: string, display: string): LoadResult {
   } catch (e) {
     return { ok: false, reason: `cannot read ${display}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}` };
   }
-  const model = parseDockerfile(text, display, abs);
+  let model: DockerfileModel;
+  try {
+    model = parseDockerfile(text, display, abs);
+  } catch (e) {
+    // The parser is tolerant by design; should it still fail, the image is just not cross-checked.
+    return { ok: false, reason: `cannot parse ${display}: ${(e as Error).message}` };
+  }
   parses++;
   cache.set(abs, { mtimeMs: st.mtimeMs, size: st.size, file: display, model });
   return { ok: true, model };
