@@ -375,6 +375,10 @@ class ModuleWriter {
     if (typeof node === 'string') {
       if (node === '*') return '';
       if (!SCALAR_HELPERS[node]) throw new Error(`no code for node ${node}`);
+      // The commonest checks inline (the hot path stays in one function); the rest call a helper.
+      if (node === 's') return `if(typeof ${v}!=="string"&&${v}!==null)S(${v},${k},p);`;
+      if (node === 'b') return `if(typeof ${v}!=="boolean"&&${v}!==null)B(${v},${k},p);`;
+      if (node === 'i32') return `if((typeof ${v}!=="number"||${v}%1!==0||${v}>2147483647||${v}<-2147483648)&&${v}!==null)I32(${v},${k},p);`;
       return `${SCALAR_HELPERS[node]}(${v},${k},p);`;
     }
     if (node.e) return `E(${v},${k},p,${this.constant('e', `new Set(${JS(node.e)})`)});`;
