@@ -19,6 +19,8 @@ export class ResourceIndex {
   private readonly byKind = new Map<string, Resource[]>();
   private readonly byKey = new Map<string, Resource[]>();
   private readonly pods = new Map<string, PodTemplateRef[]>();
+  /** Pod templates by namespace and one label pair: selector matching looks up its rarest pair. */
+  private readonly podsByLabel = new Map<string, PodTemplateRef[]>();
 
   constructor(readonly all: readonly Resource[]) {
     for (const r of all) {
@@ -27,12 +29,9 @@ export class ResourceIndex {
       if (WORKLOAD_KINDS.has(r.kind)) {
         const pod = podSpecOf(r);
         if (pod) {
-          push(this.pods, r.namespace ?? '', {
-            workload: r,
-            labels: podTemplateLabelsOf(r),
-            specPath: pod.path,
-            spec: pod.spec,
-          });
+          const ref: PodTemplateRef = { workload: r, labels: podTemplateLabelsOf(r), specPath: pod.path, spec: pod.spec };
+          push(this.pods, r.namespace ?? '', ref);
+          for (const [k, v] of Object.entries(ref.labels)) push(this.podsByLabel, labelKey(r.namespace, k, v), ref);
         }
       }
     }
@@ -61,10 +60,19 @@ export class ResourceIndex {
   selectPods(namespace: string | undefined, selector: Record<string, unknown>): PodTemplateRef[] {
     const entries = Object.entries(selector);
     if (entries.length === 0) return [];
-    return this.podTemplates(namespace).filter((p) =>
-      entries.every(([k, v]) => p.labels[k] !== undefined && p.labels[k] === String(v)),
-    );
+    // Start from the selector pair with the fewest pods, then check the other pairs.
+    let candidates: readonly PodTemplateRef[] | undefined;
+    for (const [k, v] of entries) {
+      const list = this.podsByLabel.get(labelKey(namespace, k, String(v))) ?? [];
+      if (!candidates || list.length < candidates.length) candidates = list;
+      if (list.length === 0) return [];
+    }
+    return (candidates ?? []).filter((p) => entries.every(([k, v]) => p.labels[k] !== undefined && p.labels[k] === String(v)));
   }
+}
+
+function labelKey(ns: string | undefined, k: string, v: string): string {
+  return `${ns ?? ''}\u0000${k}\u0000${v}`;
 }
 
 function key(kind: string, ns: string | undefined, name: string): string {
