@@ -1,5 +1,5 @@
 import { defineRule } from '../src/engine/rule.js';
-import { dockerLocation, imageDockerfiles, usesRelated } from './_lib/dockerfile.js';
+import { dockerLocation, imageDockerfiles, note, usesRelated } from './_lib/dockerfile.js';
 import { parseImage } from './_lib/image.js';
 
 interface Options { allowed: string[] }
@@ -43,7 +43,10 @@ export const rule = defineRule<Options>({
         // A stage built on an earlier stage, or on nothing, has no base image of its own.
         if (stage.baseStage || stage.base.raw.toLowerCase() === 'scratch') continue;
         const ref = stage.base.value;
-        if (ref === undefined) continue; // set by a build argument with no default
+        if (ref === undefined) {
+          note(ctx, `${df.file}:${stage.base.span.line}: FROM ${stage.base.raw} is not known (a build argument without a default?): base image not checked`);
+          continue;
+        }
         const img = parseImage(ref);
         const where = { ...at, location: dockerLocation(df, stage.base.span) };
         if (img.tag === undefined && img.digest === undefined) {

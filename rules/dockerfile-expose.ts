@@ -1,6 +1,6 @@
 import { defineRule } from '../src/engine/rule.js';
 import { finalStage, stageChain, type Word } from '../src/dockerfile/model.js';
-import { dockerLocation, imageDockerfiles, manifestRelated, whoRuns } from './_lib/dockerfile.js';
+import { dockerLocation, imageDockerfiles, manifestRelated, note, whoRuns } from './_lib/dockerfile.js';
 import { isObject } from './_lib/pods.js';
 
 /** One EXPOSE word: `3000`, `3000/tcp`, `8000-8010/udp`. */
@@ -33,7 +33,11 @@ export const rule = defineRule<Record<string, never>>({
       const words = exposeIns.flatMap((i) => i.words);
       const exposed = words.map(parseExpose);
       // A port set by a build argument without a default cannot be known here: say nothing rather than guess.
-      if (exposed.some((e) => e === undefined)) continue;
+      const unknown = words.find((_, k) => exposed[k] === undefined);
+      if (unknown) {
+        note(ctx, `${df.file}:${unknown.span.line}: EXPOSE ${unknown.raw} is not a known port (a build argument without a default?): ports not compared`);
+        continue;
+      }
       const ports = exposed as Exposed[];
       const fixAt = exposeIns.length ? exposeIns[exposeIns.length - 1].span : final.from.span;
       const list = ports.length ? `it exposes ${ports.map((p) => p.word.value).join(', ')}` : 'it exposes none';

@@ -1,6 +1,6 @@
 import { defineRule } from '../src/engine/rule.js';
 import { finalStage, stageChain } from '../src/dockerfile/model.js';
-import { dockerLocation, dockerRelated, imageDockerfiles, manifestRelated, whoRuns, type ImageUse } from './_lib/dockerfile.js';
+import { dockerLocation, dockerRelated, imageDockerfiles, manifestRelated, note, whoRuns, type ImageUse } from './_lib/dockerfile.js';
 import { isObject, podSpecOf } from './_lib/pods.js';
 import type { ResourcePath } from '../src/types.js';
 
@@ -42,7 +42,10 @@ export const rule = defineRule<Record<string, never>>({
       }
       const word = last.words[0];
       // An unknown build argument: nothing certain to compare.
-      if (word.value === undefined) continue;
+      if (word.value === undefined) {
+        note(ctx, `${df.file}:${word.span.line}: USER ${word.raw} is not known (a build argument without a default?): user not compared`);
+        continue;
+      }
       const user = word.value.split(':')[0];
       if (user === 'root' || user === '0') {
         ctx.report({

@@ -36,7 +36,8 @@ const perRun = new WeakMap<readonly Resource[], ImageDockerfile[]>();
 // Notes already printed, per note sink: a chart with ci/ values variants runs the rules more than once.
 const printed = new WeakMap<(m: string) => void, Set<string>>();
 
-function note(ctx: AnyContext, message: string): void {
+/** A `--verbose` note, printed once per lint however many rules or variant renders make it. */
+export function note(ctx: AnyContext, message: string): void {
   const sink = ctx.settings.note;
   if (!sink) return;
   let seen = printed.get(sink);
