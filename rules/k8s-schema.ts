@@ -63,8 +63,23 @@ export const rule = defineRule<Options>({
           if (noSchemaSaid.has(key)) continue;
           noSchemaSaid.add(key);
         }
-        ctx.report({ resource: r, path: f.path, message: f.message, severity: f.severity, ...(f.target ? { target: f.target } : {}) });
+        ctx.report({ resource: r, path: f.path, message: redactSecretValue(r.kind, f.path, f.message, r.object), severity: f.severity, ...(f.target ? { target: f.target } : {}) });
       }
     }
   },
 });
+
+/**
+ * Secret values are never printed (RULES.md): a schema message about a value
+ * under a Secret's data/stringData names its type only.
+ */
+function redactSecretValue(kind: string, path: readonly (string | number)[], message: string, object: Record<string, any>): string {
+  if (kind !== 'Secret' || (path[0] !== 'data' && path[0] !== 'stringData') || path.length < 2) return message;
+  const value = object?.[path[0]]?.[path[1]];
+  if (value === undefined || value === null || typeof value === 'object') return message;
+  const text = String(value);
+  if (text === '') return message;
+  let out = message;
+  for (const shown of [JSON.stringify(value), JSON.stringify(text), text]) out = out.split(shown).join('<redacted>');
+  return out;
+}

@@ -158,8 +158,8 @@ export async function loadInput(options: LintOptions = {}): Promise<LoadedInput>
   const directives = new Map<string, Directive[]>();
   let fileCount = 0;
 
-  const ingest = (text: string, file: string, json: boolean) => {
-    const parsed = parseManifestText(text, file, { defaultNamespace, json });
+  const ingest = (text: string, file: string, json: boolean, strict: boolean) => {
+    const parsed = parseManifestText(text, file, { defaultNamespace, json, strict });
     if (parsed.notKubernetes) return;
     fileCount++;
     resources.push(...parsed.resources);
@@ -186,11 +186,11 @@ export async function loadInput(options: LintOptions = {}): Promise<LoadedInput>
       problems.push({ ruleId: 'yaml-syntax', message: decoded.problem, location: { file, line: 1, column: 1, endLine: 1, endColumn: 1 } });
       continue;
     }
-    ingest(decoded, file, abs.toLowerCase().endsWith('.json'));
+    ingest(decoded, file, abs.toLowerCase().endsWith('.json'), inputs.explicit.has(abs));
   }
   if (inputs.stdin) {
     const text = options.stdinText ?? '';
-    ingest(text, '<stdin>', /^\s*[{[]/.test(text) && !/^\s*---/m.test(text));
+    ingest(text, '<stdin>', /^\s*[{[]/.test(text) && !/^\s*---/m.test(text), true);
   }
 
   const charts: ChartInput[] = [];

@@ -90,11 +90,16 @@ export async function loadCharts(chartPaths: readonly string[], opts: ChartLoadO
       continue;
     }
     const rootName = chart.name();
+    // Template name -> file on disk, from the chart layer (right for aliases, renamed subchart
+    // directories and archives); filled by each render.
+    let templateFiles = new Map<string, string | undefined>();
     const templateRef = (name: string): TemplateFileRef => {
+      const disk = templateFiles.get(name);
+      if (disk) return { file: opts.display(disk), abs: disk };
       const rest = name.startsWith(`${rootName}/`) ? name.slice(rootName.length + 1) : name;
       if (isArchive) return { file: `${opts.display(abs)}/${rest}` };
-      const disk = path.join(abs, rest);
-      return { file: opts.display(disk), abs: existsSync(disk) ? disk : undefined };
+      const guess = path.join(abs, rest);
+      return { file: opts.display(guess), abs: existsSync(guess) ? guess : undefined };
     };
     const originFile = (o: ValueOrigin) => {
       if (path.isAbsolute(o.file)) return opts.display(o.file);
@@ -118,6 +123,7 @@ export async function loadCharts(chartPaths: readonly string[], opts: ChartLoadO
           set,
           setString,
         });
+        templateFiles = result.templateFiles;
         result.documents.forEach((doc, index) => {
           // `helm test` pods are not part of the deployment: rules about running workloads do not apply.
           if (doc.isHook && doc.hookEvents?.length && doc.hookEvents.every((e) => e.startsWith('test'))) return;

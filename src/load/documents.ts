@@ -34,6 +34,12 @@ export interface ParseOptions {
   defaultNamespace: string;
   /** JSON files parse as one document. */
   json?: boolean;
+  /**
+   * The file was named on the command line: every document must be a Kubernetes object
+   * (as kubeconform expects). Files found by walking a directory are skipped instead
+   * when nothing in them looks like Kubernetes (CI files, tool configs).
+   */
+  strict?: boolean;
 }
 
 /** Bounds that keep hostile input (alias bombs, absurd nesting) from hanging or crashing us. */
@@ -81,7 +87,7 @@ export function parseManifestText(text: string, file: string, opts: ParseOptions
   const out: ParsedFile = { resources: [], problems: [], documents: [], notKubernetes: false };
   if (text.charCodeAt(0) === 0xfeff) text = ' ' + text.slice(1); // keep offsets; a BOM is not content
   // A file that never mentions apiVersion or kind is not a manifest (a CI file, a tsconfig...): skip it whole.
-  if (!/(?:^|[\s{,"'])(?:apiVersion|kind)["']?\s*:/m.test(text)) {
+  if (!opts.strict && !/(?:^|[\s{,"'])(?:apiVersion|kind)["']?\s*:/m.test(text)) {
     out.notKubernetes = text.trim() !== '';
     return out;
   }
@@ -122,7 +128,7 @@ export function parseManifestText(text: string, file: string, opts: ParseOptions
     sawKubernetes = true;
     addResources(out, obj, doc, [], opts);
   });
-  if (sawKubernetes) {
+  if (sawKubernetes || opts.strict) {
     for (const s of shapeless) out.problems.push({ ruleId: 'yaml-syntax', message: s.message, location: s.doc.start() });
   } else if (shapeless.length > 0) {
     out.notKubernetes = true;

@@ -18,6 +18,8 @@ import { InputError } from '../errors.js';
 export interface ExpandedInputs {
   /** Absolute paths of manifest files, sorted. */
   files: string[];
+  /** The files among them that were named on the command line (not found by a walk or a glob). */
+  explicit: Set<string>;
   /** Absolute paths of chart directories or .tgz archives, sorted. */
   charts: string[];
   stdin: boolean;
@@ -28,6 +30,7 @@ const GLOB_CHARS = /[*?[\]{}]/;
 
 export function expandInputs(paths: readonly string[], opts: { cwd: string; ignore: readonly string[]; ignoreBase: string }): ExpandedInputs {
   const files = new Set<string>();
+  const explicit = new Set<string>();
   const charts = new Set<string>();
   let stdin = false;
   const configIgnore = ignoreFactory().add([...opts.ignore]);
@@ -52,7 +55,10 @@ export function expandInputs(paths: readonly string[], opts: { cwd: string; igno
     if (existsSync(abs)) {
       const st = statSync(abs);
       if (st.isDirectory()) walk(abs, opts.cwd, ignoredByConfig, files, charts);
-      else addFile(abs);
+      else {
+        addFile(abs);
+        explicit.add(abs);
+      }
       continue;
     }
     if (GLOB_CHARS.test(p)) {
@@ -63,7 +69,7 @@ export function expandInputs(paths: readonly string[], opts: { cwd: string; igno
     }
     throw new InputError(`path not found: ${p}`);
   }
-  return { files: [...files].sort(), charts: [...charts].sort(), stdin };
+  return { files: [...files].sort(), explicit, charts: [...charts].sort(), stdin };
 }
 
 /** The outermost chart containing `file` (a chart's subcharts belong to it), if any. */
