@@ -3,7 +3,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'schemas/**', 'coverage/**', 'fixtures/**', 'examples/**'] },
+  { ignores: ['dist/**', 'node_modules/**', 'schemas/**', 'coverage/**', 'fixtures/**', 'examples/**', '.bench/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

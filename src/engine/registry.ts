@@ -35,6 +35,7 @@ import { rule as dockerfileUser } from '../../rules/dockerfile-user.js';
 import { rule as dockerfileBaseImage } from '../../rules/dockerfile-base-image.js';
 import { rule as dockerfileDevDeps } from '../../rules/dockerfile-dev-deps.js';
 import { rule as imageTagMatches } from '../../rules/image-tag-matches.js';
+import { rule as unusedSuppression } from '../../rules/unused-suppression.js';
 
 export const RULES: ReadonlyArray<Rule<any>> = [
   imageNaming,
@@ -69,6 +70,7 @@ export const RULES: ReadonlyArray<Rule<any>> = [
   dockerfileBaseImage,
   dockerfileDevDeps,
   imageTagMatches,
+  unusedSuppression,
 ];
 
 export function findRule(id: string): Rule<any> | undefined {
