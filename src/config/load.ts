@@ -13,7 +13,7 @@ import type { OverrideFn, RuleSetting } from '../engine/run.js';
 import { isSeverity } from '../engine/severity.js';
 import type { Resource } from '../engine/resource.js';
 import type { SeveritySetting } from '../types.js';
-import { buildConfigSchema } from './schema.js';
+import { buildConfigSchema, optionsValidatorName } from './schema.js';
 import { globToRegExp } from './glob.js';
 
 export interface ConfigFile {
@@ -84,39 +84,60 @@ function findConfig(cwd: string): string | undefined {
 }
 
 type Validator = ((data: unknown) => boolean) & { errors?: AjvError[] | null };
-const validators = new WeakMap<ReadonlyArray<Rule<any>>, Validator>();
+
+/** Checks a whole config; returns the first error (its path from the config root) or undefined. */
+type ConfigCheck = (data: unknown) => AjvError | undefined;
+const checks = new WeakMap<ReadonlyArray<Rule<any>>, ConfigCheck>();
 
 async function validate(data: unknown, display: string, rules: ReadonlyArray<Rule<any>>): Promise<void> {
-  let check = validators.get(rules);
+  let check = checks.get(rules);
   if (!check) {
-    check = precompiledValidator(rules) ?? (await compileValidator(rules));
-    validators.set(rules, check);
+    check = precompiledCheck(rules) ?? (await compiledCheck(rules));
+    checks.set(rules, check);
   }
-  if (check(data)) return;
-  const err = pickError(check.errors ?? []);
-  throw new ConfigError(`invalid config ${display}: ${describeError(err, data)}`);
+  const err = check(data);
+  if (err) throw new ConfigError(`invalid config ${display}: ${describeError(err, data)}`);
 }
 
-/** The validator `npm run build` generated (dist/config-validate.cjs), when it matches the built-in rules. */
-function precompiledValidator(rules: ReadonlyArray<Rule<any>>): Validator | undefined {
+/**
+ * The validators `npm run build` generated (dist/config-validate.cjs): the structure, then
+ * the options of each configured rule, so only those validators are ever compiled by V8.
+ */
+function precompiledCheck(rules: ReadonlyArray<Rule<any>>): ConfigCheck | undefined {
   if (rules !== RULES) return undefined;
+  let mod: Record<string, Validator>;
   try {
-    const mod = createRequire(import.meta.url)(path.join(packageRoot(), 'dist/config-validate.cjs')) as Validator | { default: Validator };
-    return typeof mod === 'function' ? mod : mod.default;
+    mod = createRequire(import.meta.url)(path.join(packageRoot(), 'dist/config-validate.cjs')) as Record<string, Validator>;
   } catch {
     return undefined;
   }
+  return (data) => {
+    if (!mod.structure(data)) return pickError(mod.structure.errors ?? []);
+    for (const [id, entry] of Object.entries((data as ConfigFile).rules ?? {})) {
+      if (!Array.isArray(entry) || entry[1] === undefined) continue;
+      const v = mod[optionsValidatorName(id)];
+      if (v && !v(entry[1])) {
+        const e = pickError(v.errors ?? []);
+        return { ...e, instancePath: `/rules/${id.replace(/~/g, '~0').replace(/\//g, '~1')}/1${e.instancePath}` };
+      }
+    }
+    return undefined;
+  };
 }
 
-async function compileValidator(rules: ReadonlyArray<Rule<any>>): Promise<Validator> {
+async function compiledCheck(rules: ReadonlyArray<Rule<any>>): Promise<ConfigCheck> {
   const { default: Ajv } = await import('ajv');
   const ajv = new Ajv.default({ allErrors: false, strict: false });
-  return ajv.compile(buildConfigSchema(rules)) as unknown as Validator;
+  const v = ajv.compile(buildConfigSchema(rules)) as unknown as Validator;
+  return (data) => (v(data) ? undefined : pickError(v.errors ?? []));
 }
 
 interface AjvError { instancePath: string; keyword: string; message?: string; params: Record<string, any> }
 
 function pickError(errors: AjvError[]): AjvError {
+  // An unknown rule id fails `propertyNames`: name the id, not the enum of every rule.
+  const names = errors.find((e) => e.keyword === 'propertyNames');
+  if (names) return { instancePath: `${names.instancePath}/${String(names.params.propertyName).replace(/~/g, '~0').replace(/\//g, '~1')}`, keyword: 'unknownRule', params: names.params };
   // anyOf failures are reported last by ajv; the most specific (deepest) error names the bad key best.
   return [...errors].sort((a, b) => b.instancePath.length - a.instancePath.length)[0];
 }
@@ -129,6 +150,7 @@ function describeError(e: AjvError, data: unknown): string {
     if (key.length === 1 && key[0] === 'rules') return `unknown rule "${extra}" in rules`;
     return `unknown key "${extra}" in ${where}`;
   }
+  if (e.keyword === 'unknownRule') return `unknown rule "${e.params.propertyName}" in ${key.slice(0, -1).reduce((acc, k) => (/^\d+$/.test(k) ? `${acc}[${k}]` : acc ? `${acc}.${k}` : k), '')}`;
   if (e.keyword === 'enum') return `${where} must be one of ${(e.params.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', ')}`;
   void data;
   return `${where} ${e.message ?? 'is invalid'}`;

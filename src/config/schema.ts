@@ -7,7 +7,13 @@ import type { Rule } from '../engine/rule.js';
 
 const severity = { enum: ['off', 'info', 'warning', 'error'] };
 
-export function buildConfigSchema(rules: ReadonlyArray<Rule<any>>): Record<string, unknown> {
+/**
+ * With `optionsInline: false` each rule's options are only required to be an object: the
+ * CLI validates them separately with per-rule validators, so start-up compiles only the
+ * validators of the rules a config actually configures.
+ */
+export function buildConfigSchema(rules: ReadonlyArray<Rule<any>>, opts: { optionsInline?: boolean } = {}): Record<string, unknown> {
+  const inline = opts.optionsInline ?? true;
   const ruleProps: Record<string, unknown> = {};
   const severityOnly: Record<string, unknown> = {};
   for (const r of rules) {
@@ -15,12 +21,15 @@ export function buildConfigSchema(rules: ReadonlyArray<Rule<any>>): Record<strin
       description: r.meta.description,
       anyOf: [
         severity,
-        { type: 'array', items: [severity, r.meta.optionsSchema], minItems: 1, maxItems: 2, additionalItems: false },
+        { type: 'array', items: [severity, inline ? r.meta.optionsSchema : { type: 'object' }], minItems: 1, maxItems: 2, additionalItems: false },
       ],
     };
     severityOnly[r.meta.id] = { description: r.meta.description, anyOf: [severity, { type: 'array', items: [severity], minItems: 1, maxItems: 1 }] };
   }
   const glob = { type: 'string', minLength: 1 };
+  // Without inline options the rule entries share one subschema (small generated code).
+  const ids = rules.map((r) => r.meta.id);
+  const anyRuleEntry = { anyOf: [severity, { type: 'array', items: [severity, { type: 'object' }], minItems: 1, maxItems: 2, additionalItems: false }] };
   return {
     $schema: 'http://json-schema.org/draft-07/schema#',
     $id: 'https://github.com/k8s-todo-lint/k8s-todo-lint/schemas/config.schema.json',
@@ -32,7 +41,9 @@ export function buildConfigSchema(rules: ReadonlyArray<Rule<any>>): Record<strin
       extends: { enum: ['recommended'], description: 'The default rule set and severities' },
       kubeVersion: { type: 'string', pattern: '^v?\\d+\\.\\d+(\\.\\d+)?$', description: 'Kubernetes version for schemas and deprecated-api (default 1.30)' },
       ignore: { type: 'array', items: glob, description: 'Globs (relative to the config file) of files never linted' },
-      rules: { type: 'object', additionalProperties: false, properties: ruleProps },
+      rules: inline
+        ? { type: 'object', additionalProperties: false, properties: ruleProps }
+        : { type: 'object', propertyNames: { enum: ids }, additionalProperties: anyRuleEntry },
       overrides: {
         type: 'array',
         items: {
@@ -50,7 +61,9 @@ export function buildConfigSchema(rules: ReadonlyArray<Rule<any>>): Record<strin
                 properties: { kind: glob, name: glob, namespace: glob, apiVersion: glob },
               },
             },
-            rules: { type: 'object', additionalProperties: false, properties: severityOnly },
+            rules: inline
+              ? { type: 'object', additionalProperties: false, properties: severityOnly }
+              : { type: 'object', propertyNames: { enum: ids }, additionalProperties: { anyOf: [severity, { type: 'array', items: [severity], minItems: 1, maxItems: 1 }] } },
           },
         },
       },
@@ -78,4 +91,9 @@ export function buildConfigSchema(rules: ReadonlyArray<Rule<any>>): Record<strin
       },
     },
   };
+}
+
+/** Export name of a rule's options validator in the generated module. */
+export function optionsValidatorName(ruleId: string): string {
+  return `options_${ruleId.replace(/[^a-zA-Z0-9]/g, '_')}`;
 }
