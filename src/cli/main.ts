@@ -9,6 +9,7 @@ import { Command, CommanderError, Option } from 'commander';
 import { FatalError, UsageError } from '../errors.js';
 import { RULES } from '../engine/registry.js';
 import { lint } from '../lint.js';
+import { timings } from '../engine/run.js';
 import type { LintResult } from '../types.js';
 import type { Formatter, FormatContext, RuleInfo } from '../format/types.js';
 import { VERSION } from '../version.js';
@@ -126,7 +127,15 @@ async function lintCommand(argv: string[], io: Io): Promise<number> {
     const write = (mod as any).writeGithubStepSummary;
     if (typeof write === 'function') write(shown, ctx, io.env);
   }
+  if (timings) io.stderr(timingTable(timings));
   return exitCode(result, maxWarnings);
+}
+
+function timingTable(t: Map<string, number>): string {
+  const rows = [...t].sort((a, b) => b[1] - a[1]).slice(0, 15);
+  const total = [...t.values()].reduce((a, b) => a + b, 0);
+  const lines = rows.map(([id, ms]) => `${id.padEnd(30)}| ${ms.toFixed(1).padStart(9)} | ${((ms / total) * 100).toFixed(1)}%`);
+  return [`${'Rule'.padEnd(30)}| Time (ms) | Relative`, ...lines].join('\n') + '\n';
 }
 
 /** Exit status as a pure function of the counts. */

@@ -38,6 +38,9 @@ export interface RunOutput {
 
 const IGNORE_ANNOTATION = 'k8s-todo-lint.io/ignore';
 
+/** Per-rule time (ms, including locating findings) when TIMING is set, like ESLint's TIMING=1. */
+export const timings: Map<string, number> | undefined = process.env.TIMING ? new Map() : undefined;
+
 export function runRules(input: RunInput): RunOutput {
   const index = new ResourceIndex(input.resources);
   const findings: Finding[] = [];
@@ -77,6 +80,7 @@ export function runRules(input: RunInput): RunOutput {
       if (rel.length) f.related = rel;
       place(rule.meta.id, setting.severity, r.severity ?? 'error', f, r.resource, rawLine);
     };
+    const started = timings ? performance.now() : 0;
     rule.check({
       options: setting.options,
       resources: input.resources,
@@ -85,6 +89,7 @@ export function runRules(input: RunInput): RunOutput {
       charts: input.charts,
       report,
     });
+    if (timings) timings.set(rule.meta.id, (timings.get(rule.meta.id) ?? 0) + performance.now() - started);
   }
   return { findings, suppressed };
 }
