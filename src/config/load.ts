@@ -7,6 +7,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { RULES } from '../engine/registry.js';
 import { packageRoot } from '../package-root.js';
+import { yamlLib } from '../vendor.js';
 import { ConfigError } from '../errors.js';
 import type { Rule } from '../engine/rule.js';
 import type { OverrideFn, RuleSetting } from '../engine/run.js';
@@ -61,7 +62,7 @@ export async function loadConfig(cwd: string, explicit: string | undefined, rule
   }
   let data: unknown;
   try {
-    data = file.endsWith('.json') ? JSON.parse(text) : (await import('yaml')).parse(text);
+    data = file.endsWith('.json') ? JSON.parse(text) : yamlLib().parse(text);
   } catch (e) {
     throw new ConfigError(`invalid config ${display}: ${(e as Error).message.split('\n')[0]}`);
   }

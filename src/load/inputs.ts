@@ -6,13 +6,11 @@
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { createRequire } from 'node:module';
 import ignoreFactory from 'ignore';
+import { fastGlob } from '../vendor.js';
 
 // fast-glob costs ~23 ms to import; a single named file does not need it.
-type FastGlob = typeof import('fast-glob');
-let fgModule: FastGlob | undefined;
-const fg = { sync: (...args: Parameters<FastGlob['sync']>) => (fgModule ??= createRequire(import.meta.url)('fast-glob') as FastGlob).sync(...args) };
+const fg = { sync: (...args: Parameters<ReturnType<typeof fastGlob>['sync']>) => fastGlob().sync(...args) };
 import { InputError } from '../errors.js';
 
 export interface ExpandedInputs {

@@ -3,15 +3,11 @@
  * that have findings get here, so the full position-keeping parse of the
  * `yaml` package (slow, ~0.5 ms per document) runs rarely.
  */
-import { createRequire } from 'node:module';
 import type { Document, LineCounter, Node } from 'yaml';
+import { yamlLib } from '../vendor.js';
 
-// `yaml` costs ~25 ms to import; only documents with findings need it, so load it on first use.
-type YamlModule = typeof import('yaml');
-let yamlModule: YamlModule | undefined;
-export function yamlLib(): YamlModule {
-  return (yamlModule ??= createRequire(import.meta.url)('yaml') as YamlModule);
-}
+// `yaml` is loaded on first use: only documents with findings need it.
+export { yamlLib };
 import type { ResourcePath } from '../types.js';
 
 export interface TextRange {
