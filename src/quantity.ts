@@ -27,8 +27,21 @@ const DECIMAL: Record<string, number> = { n: -9, u: -6, m: -3, '': 0, k: 3, M: 6
 
 const QUANTITY_RE = /^([+-]?)(\d+(?:\.\d*)?|\.\d+)(Ki|Mi|Gi|Ti|Pi|Ei|[eE][+-]?\d+|[numkMGTPE]?)$/;
 
+// Manifests repeat the same few quantities ("100m", "128Mi") thousands of times; Quantity is immutable.
+const parsed = new Map<string, Quantity | undefined>();
+
 /** Parses a quantity string or number; undefined when it is not a valid quantity. */
 export function parseQuantity(input: unknown): Quantity | undefined {
+  if (typeof input === 'string') {
+    if (parsed.has(input)) return parsed.get(input);
+    const q = parseUncached(input);
+    if (parsed.size < 10_000) parsed.set(input, q);
+    return q;
+  }
+  return parseUncached(input);
+}
+
+function parseUncached(input: unknown): Quantity | undefined {
   let text: string;
   if (typeof input === 'number') {
     if (!Number.isFinite(input)) return undefined;
