@@ -9,7 +9,8 @@ import { describe, expect, it } from 'vitest';
 import { ROOT, runCli } from '../support/run-cli.js';
 
 const DESIGNS = path.join(ROOT, 'fixtures/designs');
-const brief = (stdout: string) => JSON.parse(stdout).findings.map((f: any) => `${f.line}:${f.column} ${f.ruleId} ${f.message}`);
+const brief = (stdout: string) =>
+  JSON.parse(stdout).findings.map((f: any) => `${f.file}:${f.line}:${f.column} ${f.ruleId} ${f.message}${f.related ? ` [${f.related.map((r: any) => `${r.file}:${r.line}:${r.column}`).join(", ")}]` : ""}`);
 
 describe('seed designs', () => {
   it('the seed-000 manifest gives no finding with the default config', () => {
