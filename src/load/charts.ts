@@ -168,11 +168,13 @@ export async function loadCharts(chartPaths: readonly string[], opts: ChartLoadO
 /** A render error at the template line Go's message names, else at Chart.yaml. */
 function renderProblem(e: Error, chartFile: string, templateRef: (name: string) => TemplateFileRef): LoadProblem {
   const message = (e?.message ?? String(e)).replace(/^Error: /, '');
-  const m = /template: ([^:\s]+):(\d+)(?::(\d+))?/.exec(message);
+  // Go names the place as `template: NAME:LINE:COL:` or, after Helm rewrites it,
+  // `execution error at (NAME:LINE:COL)` / `parse error at (NAME:LINE)`; Go's column is 0-based.
+  const m = /(?:template: |(?:execution|parse) error at \()([^:\s()]+):(\d+)(?::(\d+))?/.exec(message);
   if (m) {
     const ref = templateRef(m[1]);
     const line = Number(m[2]);
-    const column = m[3] ? Number(m[3]) : 1;
+    const column = m[3] ? Number(m[3]) + 1 : 1;
     return { ruleId: 'helm-render', message, location: { file: ref.file, line, column, endLine: line, endColumn: column + 1 } };
   }
   return { ruleId: 'helm-render', message, location: { file: chartFile, line: 1, column: 1, endLine: 1, endColumn: 1 } };

@@ -21,12 +21,6 @@ const ROOT = path.resolve(import.meta.dirname, '../..');
 const DOCS = path.join(ROOT, 'docs/rules');
 const TESTS = path.join(ROOT, 'test/rules');
 
-/**
- * Rules whose findings come from the chart loader: the fixture tester lints
- * files, not charts, so their fixtures wait for chart fixtures.
- */
-const CHART_LOADER_RULES = new Set(['helm-render']);
-
 interface Example { expect: number; text: string; line: number }
 
 /** The yaml blocks of a page that follow an `<!-- expect: N -->` line. */
@@ -107,7 +101,8 @@ export function documentedOptions(markdown: string): Map<string, unknown> {
   return out;
 }
 
-const hasFiles = (dir: string) => existsSync(dir) && readdirSync(dir).some((f) => /\.(ya?ml|json)$/.test(f));
+// A fixture is a manifest file or a chart directory (helm-render's fixtures are charts).
+const hasFiles = (dir: string) => existsSync(dir) && readdirSync(dir).some((f) => /\.(ya?ml|json)$/.test(f) || existsSync(path.join(dir, f, 'Chart.yaml')));
 
 describe('every registered rule', () => {
   for (const rule of RULES) {
@@ -132,14 +127,10 @@ describe('every registered rule', () => {
       it('has its test file', () => {
         expect(existsSync(path.join(TESTS, `${id}.test.ts`)), `test/rules/${id}.test.ts`).toBe(true);
       });
-      if (CHART_LOADER_RULES.has(id)) {
-        it.todo('has valid and invalid fixtures (charts: waits for the chart loader)');
-      } else {
-        it('has valid and invalid fixtures', () => {
-          expect(hasFiles(path.join(FIXTURES, id, 'valid')), `fixtures/rules/${id}/valid`).toBe(true);
-          expect(hasFiles(path.join(FIXTURES, id, 'invalid')), `fixtures/rules/${id}/invalid`).toBe(true);
-        });
-      }
+      it('has valid and invalid fixtures', () => {
+        expect(hasFiles(path.join(FIXTURES, id, 'valid')), `fixtures/rules/${id}/valid`).toBe(true);
+        expect(hasFiles(path.join(FIXTURES, id, 'invalid')), `fixtures/rules/${id}/invalid`).toBe(true);
+      });
       const examples = existsSync(page) ? examplesOf(readFileSync(page, 'utf8')) : [];
       it('has a failing and a passing example', () => {
         expect(examples.filter((e) => e.expect > 0).length).toBeGreaterThan(0);

@@ -12,7 +12,10 @@ import { lint } from '../../src/lint.js';
 import { ResourceIndex } from '../../src/engine/resource-index.js';
 import type { Report } from '../../src/engine/rule.js';
 import { rule } from '../../rules/helm-render.js';
-import { FIXTURES } from '../support/rule-tester.js';
+import { FIXTURES, testRule } from '../support/rule-tester.js';
+
+// Chart fixtures under fixtures/rules/helm-render/{valid,invalid}/<chart>/, exact findings.
+testRule('helm-render');
 
 const dir = mkdtempSync(path.join(os.tmpdir(), 'k8s-todo-lint-helm-render-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

@@ -21,9 +21,12 @@ export interface ExpectedFinding {
   severity?: string;
 }
 
+/** Fixture manifests, and fixture charts (directories with a Chart.yaml, expected in <dir>.expected.json). */
 function fixtureFiles(dir: string): string[] {
   if (!existsSync(dir)) return [];
-  return readdirSync(dir).filter((f) => /\.(ya?ml|json)$/.test(f) && !/\.(expected|options|config)\.json$/.test(f)).sort();
+  return readdirSync(dir)
+    .filter((f) => (/\.(ya?ml|json)$/.test(f) && !/\.(expected|options|config)\.json$/.test(f)) || existsSync(path.join(dir, f, 'Chart.yaml')))
+    .sort();
 }
 
 async function findingsFor(ruleId: string, file: string) {
@@ -55,7 +58,7 @@ export function testRule(ruleId: string): void {
     for (const f of invalid) {
       it(`invalid/${f} gives exactly the expected findings`, async () => {
         const file = path.join(dir, 'invalid', f);
-        const expectedFile = file.replace(/\.(ya?ml|json)$/, '.expected.json');
+        const expectedFile = /\.(ya?ml|json)$/.test(file) ? file.replace(/\.(ya?ml|json)$/, '.expected.json') : `${file}.expected.json`;
         const expected: ExpectedFinding[] = JSON.parse(readFileSync(expectedFile, 'utf8'));
         const got = await findingsFor(ruleId, file);
         expect(got.map((x) => ({ ruleId: x.ruleId, line: x.location.line, column: x.location.column, message: x.message, ...(expected.some((e) => e.severity) ? { severity: x.severity } : {}) })))
