@@ -14,6 +14,7 @@ import type { ChartInput } from '../engine/rule.js';
 import type { ValueOrigin } from '../helm/template/value.js';
 import { CLUSTER_SCOPED_KINDS, groupOf } from './kinds.js';
 import type { LoadProblem } from './documents.js';
+import { DocumentLocator } from './locate.js';
 import { RenderedSourceDocument, type TemplateFileRef } from './rendered-document.js';
 import { YAML11_SCHEMA } from './yaml11-schema.js';
 
@@ -158,7 +159,10 @@ export async function loadCharts(chartPaths: readonly string[], opts: ChartLoadO
           });
         });
       } catch (e) {
-        render.problems.push(renderProblem(e as Error, chartFile, templateRef));
+        const valueFiles = [...baseValues, ...(ci ? [ci] : [])];
+        const schemaProblems = isArchive ? [] : schemaViolations(e as Error, rootName, abs, valueFiles, opts.display);
+        if (schemaProblems.length) render.problems.push(...schemaProblems);
+        else render.problems.push(renderProblem(e as Error, chartFile, templateRef));
       }
     }
   }
@@ -178,6 +182,45 @@ function renderProblem(e: Error, chartFile: string, templateRef: (name: string) 
     return { ruleId: 'helm-render', message, location: { file: ref.file, line, column, endLine: line, endColumn: column + 1 } };
   }
   return { ruleId: 'helm-render', message, location: { file: chartFile, line: 1, column: 1, endLine: 1, endColumn: 1 } };
+}
+
+/**
+ * values.schema.json violations of the root chart, one finding per violation at the
+ * values line that sets the offending value (the last values file that sets it wins,
+ * as in Helm), else at the schema file (RULES.md, helm-render).
+ */
+function schemaViolations(e: Error, rootName: string, dir: string, valueFiles: string[], display: (abs: string) => string): LoadProblem[] {
+  const message = e?.message ?? '';
+  if (!message.startsWith("values don't meet the specifications of the schema")) return [];
+  const out: LoadProblem[] = [];
+  let chart = '';
+  for (const line of message.split('\n').slice(1)) {
+    const header = /^(\S[^:]*):$/.exec(line);
+    if (header) {
+      chart = header[1];
+      continue;
+    }
+    const v = /^- at '([^']*)': (.*)$/.exec(line);
+    if (!v) continue;
+    const pointer = v[1].split('/').slice(1).map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~'));
+    const path_ = pointer.map((p) => (/^\d+$/.test(p) ? Number(p) : p));
+    const text = `values do not match values.schema.json of chart ${chart}: at '${v[1]}': ${v[2]}`;
+    let location: LoadProblem['location'] | undefined;
+    if (chart === rootName) {
+      for (const file of [...valueFiles].reverse().concat(path.join(dir, 'values.yaml'))) {
+        if (!existsSync(file)) continue;
+        const r = new DocumentLocator(readFileSync(file, 'utf8')).locate(path_);
+        if (r.found !== false) {
+          location = { file: display(file), line: r.line, column: r.column, endLine: r.endLine, endColumn: r.endColumn };
+          break;
+        }
+      }
+    }
+    const schemaFile = chart === rootName ? path.join(dir, 'values.schema.json') : path.join(dir, 'charts', chart, 'values.schema.json');
+    location ??= { file: display(existsSync(schemaFile) ? schemaFile : path.join(dir, 'Chart.yaml')), line: 1, column: 1, endLine: 1, endColumn: 1 };
+    out.push({ ruleId: 'helm-render', message: text, location });
+  }
+  return out;
 }
 
 function presentSubcharts(dir: string): string[] {
