@@ -1,6 +1,6 @@
 import { defineRule } from '../src/engine/rule.js';
 import { addQuantities, compareQuantities, formatCpu, formatMemory, ratio, ZERO, type Quantity } from '../src/quantity.js';
-import { allocatable, DEFAULT_CAPACITY, workloadUsages, type CapacityOptions, type Dimension, type WorkloadUsage } from './_lib/capacity.js';
+import { allocatable, DEFAULT_CAPACITY, resolveCapacityOptions, workloadUsages, type CapacityOptions, type Dimension, type WorkloadUsage } from './_lib/capacity.js';
 
 const quantity = { anyOf: [{ type: 'string' }, { type: 'number' }] };
 
@@ -24,7 +24,7 @@ export const rule = defineRule<CapacityOptions>({
     defaultOptions: DEFAULT_CAPACITY,
   },
   check(ctx) {
-    const o: CapacityOptions = { ...ctx.options, cpu: String(ctx.options.cpu), memory: String(ctx.options.memory), reserved: { ...DEFAULT_CAPACITY.reserved, ...ctx.options.reserved } };
+    const o = resolveCapacityOptions(ctx.options);
     const usages = workloadUsages(ctx.resources, ctx.index, o);
     if (usages.length === 0) return;
     const alloc = allocatable(o);

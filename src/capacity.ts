@@ -5,7 +5,7 @@
 import { ResourceIndex } from './engine/resource-index.js';
 import { loadInput, type LintOptions } from './lint.js';
 import { formatCpu, formatMemory, addQuantities, ratio, ZERO, type Quantity } from './quantity.js';
-import { allocatable, DEFAULT_CAPACITY, workloadUsages, type CapacityOptions, type Dimension } from '../rules/_lib/capacity.js';
+import { allocatable, resolveCapacityOptions, workloadUsages, type CapacityOptions, type Dimension } from '../rules/_lib/capacity.js';
 
 export interface CapacityRow {
   kind: string;
@@ -29,7 +29,7 @@ export async function capacityData(options: LintOptions): Promise<CapacityData> 
   const input = await loadInput(options);
   const setting = input.ruleSettings.get('cluster-capacity');
   const raw = (setting?.options ?? {}) as Partial<CapacityOptions>;
-  const o: CapacityOptions = { ...DEFAULT_CAPACITY, ...raw, cpu: String(raw.cpu ?? DEFAULT_CAPACITY.cpu), memory: String(raw.memory ?? DEFAULT_CAPACITY.memory), reserved: { ...DEFAULT_CAPACITY.reserved, ...(raw.reserved ?? {}) } };
+  const o = resolveCapacityOptions(raw);
   const resources = [...input.resources, ...input.renders.filter((r) => r.valuesFile === undefined).flatMap((r) => r.resources)];
   const usages = workloadUsages(resources, new ResourceIndex(resources), o);
   const alloc = allocatable(o);

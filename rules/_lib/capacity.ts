@@ -39,6 +39,18 @@ export const DEFAULT_CAPACITY: CapacityOptions = {
   cpu: '4', memory: '8Gi', reserved: { cpu: '1', memory: '2Gi' }, maxUtilization: 0.7, nodes: 1, includeSurge: false,
 };
 
+/** Options as configured (quantities may be YAML numbers, `reserved` may be partial) -> complete options. */
+export function resolveCapacityOptions(raw: Partial<CapacityOptions> | undefined): CapacityOptions {
+  const r = raw ?? {};
+  return {
+    ...DEFAULT_CAPACITY,
+    ...r,
+    cpu: String(r.cpu ?? DEFAULT_CAPACITY.cpu),
+    memory: String(r.memory ?? DEFAULT_CAPACITY.memory),
+    reserved: { ...DEFAULT_CAPACITY.reserved, ...(r.reserved ?? {}) },
+  };
+}
+
 export function allocatable(o: CapacityOptions): Record<Dimension, Quantity> {
   const sub = (a: string, b: string): Quantity => {
     const qa = parseQuantity(a) ?? ZERO;

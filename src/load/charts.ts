@@ -12,8 +12,7 @@ import { parseDirectives, type Directive } from '../engine/directives.js';
 import type { Resource } from '../engine/resource.js';
 import type { ChartInput } from '../engine/rule.js';
 import type { ValueOrigin } from '../helm/template/value.js';
-import { CLUSTER_SCOPED_KINDS, groupOf } from './kinds.js';
-import type { LoadProblem } from './documents.js';
+import { addResources, type LoadProblem } from './documents.js';
 import { DocumentLocator } from './locate.js';
 import { RenderedSourceDocument, type TemplateFileRef } from './rendered-document.js';
 import { YAML11_SCHEMA } from './yaml11-schema.js';
@@ -144,19 +143,7 @@ export async function loadCharts(chartPaths: readonly string[], opts: ChartLoadO
             render.problems.push({ ruleId: 'yaml-syntax', message: `rendered ${doc.source} has no apiVersion or kind: not a Kubernetes object`, location: sourceDoc.start() });
             return;
           }
-          const meta = o.metadata && typeof o.metadata === 'object' ? o.metadata : {};
-          const explicitNs = typeof meta.namespace === 'string' && meta.namespace !== '' ? meta.namespace : undefined;
-          render.resources.push({
-            apiVersion: o.apiVersion,
-            kind: o.kind,
-            group: groupOf(o.apiVersion),
-            name: typeof meta.name === 'string' ? meta.name : '',
-            namespace: CLUSTER_SCOPED_KINDS.has(o.kind) ? undefined : explicitNs ?? namespace,
-            namespaceExplicit: explicitNs !== undefined,
-            object: o,
-            doc: sourceDoc,
-            basePath: [],
-          });
+          addResources(render, o, sourceDoc, [], { defaultNamespace: namespace });
         });
       } catch (e) {
         const valueFiles = [...baseValues, ...(ci ? [ci] : [])];

@@ -137,7 +137,8 @@ export function parseManifestText(text: string, file: string, opts: ParseOptions
   return out;
 }
 
-function addResources(out: ParsedFile, obj: Record<string, any>, doc: SourceDocument, basePath: ResourcePath, opts: ParseOptions): void {
+/** Adds the resource (or, for `List` kinds, its items) that one parsed object is; used for files and for rendered charts. */
+export function addResources(out: Pick<ParsedFile, 'resources' | 'problems'>, obj: Record<string, any>, doc: SourceDocument, basePath: ResourcePath, opts: Pick<ParseOptions, 'defaultNamespace'>): void {
   const kind = String(obj.kind);
   if ((kind === 'List' || kind.endsWith('List')) && Array.isArray(obj.items)) {
     obj.items.forEach((item: unknown, i: number) => {
