@@ -136,6 +136,15 @@ const TABLE = [
   T('ternary', '{{ ternary "y" "n" .Values.enabled }} {{ coalesce .Values.empty .Values.name }}'),
   T('lists', '{{ list 1 2 3 | last }} {{ without (list 1 2 3) 2 }} {{ uniq (list 1 1 2) }} {{ has 2 (list 1 2) }}'),
   T('math', '{{ add1 5 }} {{ div 7 2 }} {{ mod 7 2 }} {{ mul 3 4 }} {{ max 1 9 3 }} {{ floor 1.5 }} {{ round 2.567 2 }}'),
+  // Go's int (constants, len, atoi, int, until) versus int64 (Sprig math, int64, toDecimal, fromToml, .Unix).
+  T('int vs int64 typeOf', '{{ range list 1 (len "a") (atoi "1") (int 1.5) (index (until 2) 1) (add 1 1) (add1 1) (sub 2 1) (mul 1 1) (div 4 2) (mod 5 3) (max 1 2) (min 1 2) (biggest 1 2) (int64 1) (toDecimal "7") (now).Unix }}{{ typeOf . }},{{ end }}'),
+  T('int vs int64 kinds', '{{ kindOf 1 }} {{ kindOf (add 1 1) }} {{ kindIs "int64" (mul 2 2) }} {{ typeIs "int" (int64 1) }} {{ typeOf (semver "1.2.3").Major }} {{ typeOf (index "ab" 0) }}'),
+  T('printf %T', '{{ printf "%T %T %T %T %v %d" 1 (int64 1) (len "ab") (sub 5 1) (int64 7) (add 1 2) }}'),
+  T('duration int int64', '{{ duration 90 }}|{{ duration (int64 90) }}|{{ duration (add 60 30) }}|{{ duration (len "abc") }}|{{ durationRound (mul 90 1000000000) }}|{{ durationRound 90 }}'),
+  T('has uniq int int64', '{{ has 1 (list (int64 1)) }} {{ has (add 0 1) (list (int64 1)) }} {{ uniq (list 1 (int64 1) (add 0 1) 1) }} {{ without (list 1 (int64 1)) 1 }} {{ deepEqual 1 (int64 1) }}'),
+  T('int64 compares and prints', '{{ eq 2 (add 1 1) }} {{ lt (int64 1) 2 }} {{ if sub 1 1 }}t{{ else }}f{{ end }} {{ toJson (list (int64 5) 5) }} {{ toYaml (dict "a" (mul 2 3)) }}'),
+  T('int64 where int is expected', '{{ trunc (add 1 2) "abcdef" }}'),
+  T('fromToml int64', '{{ $m := fromToml "a = 1\\nb = [1, 2]" }}{{ typeOf $m.a }} {{ typeOf (index $m.b 0) }} {{ has 1 $m.b }} {{ has (int64 1) $m.b }}'),
 ];
 
 // ---------------------------------------------------------------------------

@@ -8,7 +8,7 @@ import {
   parseSetLiteralInto,
   typedVal,
 } from '../../src/helm/chart/strvals.js';
-import { getOrigin, type GoMap } from '../../src/helm/template/value.js';
+import { GoInt, getOrigin, type GoMap } from '../../src/helm/template/value.js';
 
 function set(...args: string[]): GoMap {
   const m = newMap();
@@ -16,22 +16,24 @@ function set(...args: string[]): GoMap {
   return m;
 }
 
-/** Plain objects for toEqual (the parser builds null-prototype maps). */
+/** Plain objects for toEqual (the parser builds null-prototype maps); an int64 shows as "5n". */
 function plain(v: unknown): unknown {
-  return JSON.parse(JSON.stringify(v, (_k, x) => (typeof x === 'bigint' ? `${x}n` : x)));
+  return JSON.parse(JSON.stringify(v, (_k, x) => (x instanceof GoInt && x.kind === 'int64' ? `${x.value}n` : x)));
 }
 
+const int64 = (n: bigint): GoInt => new GoInt(n, 'int64');
+
 describe('--set', () => {
-  it('infers Helm types: int64 as bigint, booleans and null in any case, strings otherwise', () => {
+  it('infers Helm types: int64 (a GoInt), booleans and null in any case, strings otherwise', () => {
     const m = set('a=1,b=true,c=FALSE,d=Null,e=0,f=007,g=1.5,h=-3,i=9223372036854775808,j=');
-    expect(m.a).toBe(1n);
+    expect(m.a).toEqual(int64(1n));
     expect(m.b).toBe(true);
     expect(m.c).toBe(false);
     expect(m.d).toBe(null);
-    expect(m.e).toBe(0n);
+    expect(m.e).toEqual(int64(0n));
     expect(m.f).toBe('007');
     expect(m.g).toBe('1.5');
-    expect(m.h).toBe(-3n);
+    expect(m.h).toEqual(int64(-3n));
     expect(m.i).toBe('9223372036854775808');
     expect(m.j).toBe('');
   });
@@ -105,7 +107,7 @@ describe('the other --set flavours', () => {
 
   it('typedVal leaves numbers with a leading zero or a fraction as strings', () => {
     expect(typedVal('0123', false)).toBe('0123');
-    expect(typedVal('+5', false)).toBe(5n);
+    expect(typedVal('+5', false)).toEqual(int64(5n));
     expect(typedVal('1e3', false)).toBe('1e3');
     expect(typedVal('true', true)).toBe('true');
   });

@@ -1,6 +1,6 @@
 // Helpers shared by the serializer tests: decoding golden inputs into Go
 // values, and the typed dump the generator's "dump" template prints.
-import { GoObject, isGoMap, type GoMap, type GoValue } from '../../src/helm/template/value.js';
+import { GoObject, goInt64, isGoMap, type GoMap, type GoValue } from '../../src/helm/template/value.js';
 import { marshalGoJson, compareGoStrings } from '../../src/helm/yaml/go-json.js';
 import { formatFloatG } from '../../src/helm/yaml/go-float.js';
 
@@ -11,7 +11,7 @@ export type Dump = { map: Record<string, Dump> } | { list: Dump[] } | { t: strin
 export function decodeInput(e: Encoded): GoValue {
   if (e === null || typeof e === 'boolean' || typeof e === 'number' || typeof e === 'string') return e;
   if (Array.isArray(e)) return e.map(decodeInput);
-  if ('$int' in e && typeof e.$int === 'string') return BigInt(e.$int);
+  if ('$int' in e && typeof e.$int === 'string') return goInt64(BigInt(e.$int));
   if ('$float' in e && typeof e.$float === 'string') {
     const f = { NaN: NaN, '+Inf': Infinity, '-Inf': -Infinity, '-0': -0 }[e.$float];
     return f ?? Number(e.$float);
@@ -43,7 +43,7 @@ export function dumpOf(v: GoValue): Dump {
   let t: string;
   if (v === null || v === undefined) t = '<nil>';
   else if (typeof v === 'number') t = 'float64';
-  else if (typeof v === 'bigint') t = 'int64';
+  else if (typeof v === 'bigint') t = 'int';
   else if (typeof v === 'string') t = 'string';
   else if (typeof v === 'boolean') t = 'bool';
   else if (v instanceof GoObject) t = v.goType();

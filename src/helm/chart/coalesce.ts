@@ -4,7 +4,7 @@
  * `global` copied down, null deleting a default, and the "table vs
  * non-table" warnings. Origins travel with the values they describe.
  */
-import { copyOrigin, isGoMap, type GoMap, type GoValue } from '../template/value.js';
+import { GoInt, copyOrigin, isGoMap, type GoMap, type GoValue } from '../template/value.js';
 import type { Chart } from './chart.js';
 import { goFormatV } from './go-format.js';
 
@@ -80,7 +80,8 @@ function coalesceDeps(printf: PrintFn, chart: Chart, dest: GoMap, prefix: string
 function goTypeForBadVerb(v: GoValue): string {
   if (typeof v === 'string') return 'string';
   if (typeof v === 'number') return 'float64';
-  if (typeof v === 'bigint') return 'int64';
+  if (typeof v === 'bigint') return 'int';
+  if (v instanceof GoInt) return v.kind;
   if (Array.isArray(v)) return '[]interface {}';
   return 'interface {}';
 }

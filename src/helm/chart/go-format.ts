@@ -33,7 +33,7 @@ export function goTypeName(v: GoValue): string {
   if (typeof v === 'string') return 'string';
   if (typeof v === 'boolean') return 'bool';
   if (typeof v === 'number') return 'float64';
-  if (typeof v === 'bigint') return 'int64';
+  if (typeof v === 'bigint') return 'int';
   if (Array.isArray(v)) return '[]interface {}';
   if (v instanceof Uint8Array) return '[]uint8';
   if (v instanceof GoObject) return v.goType();

@@ -1,13 +1,13 @@
 /**
  * Helm's `--set` family syntax (pkg/strvals): `a.b=1,list[0]=x,c=x\,y`,
- * `{a,b}` lists, type inference for `--set` (ints are int64, so bigint),
+ * `{a,b}` lists, type inference for `--set` (ints are int64, a GoInt),
  * strings for `--set-string`, JSON for `--set-json`, file contents for
  * `--set-file` and the whole rest of the argument for `--set-literal`.
  *
  * The parser mirrors Helm's so that odd inputs (escapes, indexes out of
  * order, `key.`, `a[0]b`) give the same maps and the same error text.
  */
-import { setOrigin, isGoMap, type GoMap, type GoValue, type ValueOrigin } from '../template/value.js';
+import { goInt64, setOrigin, isGoMap, type GoMap, type GoValue, type ValueOrigin } from '../template/value.js';
 import { goQuote, goTypeName, isGoSpace } from './go-format.js';
 
 export class StrvalsError extends Error {}
@@ -82,10 +82,10 @@ export function typedVal(val: string, forceString: boolean): GoValue {
   if (lower === 'true') return true;
   if (lower === 'false') return false;
   if (lower === 'null') return null;
-  if (val === '0') return 0n;
+  if (val === '0') return goInt64(0n);
   if (val.length > 0 && val[0] !== '0' && /^[+-]?[0-9]+$/.test(val)) {
     const n = BigInt(val);
-    if (n >= -(2n ** 63n) && n < 2n ** 63n) return n;
+    if (n >= -(2n ** 63n) && n < 2n ** 63n) return goInt64(n);
   }
   return val;
 }

@@ -4,7 +4,7 @@
  * amd64, where Helm runs: int64 arithmetic wraps, and converting a float64
  * that does not fit (or NaN) to int64 gives the minimum int64.
  */
-import { GoObject, type GoValue } from '../template/value.js';
+import { GoInt, GoObject, type GoValue } from '../template/value.js';
 import { formatValue } from '../template/gofmt.js';
 import { decodeUtf8 } from './_p1-utf8.js';
 import { tagGoType } from './_p1-gotype.js';
@@ -157,6 +157,7 @@ function trimZeroDecimal(s: string): string {
 export function castToInt64(v: GoValue): bigint {
   switch (typeof v) {
     case 'bigint': return v;
+    case 'object': return v instanceof GoInt ? BigInt.asIntN(64, v.value) : 0n;
     case 'number': return floatToInt64(v);
     case 'boolean': return v ? 1n : 0n;
     case 'string': {
@@ -171,6 +172,7 @@ export function castToInt64(v: GoValue): bigint {
 export function castToFloat64(v: GoValue): number {
   switch (typeof v) {
     case 'bigint': return Number(v);
+    case 'object': return v instanceof GoInt ? Number(v.value) : 0;
     case 'number': return v;
     case 'boolean': return v ? 1 : 0;
     case 'string': return goParseFloat(v) ?? 0;

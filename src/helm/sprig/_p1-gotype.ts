@@ -27,7 +27,7 @@ export function goTypeName(v: GoValue): string {
   switch (typeof v) {
     case 'boolean': return 'bool';
     case 'number': return 'float64';
-    // The model does not keep int vs int64 apart; int is the common case.
+    // A bare bigint is Go's int; int64 and the other sized kinds are GoInts.
     case 'bigint': return 'int';
     case 'string': return 'string';
     case 'function': return 'func(...interface {}) (interface {}, error)';

@@ -4,7 +4,7 @@
  * Instants are kept as whole Unix seconds plus nanoseconds so that year 1
  * (Go's zero Time) and nanosecond fractions survive.
  */
-import { GoObject, NO_FIELD, type GoFunction, type GoValue } from '../template/value.js';
+import { GoObject, NO_FIELD, goInt64, type GoFunction, type GoValue } from '../template/value.js';
 import { goTypeName } from './_p2-govalue.js';
 import { UTC, fixedZone, localLocation, type GoLocation } from './_p2-gozone.js';
 
@@ -70,8 +70,8 @@ export class GoDuration extends GoObject {
       case 'Seconds': return () => Number(this.ns) / 1e9;
       case 'Minutes': return () => Number(this.ns) / 6e10;
       case 'Hours': return () => Number(this.ns) / 3.6e12;
-      case 'Milliseconds': return () => this.ns / 1_000_000n;
-      case 'Nanoseconds': return () => this.ns;
+      case 'Milliseconds': return () => goInt64(this.ns / 1_000_000n);
+      case 'Nanoseconds': return () => goInt64(this.ns);
       default: return undefined;
     }
   }
@@ -183,9 +183,10 @@ export class GoTime extends GoObject {
     switch (name) {
       case 'String': return () => this.formatV();
       case 'Format': return (layout) => this.format(String(layout));
-      case 'Unix': return () => BigInt(this.sec);
-      case 'UnixMilli': return () => this.unixNano() / 1_000_000n - (this.unixNano() < 0n && this.unixNano() % 1_000_000n !== 0n ? 1n : 0n);
-      case 'UnixNano': return () => this.unixNano();
+      // Go: Unix, UnixMilli and UnixNano are int64; Year, Day, Hour... are int.
+      case 'Unix': return () => goInt64(BigInt(this.sec));
+      case 'UnixMilli': return () => goInt64(this.unixNano() / 1_000_000n - (this.unixNano() < 0n && this.unixNano() % 1_000_000n !== 0n ? 1n : 0n));
+      case 'UnixNano': return () => goInt64(this.unixNano());
       case 'Year': return () => BigInt(p().year);
       case 'Month': return () => new GoNamedInt(p().month, 'time.Month', LONG_MONTHS, 1);
       case 'Day': return () => BigInt(p().day);

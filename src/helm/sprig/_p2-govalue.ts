@@ -5,7 +5,7 @@
  * these functions need in error texts and dict keys (Go's fmt itself is
  * src/helm/template/gofmt.ts).
  */
-import { GoObject, isGoMap, withGoSignature, type GoFunction, type GoMap, type GoParamType, type GoValue } from '../template/value.js';
+import { GoInt, GoObject, isGoMap, withGoSignature, type GoFunction, type GoMap, type GoParamType, type GoValue } from '../template/value.js';
 import { compareGoStrings, formatValue, goTypeName as fmtTypeName } from '../template/gofmt.js';
 
 export { compareGoStrings };
@@ -42,7 +42,7 @@ export const NIL_DEREF = 'runtime error: invalid memory address or nil pointer d
  */
 export function listItems(v: GoValue): GoValue[] | undefined {
   if (Array.isArray(v)) return v;
-  if (v instanceof Uint8Array) return Array.from(v, (b) => BigInt(b));
+  if (v instanceof Uint8Array) return Array.from(v, (b) => new GoInt(BigInt(b), 'uint8'));
   // Named slice types (chartutil.VersionSet for .Capabilities.APIVersions) are slices to reflect.
   if (v instanceof GoObject) {
     const u = v.underlying();
@@ -100,6 +100,7 @@ export function isEmpty(v: GoValue): boolean {
     case 'function': return false;
   }
   if (Array.isArray(v) || v instanceof Uint8Array) return v.length === 0;
+  if (v instanceof GoInt) return v.value === 0n;
   if (v instanceof GoObject) return false;
   return Object.keys(v).length === 0;
 }
@@ -110,6 +111,8 @@ export function castToInt(v: GoValue): number {
     case 'bigint': return Number(BigInt.asIntN(64, v));
     case 'number': return Number.isFinite(v) ? Math.trunc(v) : 0;
     case 'boolean': return v ? 1 : 0;
+    case 'object':
+      return v instanceof GoInt ? Number(BigInt.asIntN(64, v.value)) : 0;
     case 'string': {
       // cast trims a trailing ".0..." before parsing with base 0.
       const s = v.replace(/\.0*$/, '');

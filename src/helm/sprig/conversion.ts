@@ -4,7 +4,7 @@
  * become 0. Integer text may carry a base prefix (0x1F, 0o17, 010 is octal)
  * and underscores, and "12.00" counts as 12.
  */
-import type { GoFunction, GoValue } from '../template/value.js';
+import { goInt64, type GoFunction, type GoValue } from '../template/value.js';
 import { formatValue } from '../template/gofmt.js';
 import { goFunc, sig } from './_p1-args.js';
 import { castToFloat64, castToInt64, goParseInt, strslice, strval } from './_p1-cast.js';
@@ -24,10 +24,11 @@ function toDecimal(v: GoValue): bigint {
 
 export const conversionFuncs: Record<string, GoFunction> = {
   atoi: goFunc('atoi', sig('string'), atoi),
+  // `int` is Go's int (a bare bigint), `int64` and toDecimal give int64.
   int: goFunc('int', sig('any'), castToInt64),
-  int64: goFunc('int64', sig('any'), castToInt64),
+  int64: goFunc('int64', sig('any'), (v: GoValue) => goInt64(castToInt64(v))),
   float64: goFunc('float64', sig('any'), castToFloat64),
   toString: goFunc('toString', sig('any'), strval),
   toStrings: goFunc('toStrings', sig('any'), strslice),
-  toDecimal: goFunc('toDecimal', sig('any'), toDecimal),
+  toDecimal: goFunc('toDecimal', sig('any'), (v: GoValue) => goInt64(toDecimal(v))),
 };

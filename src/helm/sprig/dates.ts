@@ -4,11 +4,11 @@
  * take a time.Time or an integer count of Unix seconds and use the current
  * time for anything else; an unknown zone name means UTC.
  *
- * Go tells `int` (template constants) from `int64` (what add, mul, toInt64
- * return); the value model does not, so integers are treated as int64 here:
- * `duration 90` is "1m30s" where Go says "0s" because a constant is an int.
+ * Sprig switches on Go types here, and Go tells `int` (template constants,
+ * len, atoi) from `int64` (add, mul, int64, .Unix): `duration 90` is "0s"
+ * because a constant is an int, `duration (int64 90)` is "1m30s".
  */
-import type { GoFunction, GoValue } from '../template/value.js';
+import { GoInt, type GoFunction, type GoValue } from '../template/value.js';
 import { strArg } from './_p2-govalue.js';
 import { declareSignatures } from './_p2-govalue.js';
 import { GoTime, NS_PER_SEC, durationString, parseDuration, parseTime, timeArg } from './_p2-gotime.js';
@@ -22,10 +22,18 @@ function now(): GoTime {
   return GoTime.fromUnixNano(ns, localLocation(), process.hrtime.bigint() - monoStart + 1n);
 }
 
-/** The time a date argument stands for: a time, Unix seconds, or now. */
-function dateValue(date: GoValue): GoTime {
+/** Unix seconds of an int, int64 or int32 (the integer types Sprig's date switches accept); else undefined. */
+function unixSeconds(date: GoValue, withInt32: boolean): bigint | undefined {
+  if (typeof date === 'bigint') return date;
+  if (date instanceof GoInt && (date.kind === 'int64' || (withInt32 && date.kind === 'int32'))) return date.value;
+  return undefined;
+}
+
+/** The time a date argument stands for: a time, Unix seconds (int, int64, int32), or now. */
+function dateValue(date: GoValue, withInt32 = true): GoTime {
   if (date instanceof GoTime) return date;
-  if (typeof date === 'bigint') return new GoTime(Number(BigInt.asIntN(64, date)), 0, localLocation());
+  const sec = unixSeconds(date, withInt32);
+  if (sec !== undefined) return new GoTime(Number(BigInt.asIntN(64, sec)), 0, localLocation());
   return now();
 }
 
@@ -64,7 +72,8 @@ function sinceNs(t: GoTime): bigint {
 }
 
 function ago(date: GoValue): string {
-  const t = date instanceof GoTime ? date : typeof date === 'bigint' ? dateValue(date) : now();
+  // dateAgo's switch has time.Time, int64 and int (no int32).
+  const t = dateValue(date, false);
   return durationString(roundToSecond(sinceNs(t)));
 }
 
@@ -74,8 +83,8 @@ function duration(sec: GoValue): string {
     // strconv.ParseInt; on error Go keeps 0.
     n = /^[+-]?\d+$/.test(sec) ? BigInt(sec) : 0n;
     if (n > (1n << 63n) - 1n || n < -(1n << 63n)) n = 0n;
-  } else if (typeof sec === 'bigint') {
-    n = sec;
+  } else if (sec instanceof GoInt && sec.kind === 'int64') {
+    n = sec.value;
   }
   return durationString(BigInt.asIntN(64, n * NS_PER_SEC));
 }
@@ -88,8 +97,8 @@ function durationRound(value: GoValue): string {
     } catch {
       d = 0n;
     }
-  } else if (typeof value === 'bigint') {
-    d = BigInt.asIntN(64, value);
+  } else if (value instanceof GoInt && value.kind === 'int64') {
+    d = value.value;
   } else if (value instanceof GoTime) {
     d = sinceNs(value);
   }

@@ -5,7 +5,7 @@
  * runtime panic. The f-variants go through shopspring/decimal (see
  * _p1-decimal.ts); maxf/minf/floor/ceil/round use float64 directly.
  */
-import type { GoFunction, GoValue } from '../template/value.js';
+import { goInt64, type GoFunction, type GoInt, type GoValue } from '../template/value.js';
 import { goFunc, sig, vsig, runtimeError } from './_p1-args.js';
 import { castToFloat64, castToInt64, wrap64 } from './_p1-cast.js';
 import { tagGoType } from './_p1-gotype.js';
@@ -123,22 +123,23 @@ function minInt(a: GoValue, ...rest: GoValue[]): bigint {
 }
 
 export const mathFuncs: Record<string, GoFunction> = {
-  add1: goFunc('add1', sig('any'), (i: GoValue) => wrap64(i64(i) + 1n)),
-  add: goFunc('add', vsig('any'), (...xs: GoValue[]) => xs.reduce<bigint>((acc, x) => wrap64(acc + i64(x)), 0n)),
-  sub: goFunc('sub', sig('any', 'any'), (a: GoValue, b: GoValue) => wrap64(i64(a) - i64(b))),
-  div: goFunc('div', sig('any', 'any'), intDiv),
-  mod: goFunc('mod', sig('any', 'any'), intMod),
-  mul: goFunc('mul', vsig('any', 'any'), (a: GoValue, ...rest: GoValue[]) =>
-    rest.reduce<bigint>((acc, x) => wrap64(acc * i64(x)), i64(a)),
+  // The integer functions return Go int64 (a GoInt), not int.
+  add1: goFunc('add1', sig('any'), (i: GoValue) => goInt64(i64(i) + 1n)),
+  add: goFunc('add', vsig('any'), (...xs: GoValue[]) => goInt64(xs.reduce<bigint>((acc, x) => wrap64(acc + i64(x)), 0n))),
+  sub: goFunc('sub', sig('any', 'any'), (a: GoValue, b: GoValue) => goInt64(i64(a) - i64(b))),
+  div: goFunc('div', sig('any', 'any'), (a: GoValue, b: GoValue) => goInt64(intDiv(a, b))),
+  mod: goFunc('mod', sig('any', 'any'), (a: GoValue, b: GoValue) => goInt64(intMod(a, b))),
+  mul: goFunc('mul', vsig('any', 'any'), (a: GoValue, ...rest: GoValue[]): GoInt =>
+    goInt64(rest.reduce<bigint>((acc, x) => wrap64(acc * i64(x)), i64(a))),
   ),
   add1f: goFunc('add1f', sig('any'), (i: GoValue) => decimalOp(i, [1n], decimalAdd)),
   addf: goFunc('addf', vsig('any'), (...xs: GoValue[]) => decimalOp(0, xs, decimalAdd)),
   subf: goFunc('subf', vsig('any', 'any'), (a: GoValue, ...rest: GoValue[]) => decimalOp(a, rest, decimalSub)),
   divf: goFunc('divf', vsig('any', 'any'), (a: GoValue, ...rest: GoValue[]) => decimalOp(a, rest, decimalDiv)),
   mulf: goFunc('mulf', vsig('any', 'any'), (a: GoValue, ...rest: GoValue[]) => decimalOp(a, rest, decimalMul)),
-  biggest: goFunc('biggest', vsig('any', 'any'), maxInt),
-  max: goFunc('max', vsig('any', 'any'), maxInt),
-  min: goFunc('min', vsig('any', 'any'), minInt),
+  biggest: goFunc('biggest', vsig('any', 'any'), (a: GoValue, ...rest: GoValue[]) => goInt64(maxInt(a, ...rest))),
+  max: goFunc('max', vsig('any', 'any'), (a: GoValue, ...rest: GoValue[]) => goInt64(maxInt(a, ...rest))),
+  min: goFunc('min', vsig('any', 'any'), (a: GoValue, ...rest: GoValue[]) => goInt64(minInt(a, ...rest))),
   maxf: goFunc('maxf', vsig('any', 'any'), (a: GoValue, ...rest: GoValue[]) =>
     rest.reduce<number>((acc, x) => Math.max(acc, f64(x)), f64(a)),
   ),

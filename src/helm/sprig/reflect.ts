@@ -1,9 +1,8 @@
 /**
  * Sprig's reflection functions. Type names are Go's (%T): string, float64,
- * int, bool, []interface {}, map[string]interface {}, <nil>, and the tagged
+ * int, int64 (and the other sized integers, see GoInt), bool,
+ * []interface {}, map[string]interface {}, <nil>, and the tagged
  * []string / []int / map[string]string that some functions return.
- * Known gap: Go's int64 results (add, mul...) report "int" here, because the
- * value model keeps one integer type.
  */
 import type { GoFunction, GoValue } from '../template/value.js';
 import { GoObject } from '../template/value.js';

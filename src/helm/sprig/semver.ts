@@ -7,7 +7,7 @@
  * "1.22.3-gke.1"). v3.2 (which the Debian reference renderer links) decided
  * that per constraint instead, and capitalised its error texts.
  */
-import { GoObject, NO_FIELD, type GoFunction, type GoValue } from '../template/value.js';
+import { GoInt, GoObject, NO_FIELD, type GoFunction, type GoValue } from '../template/value.js';
 import { goTypeName, strArg } from './_p2-govalue.js';
 import { declareSignatures } from './_p2-govalue.js';
 
@@ -63,9 +63,10 @@ export class SemverVersion extends GoObject {
 
   override method(name: string): GoFunction | undefined {
     switch (name) {
-      case 'Major': return () => this.major;
-      case 'Minor': return () => this.minor;
-      case 'Patch': return () => this.patch;
+      // Major, Minor and Patch are uint64 in Masterminds/semver.
+      case 'Major': return () => new GoInt(this.major, 'uint64');
+      case 'Minor': return () => new GoInt(this.minor, 'uint64');
+      case 'Patch': return () => new GoInt(this.patch, 'uint64');
       case 'Prerelease': return () => this.pre;
       case 'Metadata': return () => this.metadata;
       // Original has a pointer receiver: a Version value (from IncMajor...) lacks it.

@@ -6,7 +6,7 @@
  * (no value), `null` a nil interface. Errors are thrown as plain Errors whose
  * message is Go's; the executor prefixes "error calling NAME: ".
  */
-import { GoObject, isGoMap, isTrue, type GoFunction, type GoMap, type GoValue } from './value.js';
+import { GoInt, GoObject, isGoMap, isTrue, type GoFunction, type GoMap, type GoValue } from './value.js';
 import { compareGoStrings, formatValue, goTypeName, isPrint, sprint, sprintf, sprintln, utf8Bytes, utf8Length } from './gofmt.js';
 
 /** Parameter kinds the executor understands (reflect types of Go parameters). */
@@ -66,6 +66,7 @@ function hasOwn(m: GoMap, k: string): boolean {
 function indexArg(index: GoValue, cap: number): number {
   let x: bigint;
   if (typeof index === 'bigint') x = index;
+  else if (index instanceof GoInt) x = index.value;
   else if (index === undefined || index === null) throw new Error('cannot index slice/array with nil');
   else throw new Error(`cannot index slice/array with type ${goTypeName(index)}`);
   if (x < 0n || x > BigInt(cap)) throw new Error(`index out of range: ${x}`);
@@ -83,7 +84,7 @@ function index(item: GoValue, ...indexes: GoValue[]): GoValue {
       const bytes = utf8Bytes(it);
       const x = indexArg(idx, bytes.length);
       if (x >= bytes.length) throw new Error('reflect: string index out of range');
-      item = BigInt(bytes[x]);
+      item = new GoInt(BigInt(bytes[x]), 'uint8');
     } else if (Array.isArray(it)) {
       const x = indexArg(idx, it.length);
       if (x >= it.length) throw new Error('reflect: slice index out of range');
@@ -91,7 +92,7 @@ function index(item: GoValue, ...indexes: GoValue[]): GoValue {
     } else if (it instanceof Uint8Array) {
       const x = indexArg(idx, it.length);
       if (x >= it.length) throw new Error('reflect: slice index out of range');
-      item = BigInt(it[x]);
+      item = new GoInt(BigInt(it[x]), 'uint8');
     } else if (isGoMap(it)) {
       if (idx === undefined) throw new Error('value is nil; should be of type string');
       if (typeof idx !== 'string') throw new Error(`value has type ${goTypeName(idx)}; should be string`);
@@ -156,6 +157,11 @@ const enum Kind {
   String,
 }
 
+/** The integer of a value whose basicKind is Int. */
+function intOf(v: GoValue): bigint {
+  return typeof v === 'bigint' ? v : (v as GoInt).value;
+}
+
 function basicKind(v: GoValue): Kind {
   switch (typeof v) {
     case 'boolean': return Kind.Bool;
@@ -163,6 +169,8 @@ function basicKind(v: GoValue): Kind {
     case 'number': return Kind.Float;
     case 'string': return Kind.String;
   }
+  // Every integer kind compares by value (Go lets signed and unsigned meet too).
+  if (v instanceof GoInt) return Kind.Int;
   return Kind.Invalid;
 }
 
@@ -197,9 +205,11 @@ function eq(arg1: GoValue, ...arg2: GoValue[]): GoValue {
     } else {
       switch (k1) {
         case Kind.Bool:
-        case Kind.Int:
         case Kind.String:
           t = arg1 === arg;
+          break;
+        case Kind.Int:
+          t = intOf(arg1) === intOf(arg);
           break;
         case Kind.Float:
           t = (arg1 as number) === (arg as number);
@@ -246,7 +256,7 @@ function lt(arg1: GoValue, arg2: GoValue): boolean {
     case Kind.Float:
       return (arg1 as number) < (arg2 as number);
     case Kind.Int:
-      return (arg1 as bigint) < (arg2 as bigint);
+      return intOf(arg1) < intOf(arg2);
     default:
       return compareGoStrings(arg1 as string, arg2 as string) < 0;
   }

@@ -9,6 +9,7 @@
  * executor tracks that per receiver.
  */
 import {
+  GoInt,
   GoObject,
   NO_FIELD,
   getOrigin,
@@ -421,6 +422,13 @@ export class State {
           ran = true;
           oneIteration(undefined, i, false, undefined);
         }
+      } else if (val instanceof GoInt) {
+        // Ranging over an int64 (or uint8...) yields values of that kind.
+        if (decl.length > 1) this.errorf(`can't use ${formatValue(val)} to iterate over more than one variable`);
+        for (let i = 0n; i < val.value; i++) {
+          ran = true;
+          oneIteration(undefined, new GoInt(i, val.kind), false, undefined);
+        }
       } else if (Array.isArray(val)) {
         for (let i = 0; i < val.length; i++) {
           ran = true;
@@ -429,7 +437,7 @@ export class State {
       } else if (val instanceof Uint8Array) {
         for (let i = 0; i < val.length; i++) {
           ran = true;
-          oneIteration(BigInt(i), BigInt(val[i]), false, undefined);
+          oneIteration(BigInt(i), new GoInt(BigInt(val[i]), 'uint8'), false, undefined);
         }
       } else if (val === undefined || val === null) {
         // An invalid value acts like an empty map.
@@ -787,7 +795,7 @@ export class State {
       let o: ValueOrigin | undefined;
       for (let k = 1; k < argv.length && c !== null && typeof c === 'object'; k++) {
         const key = argv[k];
-        const kk = typeof key === 'bigint' ? Number(key) : typeof key === 'string' ? key : undefined;
+        const kk = typeof key === 'bigint' ? Number(key) : key instanceof GoInt ? Number(key.value) : typeof key === 'string' ? key : undefined;
         if (kk === undefined) return;
         o = getOrigin(c as object, kk);
         c = underlyingOf(Array.isArray(c) ? c[kk as number] : isGoMap(c) ? c[kk as string] : undefined);

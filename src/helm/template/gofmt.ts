@@ -9,7 +9,7 @@
  * Strings are UTF-8 in Go: widths and precisions count runes (code points),
  * `%x` of a string and `len` work on UTF-8 bytes.
  */
-import { GoObject, isGoMap, type GoMap, type GoValue } from './value.js';
+import { GoInt, GoObject, isGoMap, type GoMap, type GoValue } from './value.js';
 
 // ---------------------------------------------------------------------------
 // UTF-8 helpers
@@ -702,7 +702,8 @@ class Printer {
     else this.badVerb(verb, v, true);
   }
 
-  fmtInt(v: bigint, verb: string, isSigned = true): void {
+  /** `orig` is the value a bad verb shows with its type (a GoInt prints as int64=5, not int=5). */
+  fmtInt(v: bigint, verb: string, isSigned = true, orig: GoValue = v): void {
     switch (verb) {
       case 'v':
         if (this.sharpV && !isSigned) {
@@ -718,7 +719,7 @@ class Printer {
       case 'c': this.fmtC(v); return;
       case 'q': this.fmtQc(v); return;
       case 'U': this.fmtUnicode(v); return;
-      default: this.badVerb(verb, isSigned ? v : v, true);
+      default: this.badVerb(verb, orig, true);
     }
   }
 
@@ -829,6 +830,10 @@ class Printer {
     }
     if (v instanceof Uint8Array) {
       this.fmtBytes(v, verb);
+      return;
+    }
+    if (v instanceof GoInt) {
+      this.fmtInt(v.value, verb, !v.unsigned, v);
       return;
     }
     if (v instanceof GoObject) {
@@ -1093,8 +1098,10 @@ function intFromArg(a: GoValue[], argNum: number): [number, boolean, number] {
   let isInt = false;
   let newArgNum = argNum;
   if (argNum < a.length) {
-    const v = a[argNum];
-    if (typeof v === 'bigint') {
+    const a0 = a[argNum];
+    // Go accepts any signed or unsigned integer kind as a width or precision.
+    const v = typeof a0 === 'bigint' ? a0 : a0 instanceof GoInt ? a0.value : undefined;
+    if (v !== undefined) {
       if (v >= -(1n << 63n) && v < 1n << 63n) {
         num = Number(v);
         isInt = true;

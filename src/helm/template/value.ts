@@ -8,8 +8,13 @@
  * - missing (an invalid reflect.Value, e.g. a map key that is not there): undefined
  * - bool: boolean;  string: string
  * - float64 (every number read from YAML/JSON values): number
- * - int, int64 and other integer kinds: bigint (typeOf reports "int"; Go's int
- *   vs int64 distinction is not kept, see docs/ARCHITECTURE.md)
+ * - int (template constants, len, atoi, until...): bigint
+ * - int64 (Sprig math, toDecimal, fromToml...), uint8 (a byte of a string),
+ *   uint64 (semver parts) and the other sized integer kinds: a GoInt, which
+ *   keeps the value as a bigint and the kind beside it. Go tells them apart
+ *   (typeOf, printf %T, DeepEqual in has/uniq/without, Sprig's type switches
+ *   such as `duration`, parameters typed int); comparisons, arithmetic,
+ *   printing and serialization see only the number (use goIntValue).
  * - []interface{} and other slices: GoValue[]
  * - map[string]interface{}: GoMap, a plain object (prefer null prototype)
  * - []byte: Uint8Array
@@ -89,6 +94,53 @@ export abstract class GoObject {
  * "wrong number of args for NAME: want 2 got 1". `any` is interface{} (nil
  * arrives as null), `value` is reflect.Value (missing stays undefined).
  */
+/** The sized Go integer kinds; plain `int` is a bare bigint (the common, fast case). */
+export type GoIntKind = 'int64' | 'int32' | 'int16' | 'int8' | 'uint' | 'uint64' | 'uint32' | 'uint16' | 'uint8';
+
+/**
+ * A Go integer of a kind other than `int`. A wrapper rather than a bigint of
+ * its own because JS primitives cannot carry a tag; template constants and
+ * `len`, the integers every chart uses, stay bare bigints and cost nothing.
+ * Extending GoObject makes code that does not know about it treat it as an
+ * opaque typed value that prints and serializes as its number.
+ */
+export class GoInt extends GoObject {
+  constructor(
+    readonly value: bigint,
+    readonly kind: GoIntKind,
+  ) {
+    super();
+  }
+  goType(): string {
+    return this.kind;
+  }
+  override goKind(): string {
+    return this.kind;
+  }
+  formatV(): string {
+    return this.value.toString();
+  }
+  override toJSONValue(): GoValue {
+    return this.value;
+  }
+  /** True for the unsigned kinds (uint, uint8...), which `%#v` prints in hex. */
+  get unsigned(): boolean {
+    return this.kind.charCodeAt(0) === 0x75; // 'u'
+  }
+}
+
+/** A Go int64 (wrapped to 64 bits as Go's arithmetic does). */
+export function goInt64(v: bigint): GoInt {
+  return new GoInt(BigInt.asIntN(64, v), 'int64');
+}
+
+/** The integer of an int (bigint) or of any sized integer kind (GoInt); undefined for other values. */
+export function goIntValue(v: GoValue): bigint | undefined {
+  if (typeof v === 'bigint') return v;
+  if (v instanceof GoInt) return v.value;
+  return undefined;
+}
+
 export type GoParamType = 'any' | 'value' | 'string' | 'int' | 'float64' | 'bool' | 'map' | 'slice';
 
 export interface GoFuncSignature {
@@ -126,6 +178,7 @@ export function isTrue(v: GoValue): boolean {
     default:
       if (Array.isArray(v)) return v.length > 0;
       if (v instanceof Uint8Array) return v.length > 0;
+      if (v instanceof GoInt) return v.value !== 0n;
       if (v instanceof GoObject) return true;
       return Object.keys(v).length > 0;
   }

@@ -6,7 +6,7 @@
  * layout follow BurntSushi/toml.
  */
 import { parse as parseToml, TomlDate, TomlError } from 'smol-toml';
-import { GoObject, isGoMap, type GoMap, type GoValue } from '../template/value.js';
+import { GoObject, goInt64, isGoMap, type GoMap, type GoValue } from '../template/value.js';
 import { GoTime } from '../sprig/_p2-gotime.js';
 import { fixedZone } from '../sprig/_p2-gozone.js';
 import { compareGoStrings } from './go-json.js';
@@ -222,7 +222,9 @@ function tomlDateToGo(d: TomlDate): GoTime {
 
 function tomlToGo(v: unknown): GoValue {
   if (v instanceof TomlDate) return tomlDateToGo(v);
-  if (typeof v === 'bigint' || typeof v === 'number' || typeof v === 'string' || typeof v === 'boolean') return v;
+  // BurntSushi/toml decodes integers into interface{} as int64.
+  if (typeof v === 'bigint') return goInt64(v);
+  if (typeof v === 'number' || typeof v === 'string' || typeof v === 'boolean') return v;
   if (Array.isArray(v)) return v.map(tomlToGo);
   const m: GoMap = Object.create(null);
   for (const [k, e] of Object.entries(v as Record<string, unknown>)) m[k] = tomlToGo(e);
