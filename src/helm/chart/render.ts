@@ -7,7 +7,8 @@
  * the engine's spans so findings can be mapped back to templates and values.
  */
 import type { GoMap, OutputSpan, RenderedText } from '../template/value.js';
-import { renderHelm } from '../template/helm-engine.js';
+import { HelmStackExhaustedError, renderHelm } from '../template/helm-engine.js';
+import { onBigStack, renderOnBigStack } from './deep-render.js';
 import { helmFuncMap } from '../sprig/index.js';
 import { Chart } from './chart.js';
 import { ChartObject, FilesObject, makeCapabilities, makeRelease, type CapabilitiesObject } from './builtins.js';
@@ -261,6 +262,14 @@ export async function renderChart(chart: Chart, options: RenderOptions = {}, use
   try {
     rendered = renderHelm(jobs.map((j) => ({ name: j.name, text: j.text, data: j.data, basePath: j.basePath })), helmFuncMap(), { strict: false });
   } catch (e) {
+    if (e instanceof HelmStackExhaustedError && !onBigStack()) {
+      // Too deep for this thread's stack: render it all again where Helm's limits fit.
+      const again = await renderOnBigStack<RenderResult>(chart, vals, { ...options }, (x) => new ChartRenderError(x.message, x.afterRender, x.partialOutput));
+      if (again !== undefined) {
+        for (const w of again.warnings.slice(warnings.length)) options.onWarning?.(w);
+        return again;
+      }
+    }
     throw new ChartRenderError((e as Error).message, true);
   }
 

@@ -45,6 +45,25 @@ export class HelmRenderError extends Error {
   }
 }
 
+/**
+ * The JS stack ran out while rendering (deep include or template recursion).
+ * `message` is already what Helm would most likely say: the include-limit
+ * error extended from the recursion seen so far, or Go's depth or stack
+ * limit. A legitimately deep chain that Helm renders fails the same way, so
+ * a caller that can run the render again on a bigger stack (a worker thread,
+ * see src/helm/chart/deep-render.ts) should do so.
+ */
+export class HelmStackExhaustedError extends HelmRenderError {
+  readonly stackExhausted = true;
+  constructor(from: HelmRenderError) {
+    super(from.message);
+    this.name = 'HelmStackExhaustedError';
+    this.template = from.template;
+    this.line = from.line;
+    this.column = from.column;
+  }
+}
+
 const warnStart = 'HELM_ERR_START';
 const warnEnd = 'HELM_ERR_END';
 const warnRegex = /HELM_ERR_START([\s\S]*)HELM_ERR_END/;
@@ -372,9 +391,9 @@ export function renderHelm(
     } catch (e) {
       if (e instanceof StackOverflow) {
         const msg = e.names.length > 0 ? includeLimitMessage(e) : undefined;
-        if (msg !== undefined) throw cleanupExecError(name, new ExecError(msg, name), engine.texts);
-        if (e.templateError) throw cleanupExecError(name, e.templateError, engine.texts);
-        throw new HelmRenderError('rendering template failed: runtime: goroutine stack exceeds 1000000000-byte limit');
+        if (msg !== undefined) throw new HelmStackExhaustedError(cleanupExecError(name, new ExecError(msg, name), engine.texts));
+        if (e.templateError) throw new HelmStackExhaustedError(cleanupExecError(name, e.templateError, engine.texts));
+        throw new HelmStackExhaustedError(new HelmRenderError('rendering template failed: runtime: goroutine stack exceeds 1000000000-byte limit'));
       }
       if (e instanceof ExecError || e instanceof TemplateError) throw cleanupExecError(name, e, engine.texts);
       throw new HelmRenderError(`rendering template failed: ${errMessage(e)}`);
