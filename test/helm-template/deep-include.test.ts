@@ -82,6 +82,32 @@ describe('deep include chains', () => {
   });
 });
 
+describe('deep template recursion', () => {
+  const tplChart = join(scratch, 'tpl');
+  const render = async (depth: number) => {
+    mkdirSync(join(tplChart, 'templates'), { recursive: true });
+    writeFileSync(join(tplChart, 'Chart.yaml'), 'apiVersion: v2\nname: tpl\nversion: 0.1.0\n');
+    writeFileSync(
+      join(tplChart, 'templates', 'a.yaml'),
+      `{{ template "a" 1 }}b: 1\n{{ define "a" }}{{ if lt . ${depth} }}{{ template "a" (add1 .) }}{{ end }}{{ end }}`,
+    );
+    return renderChart(await loadChart(tplChart), {}).then(
+      (r) => r.output,
+      (e: Error) => e.message,
+    );
+  };
+
+  it('3000 nested {{ template }} calls render (Go allows 100000)', async () => {
+    expect(await render(3000)).toBe('---\n# Source: tpl/templates/a.yaml\nb: 1\n');
+  });
+
+  it('past 100000 it is Go\'s depth error', async () => {
+    expect(await render(200000)).toBe(
+      'template: tpl/templates/a.yaml:2:48: executing "a" at <{{template "a" (add1 .)}}>: exceeded maximum template depth (100000)',
+    );
+  });
+});
+
 describe('values packed for the worker', () => {
   it('keep null-prototype maps, int64, bytes and origins', () => {
     const m = Object.create(null) as GoMap;

@@ -49,6 +49,11 @@ import { yamlLineSpans } from './provenance.js';
 
 /** An execution error (Go's template.ExecError): the message is Go's full text. */
 export class ExecError extends Error {
+  /**
+   * Set when the error stands in for a JS stack overflow (Go's depth limit
+   * assumed): a render with a bigger stack may succeed where this one failed.
+   */
+  stackExhausted = false;
   constructor(
     message: string,
     /** Name of the template being executed. */
@@ -489,6 +494,7 @@ export class State {
           this.tmplName = saveName;
           this.at(t);
           so.templateError = new ExecError(this.errorPrefix() + `exceeded maximum template depth (${maxExecDepth})`, saveName);
+          so.templateError.stackExhausted = true;
         }
         throw so;
       }
@@ -982,7 +988,9 @@ export function executeTree(env: ExecEnv, name: string, tree: Tree | undefined, 
     // The outermost execution reports a pure `template` recursion itself;
     // include chains go up to the Helm layer, which knows the include limit.
     if (so instanceof StackOverflow && ctx.nesting === 1 && so.names.length === 0) {
-      throw so.templateError ?? new ExecError(s.errorPrefix() + `exceeded maximum template depth (${maxExecDepth})`, name);
+      const err = so.templateError ?? new ExecError(s.errorPrefix() + `exceeded maximum template depth (${maxExecDepth})`, name);
+      err.stackExhausted = true;
+      throw err;
     }
     throw so;
   } finally {

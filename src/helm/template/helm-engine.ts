@@ -395,6 +395,7 @@ export function renderHelm(
         if (e.templateError) throw new HelmStackExhaustedError(cleanupExecError(name, e.templateError, engine.texts));
         throw new HelmStackExhaustedError(new HelmRenderError('rendering template failed: runtime: goroutine stack exceeds 1000000000-byte limit'));
       }
+      if (e instanceof ExecError && e.stackExhausted) throw new HelmStackExhaustedError(cleanupExecError(name, e, engine.texts));
       if (e instanceof ExecError || e instanceof TemplateError) throw cleanupExecError(name, e, engine.texts);
       throw new HelmRenderError(`rendering template failed: ${errMessage(e)}`);
     }
