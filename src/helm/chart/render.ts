@@ -9,6 +9,7 @@
 import type { GoMap, OutputSpan, RenderedText } from '../template/value.js';
 import { HelmStackExhaustedError, renderHelm } from '../template/helm-engine.js';
 import { onBigStack, renderOnBigStack } from './deep-render.js';
+import { asValues } from './values-methods.js';
 import { helmFuncMap } from '../sprig/index.js';
 import { Chart } from './chart.js';
 import { ChartObject, FilesObject, makeCapabilities, makeRelease, type CapabilitiesObject } from './builtins.js';
@@ -142,6 +143,8 @@ function collectTemplates(c: Chart, top: GoMap, jobs: TemplateJob[]): GoMap {
       // Helm leaves an empty map when the parent has no table for the subchart.
     }
   }
+  // Each chart's .Values is a chartutil.Values, with its methods (YAML, Table...).
+  asValues(next.Values as GoMap);
   for (const child of c.dependencies()) subcharts[child.name()] = collectTemplates(child, next, jobs);
   const isLibrary = c.metadata.type.toLowerCase() === 'library';
   const prefix = c.chartFullPath();

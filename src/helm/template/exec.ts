@@ -13,6 +13,7 @@ import {
   GoObject,
   NO_FIELD,
   getOrigin,
+  mapMethodsOf,
   setOrigin,
   goSignatureOf,
   isGoMap,
@@ -663,6 +664,12 @@ export class State {
       const u = receiver.underlying();
       if (u !== undefined && isGoMap(u)) return this.mapField(u, fieldName, hasArgs);
     } else if (isGoMap(receiver)) {
+      // Only exported (capitalised) names can be methods of a named map type.
+      const c = fieldName.charCodeAt(0);
+      if (c >= 65 && c <= 90) {
+        const method = mapMethodsOf(receiver)?.method(receiver, fieldName);
+        if (method !== undefined) return this.evalCall(dot, method, goSignatureOf(method) ?? anySig, false, node, fieldName, args, final);
+      }
       return this.mapField(receiver, fieldName, hasArgs);
     }
     this.errorf(`can't evaluate field ${fieldName} in type ${typ}`);

@@ -40,6 +40,26 @@ export type GoValue =
 /** A function value (Go func), callable with `call`. */
 export type GoFunction = (...args: GoValue[]) => GoValue;
 
+/**
+ * Methods of a named Go map type (Helm's chartutil.Values): a plain GoMap
+ * registered with setMapMethods keeps working everywhere a map does, and the
+ * executor looks its methods up before its keys, as Go does.
+ */
+export interface MapMethods {
+  method(receiver: GoMap, name: string): GoFunction | undefined;
+}
+
+const mapMethods = new WeakMap<object, MapMethods>();
+
+export function setMapMethods<M extends GoMap>(m: M, methods: MapMethods): M {
+  mapMethods.set(m, methods);
+  return m;
+}
+
+export function mapMethodsOf(m: GoMap): MapMethods | undefined {
+  return mapMethods.get(m);
+}
+
 /** Sentinel: a GoObject has no such field or method. */
 export const NO_FIELD: unique symbol = Symbol('no-field');
 
