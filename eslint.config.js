@@ -14,4 +14,10 @@ export default tseslint.config(
       'no-control-regex': 'off',
     },
   },
+  {
+    // The CommonJS entry point (bin/k8s-todo-lint.cjs).
+    files: ['**/*.cjs'],
+    languageOptions: { sourceType: 'commonjs', globals: { require: 'readonly', __dirname: 'readonly', module: 'writable' } },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
 );

@@ -7,7 +7,7 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 
 const root = path.resolve(import.meta.dirname, '..');
-const bin = path.join(root, 'bin/k8s-todo-lint.js');
+const bin = path.join(root, 'bin/k8s-todo-lint.cjs');
 const work = path.join(root, '.bench');
 mkdirSync(work, { recursive: true });
 

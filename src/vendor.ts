@@ -6,6 +6,7 @@
  */
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { requireWithCodeCache } from './code-cache.js';
 import { packageRoot } from './package-root.js';
 
 const require = createRequire(import.meta.url);
@@ -15,7 +16,7 @@ function load<T>(name: string): T {
   let mod = cache.get(name);
   if (mod === undefined) {
     try {
-      mod = require(path.join(packageRoot(), 'dist/vendor', `${name}.cjs`));
+      mod = requireWithCodeCache(packageRoot(), path.join(packageRoot(), 'dist/vendor', `${name}.cjs`));
     } catch {
       mod = require(name);
     }

@@ -37,9 +37,11 @@ const perRun = new WeakMap<readonly Resource[], ImageDockerfile[]>();
 const printed = new WeakMap<(m: string) => void, Set<string>>();
 
 /** A `--verbose` note, printed once per lint however many rules or variant renders make it. */
-export function note(ctx: AnyContext, message: string): void {
+export function note(ctx: AnyContext, text: string | (() => string)): void {
   const sink = ctx.settings.note;
   if (!sink) return;
+  // A function is worded only when notes are printed.
+  const message = typeof text === 'function' ? text() : text;
   let seen = printed.get(sink);
   if (!seen) printed.set(sink, (seen = new Set()));
   if (seen.has(message)) return;
@@ -77,7 +79,7 @@ export function imageDockerfiles(ctx: AnyContext): ImageDockerfile[] {
   for (const [key, uses] of byImage) {
     const found = findDockerfile(uses[0].image, { baseDir, cwd, images, manifestDirs: [...dirsByImage.get(key)!] });
     if (!found.found) {
-      note(ctx, `image ${key}: not cross-checked with a Dockerfile: ${found.reason}`);
+      note(ctx, () => `image ${key}: not cross-checked with a Dockerfile: ${found.reason}`);
       continue;
     }
     const display = displayPath(cwd, found.abs);

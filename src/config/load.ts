@@ -3,9 +3,9 @@
  * defaults from each rule's meta, then the file, then `--rule id=severity`.
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import path from 'node:path';
 import { RULES } from '../engine/registry.js';
+import { requireWithCodeCache } from '../code-cache.js';
 import { packageRoot } from '../package-root.js';
 import { yamlLib } from '../vendor.js';
 import { ConfigError } from '../errors.js';
@@ -108,7 +108,7 @@ function precompiledCheck(rules: ReadonlyArray<Rule<any>>): ConfigCheck | undefi
   if (rules !== RULES) return undefined;
   let mod: Record<string, Validator>;
   try {
-    mod = createRequire(import.meta.url)(path.join(packageRoot(), 'dist/config-validate.cjs')) as Record<string, Validator>;
+    mod = requireWithCodeCache(packageRoot(), path.join(packageRoot(), 'dist/config-validate.cjs')) as Record<string, Validator>;
   } catch {
     return undefined;
   }

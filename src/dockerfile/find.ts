@@ -5,7 +5,7 @@
  * config's directory, the working directory, and the directories above each
  * manifest up to the repository root.
  */
-import { existsSync, statSync } from 'node:fs';
+import { readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { ImageRef } from '../../rules/_lib/image.js';
 
@@ -52,7 +52,7 @@ export function configEntry(image: ImageRef, images: FindOptions['images']): [st
 }
 
 /** Directories searched by convention, in order, without repeats. */
-export function searchRoots(opts: FindOptions): string[] {
+export function searchRoots(opts: FindOptions, listings: Listings = new Map()): string[] {
   const roots: string[] = [];
   const add = (d: string) => {
     if (!roots.includes(d)) roots.push(d);
@@ -64,10 +64,30 @@ export function searchRoots(opts: FindOptions): string[] {
     for (let dir = path.resolve(start); ; dir = path.dirname(dir)) {
       if (roots.includes(dir)) break;
       add(dir);
-      if (existsSync(path.join(dir, '.git')) || path.dirname(dir) === dir) break;
+      if (namesIn(dir, listings).has('.git') || path.dirname(dir) === dir) break;
     }
   }
   return roots;
+}
+
+/**
+ * The names in a directory, read once per search (empty when it cannot be read). Most
+ * candidates fail at their first path segment, so one readdir per searched directory
+ * replaces a stat per candidate (measured: findDockerfile was ~5% of a one-file lint).
+ */
+type Listings = Map<string, ReadonlySet<string>>;
+
+function namesIn(dir: string, listings: Listings): ReadonlySet<string> {
+  let names = listings.get(dir);
+  if (names === undefined) {
+    try {
+      names = new Set(readdirSync(dir));
+    } catch {
+      names = new Set();
+    }
+    listings.set(dir, names);
+  }
+  return names;
 }
 
 export function findDockerfile(image: ImageRef, opts: FindOptions): FindResult {
@@ -85,15 +105,25 @@ export function findDockerfile(image: ImageRef, opts: FindOptions): FindResult {
     }
   }
   const names = [...new Set([componentOf(image), image.name])];
-  const roots = searchRoots(opts);
+  const listings: Listings = new Map();
+  const roots = searchRoots(opts, listings);
   for (const root of roots) {
+    const top = namesIn(root, listings);
     for (const name of names) {
       for (const layout of LAYOUTS) {
-        const abs = path.join(root, layout.replace('%', name));
-        if (isFile(abs)) return { found: true, abs, how: `convention ${layout.replace('%', name)}` };
+        const rel = layout.replace('%', name);
+        if (!top.has(rel.slice(0, rel.indexOf('/')))) continue;
+        const abs = path.join(root, rel);
+        if (isFile(abs)) return { found: true, abs, how: `convention ${rel}` };
       }
     }
   }
-  const tried = LAYOUTS.flatMap((l) => names.map((n) => l.replace('%', n)));
-  return { found: false, reason: `no ${tried.join(', ')} under ${roots.map((r) => path.relative(opts.cwd, r).split(path.sep).join('/') || '.').join(', ')}, and no images entry in the config` };
+  return {
+    found: false,
+    // Worded only when a note is printed (--verbose): path.relative is slow enough to show.
+    get reason() {
+      const tried = LAYOUTS.flatMap((l) => names.map((n) => l.replace('%', n)));
+      return `no ${tried.join(', ')} under ${roots.map((r) => path.relative(opts.cwd, r).split(path.sep).join('/') || '.').join(', ')}, and no images entry in the config`;
+    },
+  };
 }

@@ -7,15 +7,14 @@
  * A generated module is `module.exports = function (R, need) { ...; return root }`
  * where `root(object, path)` walks the object, `path` being a stack of keys.
  */
-import { createRequire } from 'node:module';
 import path from 'node:path';
+import { requireWithCodeCache } from '../code-cache.js';
+import { packageRoot } from '../package-root.js';
 import type { PathSegment, ResourcePath } from '../types.js';
 import { formatPath } from '../types.js';
 import { isQuantityString, QUANTITY_RE } from './quantity-syntax.js';
 import { didYouMean } from './suggest.js';
 import { k8sSchemasDir, kindModuleOf } from './schema-index.js';
-
-const require = createRequire(import.meta.url);
 
 /** One problem found in an object: where (a path inside it) and what. */
 export interface SchemaIssue {
@@ -138,7 +137,7 @@ const shared = new Map<string, Walker>();
 const kinds = new Map<string, KindValidator | null>();
 
 function load(rel: string): Walker {
-  const factory = require(path.join(k8sSchemasDir(), rel)) as ModuleFactory;
+  const factory = requireWithCodeCache(packageRoot(), path.join(k8sSchemasDir(), rel)) as ModuleFactory;
   return factory(runtime, need);
 }
 

@@ -84,10 +84,10 @@ describe('action.yml', () => {
     expect(install['working-directory']).toBe('${{ github.action_path }}');
     expect(install.run).toContain('npm ci');
     expect(install.run).toContain('npm run build');
-    expect(lintStep.env!.K8S_TODO_LINT_CLI).toBe('${{ github.action_path }}/bin/k8s-todo-lint.js');
+    expect(lintStep.env!.K8S_TODO_LINT_CLI).toBe('${{ github.action_path }}/bin/k8s-todo-lint.cjs');
     // The shim the action runs is the package's bin.
     const pkg = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8'));
-    expect(pkg.bin['k8s-todo-lint']).toBe('bin/k8s-todo-lint.js');
+    expect(pkg.bin['k8s-todo-lint']).toBe('bin/k8s-todo-lint.cjs');
   });
 });
 

@@ -38,10 +38,10 @@ describe('npm package', { timeout: 300_000 }, () => {
   afterAll(() => rmSync(work, { recursive: true, force: true }));
 
   it('holds only dist, schemas, bin, docs/rules, README, LICENSE and package.json', () => {
-    // dist/src and dist/rules: the API (tsc output); dist/bundle: the CLI and dist/vendor: lazily required deps (esbuild); dist/config-validate.cjs: the config validator.
-    const allowed = /^(dist\/(src|rules|bundle|vendor)\/|schemas\/|bin\/|docs\/rules\/)|^(README\.md|LICENSE|package\.json|dist\/config-validate\.cjs)$/;
+    // dist/src and dist/rules: the API (tsc output); dist/bundle: the CLI, dist/v8-cache: its V8 code caches, and dist/vendor: lazily required deps (esbuild); dist/config-validate.cjs: the config validator.
+    const allowed = /^(dist\/(src|rules|bundle|vendor|v8-cache)\/|schemas\/|bin\/|docs\/rules\/)|^(README\.md|LICENSE|package\.json|dist\/config-validate\.cjs)$/;
     expect(files.filter((f) => !allowed.test(f))).toEqual([]);
-    for (const needed of ['package.json', 'README.md', 'LICENSE', 'bin/k8s-todo-lint.js', 'dist/src/cli/main.js', 'dist/src/index.js', 'dist/bundle/main.js', 'dist/config-validate.cjs', 'schemas/config.schema.json']) {
+    for (const needed of ['package.json', 'README.md', 'LICENSE', 'bin/k8s-todo-lint.cjs', 'dist/src/cli/main.js', 'dist/src/index.js', 'dist/bundle/main.cjs', 'dist/config-validate.cjs', 'schemas/config.schema.json']) {
       expect(files).toContain(needed);
     }
     // The rule pages ship when the checkout has them.

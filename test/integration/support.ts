@@ -24,7 +24,7 @@ export function cleanNpmEnv(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
 }
 
 /** The CLI entry the bin shim loads; `npm test` builds it first, a lone vitest run builds it here. */
-export const cliBin = join(repoRoot, 'bin/k8s-todo-lint.js');
+export const cliBin = join(repoRoot, 'bin/k8s-todo-lint.cjs');
 export function ensureBuilt(): void {
   if (!existsSync(join(repoRoot, 'dist/src/cli/main.js'))) run('npm', ['run', 'build'], { cwd: repoRoot, env: cleanNpmEnv() });
 }

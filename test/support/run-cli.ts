@@ -3,7 +3,7 @@ import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 
 export const ROOT = path.resolve(import.meta.dirname, '../..');
-export const BIN = path.join(ROOT, 'bin/k8s-todo-lint.js');
+export const BIN = path.join(ROOT, 'bin/k8s-todo-lint.cjs');
 
 export interface CliResult {
   status: number | null;

@@ -1,0 +1,87 @@
+/**
+ * The code-cache loader (src/code-cache.ts): a file loads the same with or
+ * without a cache, a cache is used only for the exact file it was made from,
+ * and a corrupt cache is rejected by V8 rather than trusted. Each load runs in
+ * a fresh process (the built dist/src/code-cache.js), because V8 also keeps
+ * compiled scripts in memory and would hide whether the disk cache was used.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readdirSync, utimesSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { cacheFileOf } from '../../src/code-cache.js';
+import { ROOT } from '../support/run-cli.js';
+
+const loader = pathToFileURL(path.join(ROOT, 'dist/src/code-cache.js')).href;
+
+function pkg(): { root: string; file: string } {
+  const root = mkdtempSync(path.join(tmpdir(), 'k8s-todo-lint-cache-'));
+  mkdirSync(path.join(root, 'lib'));
+  const file = path.join(root, 'lib', 'answer.cjs');
+  writeFileSync(file, 'exports.answer = function () { return 6 * 7; };\nexports.dir = __dirname;\n');
+  return { root, file };
+}
+
+/** Loads `file` in a new process, optionally writes the caches; returns what it exported and how it compiled. */
+function load(root: string, file: string, write = false): { answer: number; dir: string; cache: string; written: string[] } {
+  const code = `
+    const { requireWithCodeCache, loadedScripts, writeCodeCaches } = await import(${JSON.stringify(loader)});
+    const m = requireWithCodeCache(${JSON.stringify(root)}, ${JSON.stringify(file)});
+    const cache = loadedScripts().find((s) => s.file === ${JSON.stringify(file)}).cache;
+    const written = ${write} ? writeCodeCaches(${JSON.stringify(root)}) : [];
+    console.log(JSON.stringify({ answer: m.answer(), dir: m.dir, cache, written }));`;
+  const r = spawnSync(process.execPath, ['--input-type=module', '-e', code], { encoding: 'utf8' });
+  expect(r.stderr).toBe('');
+  return JSON.parse(r.stdout);
+}
+
+describe('requireWithCodeCache', () => {
+  it('loads a CommonJS file without a cache, then with the cache the build wrote', () => {
+    const { root, file } = pkg();
+    const first = load(root, file, true);
+    expect(first).toMatchObject({ answer: 42, dir: path.join(root, 'lib'), cache: 'none' });
+    expect(first.written).toHaveLength(1);
+    expect(path.relative(root, first.written[0])).toMatch(/^dist[\\/]v8-cache[\\/]lib__answer\.cjs\.\d+\.\d+\.bin$/);
+    expect(readdirSync(path.join(root, 'dist/v8-cache'))).toEqual([path.basename(first.written[0])]);
+    expect(load(root, file)).toMatchObject({ answer: 42, cache: 'used' });
+  });
+
+  it('ignores the cache of an older version of the file', () => {
+    const { root, file } = pkg();
+    load(root, file, true);
+    writeFileSync(file, 'exports.answer = function () { return 43; };\n');
+    utimesSync(file, new Date(), new Date(Date.now() + 5000));
+    expect(load(root, file)).toMatchObject({ answer: 43, cache: 'none' });
+  });
+
+  it('compiles as usual when the cache is not V8 data', () => {
+    const { root, file } = pkg();
+    const { written } = load(root, file, true);
+    writeFileSync(written[0], 'not a code cache');
+    expect(load(root, file)).toMatchObject({ answer: 42, cache: 'rejected' });
+  });
+
+  it('names the cache after the file path, size and modification time', () => {
+    expect(cacheFileOf('/p', '/p/schemas/k8s/apps/v1/Deployment.cjs', 9923, 1795397409695.7)).toBe(
+      path.join('/p', 'dist', 'v8-cache', 'schemas__k8s__apps__v1__Deployment.cjs.9923.1795397409695.bin'),
+    );
+  });
+});
+
+describe('the build', () => {
+  it('leaves caches the CLI bundle and the validators it loads are compiled with', () => {
+    const code = `
+      const { requireWithCodeCache, loadedScripts } = require(${JSON.stringify(path.join(ROOT, 'dist/bundle/code-cache.cjs'))});
+      const cli = requireWithCodeCache(${JSON.stringify(ROOT)}, ${JSON.stringify(path.join(ROOT, 'dist/bundle/main.cjs'))});
+      const io = { stdout: () => true, stderr: () => true, env: {}, isTTY: false, cwd: ${JSON.stringify(ROOT)} };
+      cli.main(['examples/'], io).then(() => console.log(JSON.stringify(loadedScripts())));`;
+    const r = spawnSync(process.execPath, ['-e', code], { encoding: 'utf8' });
+    expect(r.stderr).toBe('');
+    const loaded = JSON.parse(r.stdout) as Array<{ file: string; cache: string }>;
+    const rel = (f: string) => path.relative(ROOT, f).split(path.sep).join('/');
+    expect(loaded.map((s) => rel(s.file))).toEqual(expect.arrayContaining(['dist/bundle/main.cjs', 'schemas/k8s/apps/v1/Deployment.cjs']));
+    expect(loaded.filter((s) => s.cache !== 'used').map((s) => rel(s.file))).toEqual([]);
+  });
+});
