@@ -6,6 +6,7 @@
  * layout follow BurntSushi/toml.
  */
 import { parse as parseToml, TomlDate, TomlError } from 'smol-toml';
+import { burntSushiError } from './toml-errors.js';
 import { GoObject, goInt64, isGoMap, type GoMap, type GoValue } from '../template/value.js';
 import { GoTime } from '../sprig/_p2-gotime.js';
 import { fixedZone } from '../sprig/_p2-gozone.js';
@@ -232,8 +233,9 @@ function tomlToGo(v: unknown): GoValue {
 }
 
 /**
- * toml.Unmarshal into map[string]interface{}. Throws Error("toml: line N: ...");
- * the wording of parse errors is smol-toml's, not BurntSushi's.
+ * toml.Unmarshal into map[string]interface{}. Throws Error("toml: line N: ...")
+ * worded as BurntSushi/toml v1.6 (Helm 3.21) words the common errors
+ * (toml-errors.ts); other errors keep smol-toml's wording.
  */
 export function decodeToml(text: string): GoMap {
   try {
@@ -241,7 +243,7 @@ export function decodeToml(text: string): GoMap {
   } catch (e) {
     if (e instanceof TomlError) {
       const first = e.message.split('\n')[0].replace(/^Invalid TOML document: /, '');
-      throw new Error(`toml: line ${e.line}: ${first}`);
+      throw new Error(burntSushiError(text, e) ?? `toml: line ${e.line}: ${first}`);
     }
     throw e;
   }
