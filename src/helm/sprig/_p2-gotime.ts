@@ -58,6 +58,9 @@ export class GoDuration extends GoObject {
   override goKind(): string {
     return 'int64';
   }
+  override intValue(): bigint {
+    return this.ns;
+  }
   formatV(): string {
     return durationString(this.ns);
   }
@@ -87,6 +90,9 @@ class GoNamedInt extends GoObject {
   }
   override goKind(): string {
     return 'int';
+  }
+  override intValue(): bigint {
+    return BigInt(this.n);
   }
   formatV(): string {
     return this.names[this.n - this.base] ?? `%!${this.type.slice(5)}(${this.n})`;

@@ -100,8 +100,7 @@ export function isEmpty(v: GoValue): boolean {
     case 'function': return false;
   }
   if (Array.isArray(v) || v instanceof Uint8Array) return v.length === 0;
-  if (v instanceof GoInt) return v.value === 0n;
-  if (v instanceof GoObject) return false;
+  if (v instanceof GoObject) return v.intValue() === 0n;
   return Object.keys(v).length === 0;
 }
 

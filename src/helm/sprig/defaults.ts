@@ -4,7 +4,7 @@
  * no elements. Structs and other typed objects are never empty.
  */
 import type { GoFunction, GoValue } from '../template/value.js';
-import { GoInt, GoObject } from '../template/value.js';
+import { GoObject } from '../template/value.js';
 import { goFunc, sig, vsig } from './_p1-args.js';
 
 /** Sprig's empty(). */
@@ -17,7 +17,8 @@ export function isEmpty(v: GoValue): boolean {
     case 'string': return v.length === 0;
     case 'function': return false;
     default:
-      if (v instanceof GoInt) return v.value === 0n;
+      // A named integer (int64, time.Duration...) is empty when zero.
+      if (v instanceof GoObject && v.intValue() !== undefined) return v.intValue() === 0n;
       if (v instanceof GoObject) {
         // A named slice or map type is empty by length; structs and pointers never are.
         const u = v.underlying();

@@ -159,7 +159,7 @@ const enum Kind {
 
 /** The integer of a value whose basicKind is Int. */
 function intOf(v: GoValue): bigint {
-  return typeof v === 'bigint' ? v : (v as GoInt).value;
+  return typeof v === 'bigint' ? v : (v as GoObject).intValue()!;
 }
 
 function basicKind(v: GoValue): Kind {
@@ -169,8 +169,9 @@ function basicKind(v: GoValue): Kind {
     case 'number': return Kind.Float;
     case 'string': return Kind.String;
   }
-  // Every integer kind compares by value (Go lets signed and unsigned meet too).
-  if (v instanceof GoInt) return Kind.Int;
+  // Every integer kind compares by value (Go lets signed and unsigned meet too),
+  // named integer types (time.Month) included.
+  if (v instanceof GoObject && v.intValue() !== undefined) return Kind.Int;
   return Kind.Invalid;
 }
 

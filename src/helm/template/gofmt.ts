@@ -838,7 +838,10 @@ class Printer {
     }
     if (v instanceof GoObject) {
       if (!this.handleMethods(v, verb)) {
-        if (this.erroring) this.out += v.formatV();
+        // A named integer type (time.Month) prints its number for %d and the other integer verbs.
+        const n = this.erroring ? undefined : v.intValue();
+        if (n !== undefined) this.fmtInt(n, verb, true, v);
+        else if (this.erroring) this.out += v.formatV();
         else this.badVerb(verb, v, true);
       }
       return;

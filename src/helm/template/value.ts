@@ -75,6 +75,13 @@ export abstract class GoObject {
   goKind(): string {
     return 'struct';
   }
+  /**
+   * For named integer types (time.Month, time.Duration, int64...): the number,
+   * which comparisons and the integer verbs of printf use. Undefined otherwise.
+   */
+  intValue(): bigint | undefined {
+    return undefined;
+  }
   field(_name: string): GoValue | typeof NO_FIELD {
     return NO_FIELD;
   }
@@ -137,6 +144,9 @@ export class GoInt extends GoObject {
   override goKind(): string {
     return this.kind;
   }
+  override intValue(): bigint {
+    return this.value;
+  }
   formatV(): string {
     return this.value.toString();
   }
@@ -198,8 +208,11 @@ export function isTrue(v: GoValue): boolean {
     default:
       if (Array.isArray(v)) return v.length > 0;
       if (v instanceof Uint8Array) return v.length > 0;
-      if (v instanceof GoInt) return v.value !== 0n;
-      if (v instanceof GoObject) return true;
+      if (v instanceof GoObject) {
+        // A named integer (int64, time.Month, time.Duration) is false when zero; structs are always true.
+        const n = v.intValue();
+        return n === undefined || n !== 0n;
+      }
       return Object.keys(v).length > 0;
   }
 }
