@@ -165,6 +165,10 @@ const TABLE = [
   T('has uniq int int64', '{{ has 1 (list (int64 1)) }} {{ has (add 0 1) (list (int64 1)) }} {{ uniq (list 1 (int64 1) (add 0 1) 1) }} {{ without (list 1 (int64 1)) 1 }} {{ deepEqual 1 (int64 1) }}'),
   T('int64 compares and prints', '{{ eq 2 (add 1 1) }} {{ lt (int64 1) 2 }} {{ if sub 1 1 }}t{{ else }}f{{ end }} {{ toJson (list (int64 5) 5) }} {{ toYaml (dict "a" (mul 2 3)) }}'),
   T('int64 where int is expected', '{{ trunc (add 1 2) "abcdef" }}'),
+  // Slices and maps Sprig types (tagged in the value model): %T, %#v and type errors name them.
+  T('typed slices %T', '{{ printf "%T|%T|%T|%T|%T" (splitList "," "a") (until 2) (splitn "," 2 "a,b") (toStrings (list 1)) (sortAlpha (list "b")) }}'),
+  T('typed slices %#v', '{{ printf "%#v|%#v" (splitList "," "a,b") (until 2) }}'),
+  T('typed slice where a string is expected', '{{ upper (splitList "," "a") }}'),
   T('fromToml int64', '{{ $m := fromToml "a = 1\\nb = [1, 2]" }}{{ typeOf $m.a }} {{ typeOf (index $m.b 0) }} {{ has 1 $m.b }} {{ has (int64 1) $m.b }}'),
 ];
 

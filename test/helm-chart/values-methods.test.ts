@@ -55,8 +55,8 @@ describe('.Values methods', () => {
   });
 
   it('is a chartutil.Values of kind map, and still a map to functions that take one', async () => {
-    expect(await render('list (typeOf .Values) (kindOf .Values) (hasKey .Values "b") (keys .Values | sortAlpha)')).toEqual({
-      v: ['chartutil.Values', 'map', true, ['YAML', 'a', 'b', 'global', 'sub']],
+    expect(await render('list (typeOf .Values) (kindOf .Values) (printf "%T" .Values) (hasKey .Values "b") (keys .Values | sortAlpha)')).toEqual({
+      v: ['chartutil.Values', 'map', 'chartutil.Values', true, ['YAML', 'a', 'b', 'global', 'sub']],
     });
   });
 

@@ -6,20 +6,10 @@
  * map[string]string in places, and `typeOf`, `kindOf` and `deepEqual` can see
  * the difference, so functions that build such values tag them here.
  */
-import { GoObject, type GoValue } from '../template/value.js';
+import { GoObject, goTypeTag, tagGoType, type GoValue } from '../template/value.js';
 
-const tags = new WeakMap<object, string>();
-
-/** Records the Go type of a slice or map built by a function (e.g. "[]string"). */
-export function tagGoType<T extends object>(value: T, goType: string): T {
-  tags.set(value, goType);
-  return value;
-}
-
-/** The tag set by tagGoType, if any. */
-export function goTypeTag(value: object): string | undefined {
-  return tags.get(value);
-}
+// The tags live in the value model, where the executor's %T sees them too.
+export { goTypeTag, tagGoType };
 
 /** What Go's `%T` prints for the value (fmt.Sprintf("%T", v)). */
 export function goTypeName(v: GoValue): string {
@@ -34,8 +24,8 @@ export function goTypeName(v: GoValue): string {
     default:
       if (v instanceof GoObject) return v.goType();
       if (v instanceof Uint8Array) return '[]uint8';
-      if (Array.isArray(v)) return tags.get(v) ?? '[]interface {}';
-      return tags.get(v) ?? 'map[string]interface {}';
+      if (Array.isArray(v)) return goTypeTag(v) ?? '[]interface {}';
+      return goTypeTag(v) ?? 'map[string]interface {}';
   }
 }
 

@@ -9,7 +9,7 @@
  * Strings are UTF-8 in Go: widths and precisions count runes (code points),
  * `%x` of a string and `len` work on UTF-8 bytes.
  */
-import { GoInt, GoObject, isGoMap, type GoMap, type GoValue } from './value.js';
+import { GoInt, GoObject, goTypeTag, isGoMap, type GoMap, type GoValue } from './value.js';
 
 // ---------------------------------------------------------------------------
 // UTF-8 helpers
@@ -96,10 +96,10 @@ export function goTypeName(v: GoValue): string {
     case 'string': return 'string';
     case 'function': return 'func(...interface {}) interface {}';
     default:
-      if (Array.isArray(v)) return '[]interface {}';
+      if (Array.isArray(v)) return goTypeTag(v) ?? '[]interface {}';
       if (v instanceof Uint8Array) return '[]uint8';
       if (v instanceof GoObject) return v.goType();
-      return 'map[string]interface {}';
+      return goTypeTag(v) ?? 'map[string]interface {}';
   }
 }
 
@@ -848,7 +848,7 @@ class Printer {
     }
     if (Array.isArray(v)) {
       if (this.sharpV) {
-        this.out += '[]interface {}{';
+        this.out += (goTypeTag(v) ?? '[]interface {}') + '{';
         for (let i = 0; i < v.length; i++) {
           if (i > 0) this.out += ', ';
           this.printElemSharp(v[i], verb, depth + 1);
@@ -867,7 +867,7 @@ class Printer {
     if (isGoMap(v)) {
       const keys = sortedKeys(v);
       if (this.sharpV) {
-        this.out += 'map[string]interface {}{';
+        this.out += (goTypeTag(v) ?? 'map[string]interface {}') + '{';
         for (let i = 0; i < keys.length; i++) {
           if (i > 0) this.out += ', ';
           this.fmtQ(keys[i]);

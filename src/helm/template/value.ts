@@ -41,6 +41,25 @@ export type GoValue =
 export type GoFunction = (...args: GoValue[]) => GoValue;
 
 /**
+ * Go types of slices and maps that JavaScript cannot tell apart: Sprig
+ * returns []string, []int and map[string]string in places, Helm's .Values is
+ * a chartutil.Values. Untagged arrays are []interface {} and untagged maps
+ * map[string]interface {}; typeOf, %T, %#v and type errors read the tag.
+ */
+const goTypeTags = new WeakMap<object, string>();
+
+/** Records the Go type of a slice or map (e.g. "[]string"). Returns the value. */
+export function tagGoType<T extends object>(value: T, goType: string): T {
+  goTypeTags.set(value, goType);
+  return value;
+}
+
+/** The type recorded by tagGoType, if any. */
+export function goTypeTag(value: object): string | undefined {
+  return goTypeTags.get(value);
+}
+
+/**
  * Methods of a named Go map type (Helm's chartutil.Values): a plain GoMap
  * registered with setMapMethods keeps working everywhere a map does, and the
  * executor looks its methods up before its keys, as Go does.
