@@ -165,6 +165,9 @@ const TABLE = [
   T('has uniq int int64', '{{ has 1 (list (int64 1)) }} {{ has (add 0 1) (list (int64 1)) }} {{ uniq (list 1 (int64 1) (add 0 1) 1) }} {{ without (list 1 (int64 1)) 1 }} {{ deepEqual 1 (int64 1) }}'),
   T('int64 compares and prints', '{{ eq 2 (add 1 1) }} {{ lt (int64 1) 2 }} {{ if sub 1 1 }}t{{ else }}f{{ end }} {{ toJson (list (int64 5) 5) }} {{ toYaml (dict "a" (mul 2 3)) }}'),
   T('int64 where int is expected', '{{ trunc (add 1 2) "abcdef" }}'),
+  T('int64 and uint8 printf verbs', '{{ printf "%05d|%c|%q|%U|%x|%b|%o|%e" (add 1 1) (add 64 1) (add 64 1) (int64 65) (sub 0 1) (int64 5) (mul 8 1) (add 1 1) }}|{{ printf "%v|%#v" (list (add 1 1) 1) (list (add 1 1) 1) }}'),
+  T('bytes of a string are uint8', '{{ index "abc" 0 }} {{ printf "%c|%#v|%x" (index "abc" 0) (index "abc" 0) (index "abc" 0) }} {{ toJson (index "abc" 0) }} {{ eq (index "abc" 0) 97 }} {{ kindOf (index "abc" 0) }} {{ add (index "a" 0) 1 }} {{ int64 (index "a" 0) }}'),
+  T('int64 in serializers and collections', '{{ toToml (dict "a" (int64 1) "b" (index "a" 0)) }}|{{ toPrettyJson (dict "a" (list (int64 1))) }}|{{ typeOf (get (deepCopy (dict "a" (add 1 1))) "a") }}|{{ has 1 (until 3) }} {{ has (int64 1) (until 3) }}'),
   // Slices and maps Sprig types (tagged in the value model): %T, %#v and type errors name them.
   T('typed slices %T', '{{ printf "%T|%T|%T|%T|%T" (splitList "," "a") (until 2) (splitn "," 2 "a,b") (toStrings (list 1)) (sortAlpha (list "b")) }}'),
   T('typed slices %#v', '{{ printf "%#v|%#v" (splitList "," "a,b") (until 2) }}'),
