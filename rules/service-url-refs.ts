@@ -38,7 +38,8 @@ function sources(resources: readonly Resource[]): UrlSource[] {
   for (const r of resources) {
     if (r.kind !== 'ConfigMap' || r.apiVersion !== 'v1' || !isObject(r.object.data)) continue;
     for (const [key, value] of Object.entries(r.object.data)) {
-      if (typeof value === 'string') out.push({ resource: r, path: ['data', key], where: `ConfigMap ${r.name} key ${key}`, value });
+      // Most values hold no URL: only those that may are worded as sources.
+      if (typeof value === 'string' && value.includes('://')) out.push({ resource: r, path: ['data', key], where: `ConfigMap ${r.name} key ${key}`, value });
     }
   }
   for (const w of workloads(resources)) {
@@ -46,7 +47,7 @@ function sources(resources: readonly Resource[]): UrlSource[] {
       const env = c.container.env;
       if (!Array.isArray(env)) continue;
       env.forEach((e: unknown, i: number) => {
-        if (isObject(e) && typeof e.value === 'string') {
+        if (isObject(e) && typeof e.value === 'string' && e.value.includes('://')) {
           out.push({ resource: w, path: [...c.path, 'env', i, 'value'], where: `env ${String(e.name)} of container "${c.container.name ?? '?'}" of ${w.kind} ${w.name}`, value: e.value });
         }
       });

@@ -83,8 +83,13 @@ function numberToPlain(n: number): string {
 }
 
 function gcd(a: bigint, b: bigint): bigint {
-  a = a < 0n ? -a : a;
-  while (b) [a, b] = [b, a % b];
+  if (a < 0n) a = -a;
+  if (b < 0n) b = -b;
+  while (b !== 0n) {
+    const t = a % b;
+    a = b;
+    b = t;
+  }
   return a;
 }
 
@@ -100,10 +105,13 @@ export function compareQuantities(a: Quantity, b: Quantity): -1 | 0 | 1 {
 }
 
 export function addQuantities(a: Quantity, b: Quantity): Quantity {
+  // Sums of many containers' quantities: most share a denominator (or one side is zero).
+  if (a.den === b.den) return normalise(a.num + b.num, a.den, '');
   return normalise(a.num * b.den + b.num * a.den, a.den * b.den, '');
 }
 
 export function multiplyQuantity(a: Quantity, factor: bigint): Quantity {
+  if (a.den === 1n) return { num: a.num * factor, den: 1n, text: '' };
   return normalise(a.num * factor, a.den, '');
 }
 

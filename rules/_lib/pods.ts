@@ -4,8 +4,13 @@ export type { ContainerRef } from '../../src/engine/workloads.js';
 import type { Resource } from '../../src/engine/resource.js';
 import { WORKLOAD_KINDS } from '../../src/engine/workloads.js';
 
-export function workloads(resources: readonly Resource[]): Resource[] {
-  return resources.filter((r) => WORKLOAD_KINDS.has(r.kind));
+// Every rule of a run gets the same resource list: filter it once.
+const workloadLists = new WeakMap<readonly Resource[], readonly Resource[]>();
+
+export function workloads(resources: readonly Resource[]): readonly Resource[] {
+  let list = workloadLists.get(resources);
+  if (list === undefined) workloadLists.set(resources, (list = resources.filter((r) => WORKLOAD_KINDS.has(r.kind))));
+  return list;
 }
 
 /** "Deployment todo-frontend" for messages. */

@@ -28,8 +28,20 @@ export function wordParts(key: string): string[] {
   return out;
 }
 
+// The same keys (LOG_LEVEL, DATABASE_URL...) come back in every ConfigMap: remember answers.
+const keyPatterns = new Map<string, string | null>();
+
 /** The pattern label a key matches (e.g. "API_KEY"), or undefined. */
 export function secretKeyPattern(key: string): string | undefined {
+  let known = keyPatterns.get(key);
+  if (known === undefined) {
+    known = matchKeyPattern(key) ?? null;
+    if (keyPatterns.size < 10_000) keyPatterns.set(key, known);
+  }
+  return known ?? undefined;
+}
+
+function matchKeyPattern(key: string): string | undefined {
   const parts = wordParts(key);
   for (const p of KEY_PATTERNS) {
     for (let i = 0; i + p.parts.length <= parts.length; i++) {
