@@ -7,7 +7,7 @@
  */
 import { createCipheriv, createDecipheriv, createHmac, randomBytes, scryptSync } from 'node:crypto';
 import bcryptLib from 'bcryptjs';
-import { GoObject, NO_FIELD, type GoFunction, type GoValue } from '../template/value.js';
+import { GoInt, GoObject, NO_FIELD, type GoFunction, type GoValue } from '../template/value.js';
 import { formatV, goTypeName, intArg, newMap, sliceArg, strArg } from './_p2-govalue.js';
 import { declareSignatures } from './_p2-govalue.js';
 import {
@@ -347,8 +347,9 @@ export const cryptoFuncs: Record<string, GoFunction> = declareSignatures({
   bcrypt: (s) => bcrypt(strArg(s)),
   htpasswd: (u, p) => htpasswd(strArg(u), strArg(p)),
   genPrivateKey: (t) => genPrivateKey(strArg(t)),
+  // The counter is a uint32 (a GoInt from the executor; a bare integer when called directly).
   derivePassword: (counter, type, password, user, site) =>
-    derivePassword(intArg(counter), strArg(type), strArg(password), strArg(user), strArg(site)),
+    derivePassword(counter instanceof GoInt ? Number(counter.value) : intArg(counter), strArg(type), strArg(password), strArg(user), strArg(site)),
   buildCustomCert: (c, k) => buildCustomCert(strArg(c), strArg(k)),
   genCA: (cn, days) => genCA(strArg(cn), days, rsa2048()),
   genCAWithKey: (cn, days, pem) => genCA(strArg(cn), days, withPemKey(strArg(pem))),
@@ -372,9 +373,10 @@ export const cryptoFuncs: Record<string, GoFunction> = declareSignatures({
   decryptAES: (p, c) => decryptAES(strArg(p), strArg(c)),
   randBytes,
 }, {
-  bcrypt: 'string', htpasswd: 'string,string', genPrivateKey: 'string', derivePassword: 'int,string,string,string,string',
+  bcrypt: 'string', htpasswd: 'string,string', genPrivateKey: 'string', derivePassword: 'uint32,string,string,string,string',
   buildCustomCert: 'string,string', genCA: 'string,int', genCAWithKey: 'string,int,string',
   genSelfSignedCert: 'string,slice,slice,int', genSelfSignedCertWithKey: 'string,slice,slice,int,string',
-  genSignedCert: 'string,slice,slice,int,any', genSignedCertWithKey: 'string,slice,slice,int,any,string',
+  genSignedCert: 'string,slice,slice,int,type:sprig.certificate',
+  genSignedCertWithKey: 'string,slice,slice,int,type:sprig.certificate,string',
   encryptAES: 'string,string', decryptAES: 'string,string', randBytes: 'int',
 });

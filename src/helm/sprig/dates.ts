@@ -139,7 +139,8 @@ export const dateFuncs: Record<string, GoFunction> = declareSignatures({
   durationRound,
 }, {
   now: '', date: 'string,any', dateInZone: 'string,any,string', date_in_zone: 'string,any,string', htmlDate: 'any',
-  htmlDateInZone: 'any,string', dateModify: 'string,any', date_modify: 'string,any', mustDateModify: 'string,any',
-  must_date_modify: 'string,any', toDate: 'string,string', mustToDate: 'string,string', unixEpoch: 'any', ago: 'any',
+  htmlDateInZone: 'any,string', dateModify: 'string,type:time.Time', date_modify: 'string,type:time.Time',
+  mustDateModify: 'string,type:time.Time', must_date_modify: 'string,type:time.Time', toDate: 'string,string',
+  mustToDate: 'string,string', unixEpoch: 'type:time.Time', ago: 'any',
   duration: 'any', durationRound: 'any',
 });

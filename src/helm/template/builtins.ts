@@ -15,26 +15,34 @@ export type ParamKind =
   | 'any' // interface{}: invalid becomes nil
   | 'string'
   | 'int'
+  | 'uint32'
   | 'float64'
   | 'bool'
   | 'map' // map[string]interface{}
-  | 'slice'; // []interface{}
+  | 'slice' // []interface{}
+  | `type:${string}`; // a named struct type (time.Time, sprig.certificate)
 
 export interface Signature {
   params: ParamKind[];
   variadic?: ParamKind;
 }
 
-export const paramTypeName: Record<ParamKind, string> = {
+const paramTypeNames: Record<string, string> = {
   value: 'reflect.Value',
   any: 'interface {}',
   string: 'string',
   int: 'int',
+  uint32: 'uint32',
   float64: 'float64',
   bool: 'bool',
   map: 'map[string]interface {}',
   slice: '[]interface {}',
 };
+
+/** The Go type name of a parameter kind, as text/template's errors print it. */
+export function paramTypeName(k: ParamKind): string {
+  return k.startsWith('type:') ? k.slice(5) : paramTypeNames[k];
+}
 
 export interface Builtin {
   fn: GoFunction;

@@ -852,7 +852,7 @@ export class State {
     if (value === undefined) {
       if (typ === null) return undefined;
       if (canBeNil(typ)) return typ === 'value' ? undefined : null;
-      this.errorf(`invalid value; expected ${paramTypeName[typ]}`);
+      this.errorf(`invalid value; expected ${paramTypeName(typ)}`);
     }
     if (typ === null || typ === 'value' || typ === 'any') return value;
     let ok: boolean;
@@ -863,10 +863,12 @@ export class State {
       case 'bool': ok = typeof value === 'boolean'; break;
       case 'map': ok = isGoMap(value); break;
       case 'slice': ok = Array.isArray(value); break;
+      case 'uint32': ok = value instanceof GoInt && value.kind === 'uint32'; break;
+      default: ok = value instanceof GoObject && 'type:' + value.goType() === typ;
     }
     if (!ok) {
       const got = value === null ? 'interface {}' : goTypeName(value);
-      this.errorf(`wrong type for value; expected ${paramTypeName[typ]}; got ${got}`);
+      this.errorf(`wrong type for value; expected ${paramTypeName(typ)}; got ${got}`);
     }
     return value;
   }
@@ -880,7 +882,7 @@ export class State {
       case NodeType.Nil:
         this.origin = undefined;
         if (typ !== null && canBeNil(typ)) return typ === 'value' ? undefined : null;
-        this.errorf(`cannot assign nil to ${typ === null ? '<nil>' : paramTypeName[typ]}`);
+        this.errorf(`cannot assign nil to ${typ === null ? '<nil>' : paramTypeName(typ)}`);
         break;
       case NodeType.Field:
         return this.validateType(this.evalFieldNode(dot, n as FieldNode, [n], MISSING), typ);
@@ -907,6 +909,11 @@ export class State {
         if (n.type === NodeType.Number && (n as NumberNode).isInt) return (n as NumberNode).int64;
         this.errorf(`expected integer; found ${n.toString()}`);
         break;
+      case 'uint32':
+        // Go sets the constant's uint64 into the uint32 (reflect.Value.SetUint truncates).
+        if (n.type === NodeType.Number && (n as NumberNode).isUint) return new GoInt(BigInt.asUintN(32, (n as NumberNode).uint64), 'uint32');
+        this.errorf(`expected unsigned integer; found ${n.toString()}`);
+        break;
       case 'any':
       case 'value':
         return this.evalEmptyInterface(dot, n);
@@ -915,7 +922,7 @@ export class State {
         this.errorf(`expected string; found ${n.toString()}`);
         break;
     }
-    this.errorf(`can't handle ${n.toString()} for arg of type ${typ === null ? '<nil>' : paramTypeName[typ]}`);
+    this.errorf(`can't handle ${n.toString()} for arg of type ${typ === null ? '<nil>' : paramTypeName(typ)}`);
   }
 
   private evalEmptyInterface(dot: GoValue, n: Node): GoValue {

@@ -190,7 +190,15 @@ export function goIntValue(v: GoValue): bigint | undefined {
   return undefined;
 }
 
-export type GoParamType = 'any' | 'value' | 'string' | 'int' | 'float64' | 'bool' | 'map' | 'slice';
+export type GoParamType = 'any' | 'value' | 'string' | 'int' | 'uint32' | 'float64' | 'bool' | 'map' | 'slice' | GoNamedParam;
+
+/**
+ * A parameter of a named struct type, e.g. `type:time.Time`: the argument must
+ * be a GoObject whose goType() is that name ("wrong type for value; expected
+ * time.Time; got string"), and a constant there is "can't handle ... for arg
+ * of type time.Time".
+ */
+export type GoNamedParam = `type:${string}`;
 
 export interface GoFuncSignature {
   params: GoParamType[];
