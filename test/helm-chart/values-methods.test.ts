@@ -96,6 +96,13 @@ describe('.Values methods', () => {
   it('methods check their argument count like any Go method', async () => {
     expect(await render('.Values.YAML "x"')).toEqual({ error: at('YAML') + 'wrong number of args for YAML: want 0 got 1' });
     expect(await render('.Values.Encode')).toEqual({ error: at('Encode') + 'wrong number of args for Encode: want 1 got 0' });
+    // Encode takes an io.Writer, which no template value is.
+    expect(await render('.Values.Encode "w"')).toEqual({
+      error: 'template: vm/templates/t.yaml:1:21: executing "vm/templates/t.yaml" at <"w">: can\'t handle "w" for arg of type io.Writer',
+    });
+    expect(await render('.Values.Encode .Values.b')).toEqual({
+      error: 'template: vm/templates/t.yaml:1:28: executing "vm/templates/t.yaml" at <.Values.b>: wrong type for value; expected io.Writer; got float64',
+    });
   });
 
   it('a map that is not the chart Values has no methods', async () => {

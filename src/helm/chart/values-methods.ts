@@ -13,7 +13,8 @@
  * - AsMap: the same map as a map[string]interface {} (an empty one when empty);
  * - PathValue "a.b": the non-table value at a dotted path; errors
  *   "YAML path cannot be empty" and `"b" is not a value`;
- * - Encode: takes an io.Writer, which a template cannot make.
+ * - Encode: takes an io.Writer, which no template value is (every call fails
+ *   with text/template's argument error).
  *
  * Table and AsMap results are proxies of the map (another identity, so
  * another Go type, over the same entries). A subchart's `.Values` is the
@@ -25,8 +26,7 @@
 import { getOrigin, isGoMap, setMapMethods, setOrigin, withGoSignature, type GoFunction, type GoMap, type GoValue, type MapMethods } from '../template/value.js';
 import { goQuote } from '../template/gofmt.js';
 import { marshalK8sYaml } from '../yaml/go-yaml-marshal.js';
-import { goTypeName, goTypeTag, tagGoType } from '../sprig/_p1-gotype.js';
-import { GoArgError } from '../sprig/_p1-args.js';
+import { goTypeTag, tagGoType } from '../sprig/_p1-gotype.js';
 
 const VALUES_TYPE = 'chartutil.Values';
 
@@ -98,10 +98,10 @@ const methods: MapMethods = {
       case 'PathValue':
         return withGoSignature((p: GoValue) => pathValue(receiver, p as string), { params: ['string'] });
       case 'Encode':
-        return withGoSignature((w: GoValue) => {
-          if (w === undefined || w === null) throw new Error('runtime error: invalid memory address or nil pointer dereference');
-          throw new GoArgError(`wrong type for value; expected io.Writer; got ${goTypeName(w)}`);
-        }, { params: ['value'] });
+        // No template value is an io.Writer: the executor rejects every argument as Go does.
+        return withGoSignature(() => {
+          throw new Error('runtime error: invalid memory address or nil pointer dereference');
+        }, { params: ['type:io.Writer'] });
       default:
         return undefined;
     }
