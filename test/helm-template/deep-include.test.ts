@@ -82,6 +82,23 @@ describe('deep include chains', () => {
   });
 });
 
+describe('without a worker', () => {
+  it('a runaway include recursion still gets Helm\'s error, worked out from the recursion seen so far', async () => {
+    const outer = 'template: deep/templates/cm.yaml:6:12: executing "deep/templates/cm.yaml" at <include "deep" (dict "n" 1 "max" .Values.depth)>: error calling include: ';
+    const unit = 'template: deep/templates/_h.tpl:1:57: executing "deep" at <include "deep" (dict "n" (add1 .n) "max" .max)>: error calling include: ';
+    setDeepRenderWorker(pathToFileURL(join(scratch, 'no-such-worker.mjs')));
+    try {
+      const err = await renderChart(await loadChart(chartDir), { set: ['depth=100000'] }).then(
+        () => undefined,
+        (e: Error) => e,
+      );
+      expect(err?.message).toBe(outer + unit.repeat(1001) + 'rendering template has a nested reference name: deep: unable to execute template');
+    } finally {
+      setDeepRenderWorker(pathToFileURL(join(scratch, 'deep-render-worker.mjs')));
+    }
+  });
+});
+
 describe('deep template recursion', () => {
   const tplChart = join(scratch, 'tpl');
   const render = async (depth: number) => {

@@ -169,7 +169,8 @@ function workerUrl(): URL | undefined {
  * Renders `chart` with `values` (already merged user values) on a worker with
  * a DEEP_STACK_MB stack. Resolves to the worker's result; rejects with an
  * error built by `makeError` from the worker's error. Resolves to undefined
- * when no worker can be started (the caller then keeps its first error).
+ * when no worker can be started or it dies without answering (the caller then
+ * keeps its first error).
  */
 export async function renderOnBigStack<R>(
   chart: Chart,
@@ -188,18 +189,20 @@ export async function renderOnBigStack<R>(
     if (e instanceof UnpackableValue) return undefined;
     throw e;
   }
-  const answer = await new Promise<DeepRenderAnswer<R>>((resolve, reject) => {
-    const w = new Worker(url, { workerData: job, resourceLimits: { stackSizeMb: DEEP_STACK_MB } });
-    let done = false;
-    w.once('message', (m: DeepRenderAnswer<R>) => {
-      done = true;
-      resolve(m);
-    });
-    w.once('error', (e) => reject(e));
-    w.once('exit', (code) => {
-      if (!done) reject(new Error(`the deep-render worker stopped (exit code ${code})`));
-    });
+  // A worker that cannot start or dies (memory limits...) leaves the caller's first error standing.
+  const answer = await new Promise<DeepRenderAnswer<R> | undefined>((resolve) => {
+    let w: Worker;
+    try {
+      w = new Worker(url, { workerData: job, resourceLimits: { stackSizeMb: DEEP_STACK_MB } });
+    } catch {
+      resolve(undefined);
+      return;
+    }
+    w.once('message', (m: DeepRenderAnswer<R>) => resolve(m));
+    w.once('error', () => resolve(undefined));
+    w.once('exit', () => resolve(undefined));
   });
+  if (answer === undefined) return undefined;
   if ('error' in answer) throw makeError(answer.error);
   return answer.ok;
 }
