@@ -144,6 +144,25 @@ const TABLE = [
       why: 'Go 1.25 (Helm 3.21.4 is built with go1.25.0) names the two types in this error (golang/go#71421); Go 1.19 does not',
     },
   }),
+  T('lt comparison error', '{{ lt .Values.port 9000 }}', {
+    known: {
+      error:
+        'template: mychart/templates/t.yaml:1:3: executing "mychart/templates/t.yaml" at <lt .Values.port 9000>: error calling lt: incompatible types for comparison: float64 and int',
+      why: 'Go 1.25 names the two types in this error (golang/go#71421); Go 1.19 does not',
+    },
+  }),
+  T('range over an integer', '{{ range 3 }}{{ . }}{{ end }}|{{ range $i := 2 }}{{ $i }}{{ end }}|{{ range (add 1 1) }}{{ typeOf . }}{{ end }}', {
+    known: {
+      rendered: { 'mychart/templates/t.yaml': '012|01|int64int64' },
+      why: 'Go 1.22 added range over an integer (elements of its type); Go 1.19 cannot iterate over 3',
+    },
+  }),
+  T('else with', '{{ with .Values.missing }}a{{ else with .Values.name }}{{ . }}{{ else }}c{{ end }}', {
+    known: {
+      rendered: { 'mychart/templates/t.yaml': 'my-app' },
+      why: 'Go 1.23 added {{ else with }}; Go 1.19 fails to parse it',
+    },
+  }),
   T('int conversion', '{{ eq (int .Values.port) 8080 }} {{ .Values.port | int64 }} {{ add .Values.port 1 }}'),
   T('nil pointer', '{{ .Values.missing.deeper }}'),
   T('required', '{{ required "need it" .Values.missing }}'),
