@@ -32,7 +32,7 @@ function time(args, runs) {
 // One small file: the seed-modelled todo-app (6 resources). Bare node and the CLI run
 // alternately, after a warm-up of each, so that drift in the machine's load hits both alike.
 const small = path.join(root, 'fixtures/seeds/todo-app.yaml');
-const runs = Number(process.env.BENCH_RUNS ?? 21);
+const runs = Number(process.env.BENCH_RUNS ?? 41);
 const oneArgs = [bin, small, '--config', path.join(root, 'fixtures/rules/tester-config.json')];
 run(['-e', '0']);
 run(oneArgs);
@@ -44,7 +44,10 @@ for (let i = 0; i < runs; i++) {
 }
 const bare = stats(bareTimes);
 const one = stats(oneTimes);
-console.log(`start-up: node -e 0 median ${bare.median.toFixed(1)} ms; one small file median ${one.median.toFixed(1)} ms (+${(one.median - bare.median).toFixed(1)} ms over bare node; fastest runs ${bare.min.toFixed(1)} / ${one.min.toFixed(1)} ms, +${(one.min - bare.min).toFixed(1)} ms)`);
+// Each CLI run against the bare run just before it: the median of these paired differences is
+// the figure least moved by the machine's load drifting during the measurement.
+const paired = stats(oneTimes.map((t, i) => t - bareTimes[i]));
+console.log(`start-up: node -e 0 median ${bare.median.toFixed(1)} ms; one small file median ${one.median.toFixed(1)} ms; over bare node: +${paired.median.toFixed(1)} ms (median of ${runs} paired runs; +${(one.median - bare.median).toFixed(1)} ms between the medians)`);
 
 // 10,000 resources in one multi-document file, a realistic mix with a few planted defects.
 const big = path.join(work, 'resources-10000.yaml');
