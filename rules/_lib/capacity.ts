@@ -120,7 +120,7 @@ function compare(a: Quantity, b: Quantity): number {
 }
 
 function replicasOf(w: Resource, hpaMax: Map<string, number>, o: CapacityOptions): { replicas: bigint; from: string } {
-  const hpa = hpaMax.get(`${w.namespace}/${w.kind}/${w.name}`);
+  const hpa = hpaMax.size === 0 ? undefined : hpaMax.get(`${w.namespace}/${w.kind}/${w.name}`);
   if (hpa !== undefined) return { replicas: BigInt(Math.max(0, Math.floor(hpa))), from: 'HPA maxReplicas' };
   const spec = w.object.spec ?? {};
   const int = (v: unknown, d: number) => (typeof v === 'number' && Number.isInteger(v) && v >= 0 ? v : d);

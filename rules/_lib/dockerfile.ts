@@ -59,6 +59,13 @@ export function imageDockerfiles(ctx: AnyContext): ImageDockerfile[] {
   const cached = perRun.get(ctx.resources);
   if (cached) return cached;
   const { cwd, baseDir, images } = ctx.settings;
+  // Thousands of workloads share a few files: resolve each file's directory once.
+  const dirs = new Map<string, string>();
+  const dirOf = (file: string): string => {
+    let dir = dirs.get(file);
+    if (dir === undefined) dirs.set(file, (dir = path.dirname(path.resolve(cwd, file))));
+    return dir;
+  };
   const byImage = new Map<string, ImageUse[]>();
   const dirsByImage = new Map<string, Set<string>>();
   for (const r of workloads(ctx.resources)) {
@@ -72,7 +79,7 @@ export function imageDockerfiles(ctx: AnyContext): ImageDockerfile[] {
         dirsByImage.set(key, new Set());
       }
       byImage.get(key)!.push({ resource: r, container: c, image, imageText: text });
-      if (r.doc.file !== '<stdin>') dirsByImage.get(key)!.add(path.dirname(path.resolve(cwd, r.doc.file)));
+      if (r.doc.file !== '<stdin>') dirsByImage.get(key)!.add(dirOf(r.doc.file));
     }
   }
   const byFile = new Map<string, ImageDockerfile>();
