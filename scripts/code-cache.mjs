@@ -25,6 +25,7 @@ const samples = [
   ['examples/'],
   ['fixtures/seeds/todo-app.yaml', '--config', 'fixtures/rules/tester-config.json', '-f', 'json'],
   ['fixtures/designs/seed-004-planted'],
+  ['fixtures/charts/todo-app'],
 ];
 for (const args of samples) if (existsSync(path.join(root, args[0]))) await cli.main(args, io);
 const written = writeCodeCaches(root);
