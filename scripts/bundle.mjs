@@ -12,21 +12,19 @@ const root = path.resolve(import.meta.dirname, '..');
 const outdir = path.join(root, 'dist/bundle');
 rmSync(outdir, { recursive: true, force: true });
 rmSync(path.join(root, 'dist/v8-cache'), { recursive: true, force: true });
+/** One CommonJS file for Node 20 with everything it imports. */
+const cjs = { bundle: true, format: 'cjs', platform: 'node', target: 'node20', logLevel: 'warning' };
+// Less source for V8 to read; identifiers are kept so stack traces stay readable.
+const minified = { ...cjs, minifyWhitespace: true, minifySyntax: true };
+/** Our own sources (dist/src, ESM). */
 const common = {
-  bundle: true,
-  format: 'cjs',
-  platform: 'node',
-  target: 'node20',
-  // Less source for V8 to read; identifiers are kept so stack traces stay readable.
-  minifyWhitespace: true,
-  minifySyntax: true,
+  ...minified,
   // The sources are ESM and find their files from import.meta.url.
   define: { 'import.meta.url': '__k8sTodoLintUrl' },
   banner: { js: "const __k8sTodoLintUrl = require('node:url').pathToFileURL(__filename).href;" },
   // import() of an external package becomes require(): code compiled by vm.Script (src/code-cache.ts)
   // has no dynamic-import hook in Node 20.
   supported: { 'dynamic-import': false },
-  logLevel: 'warning',
 };
 
 // The Helm engine (src/helm/**, self-contained) is most of the code but only charts need it:
@@ -73,11 +71,9 @@ await build({
 });
 // The loader itself, for bin/k8s-todo-lint.cjs (CommonJS, which cannot require dist/src's ESM).
 await build({
-  ...common,
+  ...minified,
   entryPoints: [path.join(root, 'dist/src/code-cache.js')],
   outfile: path.join(outdir, 'code-cache.cjs'),
-  banner: {},
-  define: {},
 });
 await build({
   ...common,
@@ -89,29 +85,14 @@ await build({
 // The generated config validator requires two of ajv's runtime helpers: inlined, so that checking
 // a config resolves and compiles no package files (measured: ~3 ms of a one-file lint).
 await build({
+  ...minified,
   entryPoints: [path.join(root, 'dist/config-validate.cjs')],
   outfile: path.join(root, 'dist/config-validate.cjs'),
   allowOverwrite: true,
-  bundle: true,
-  format: 'cjs',
-  platform: 'node',
-  target: 'node20',
-  minifyWhitespace: true,
-  minifySyntax: true,
-  logLevel: 'warning',
 });
 
 // Lazily required dependencies as single files (src/vendor.ts): one file loads several
 // times faster than a package of many modules (yaml: ~13 ms instead of ~45 ms).
 for (const name of ['yaml', 'fast-glob']) {
-  await build({
-    entryPoints: [name],
-    absWorkingDir: root,
-    outfile: path.join(root, 'dist/vendor', `${name}.cjs`),
-    bundle: true,
-    format: 'cjs',
-    platform: 'node',
-    target: 'node20',
-    logLevel: 'warning',
-  });
+  await build({ ...cjs, entryPoints: [name], absWorkingDir: root, outfile: path.join(root, 'dist/vendor', `${name}.cjs`) });
 }
