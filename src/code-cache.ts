@@ -9,27 +9,49 @@
  * input first (scripts/code-cache.mjs) and only then serializes each script:
  * the cache holds the functions a lint really calls.
  *
- * A cache is used only for the exact file it was made from: its name carries
- * the source's size and mtime, and V8 itself rejects a cache made by another
- * Node version or with other V8 flags (then the file compiles as usual). The
- * linter only ever reads caches; they are written by the build, into dist/.
+ * A cache is used only for the exact file it was made from: the cache file
+ * holds a copy of that source, compared byte for byte (a memcmp, far cheaper
+ * than hashing) before use. V8 itself checks only the source's length, and
+ * file times are no key either: npm pack sets every file's mtime to one date.
+ * V8 rejects a cache made by another Node version or with other V8 flags;
+ * then the file compiles as usual. The linter only ever reads caches; they
+ * are written by the build, into dist/v8-cache/.
  */
-import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import vm from 'node:vm';
 
 /** Scripts compiled in this process, shared with the bin shim's copy of this loader. */
 interface Registry {
-  scripts: Map<string, vm.Script>;
+  scripts: Map<string, { script: vm.Script; bytes: Buffer }>;
 }
 const REGISTRY_KEY = Symbol.for('k8s-todo-lint.code-cache');
 const registry: Registry = ((globalThis as Record<symbol, unknown>)[REGISTRY_KEY] ??= { scripts: new Map() }) as Registry;
 
-/** Where the cache of `file` lives: dist/v8-cache/<path from the package root>.<size>.<mtime>.bin */
-export function cacheFileOf(root: string, file: string, size: number, mtimeMs: number): string {
+/** Where the cache of `file` lives: dist/v8-cache/<path from the package root, `/` as `__`>.bin */
+export function cacheFileOf(root: string, file: string): string {
   const rel = path.relative(root, file).split(path.sep).join('__');
-  return path.join(root, 'dist', 'v8-cache', `${rel}.${size}.${Math.trunc(mtimeMs)}.bin`);
+  return path.join(root, 'dist', 'v8-cache', `${rel}.bin`);
+}
+
+// A cache file: MAGIC, the source's byte length (uint32 LE), the source, then V8's cache data.
+const MAGIC = Buffer.from('K8C1');
+const HEADER = MAGIC.length + 4;
+
+/** V8's cache data in `cacheFile` when it was made from exactly `source`, else undefined. */
+function cacheFor(cacheFile: string, source: Buffer): Buffer | undefined {
+  let data: Buffer;
+  try {
+    data = readFileSync(cacheFile);
+  } catch {
+    return undefined; // not built
+  }
+  if (data.length < HEADER || !data.subarray(0, MAGIC.length).equals(MAGIC)) return undefined;
+  const length = data.readUInt32LE(MAGIC.length);
+  if (length !== source.length || data.length < HEADER + length) return undefined;
+  if (!source.equals(data.subarray(HEADER, HEADER + length))) return undefined; // the file changed since the build
+  return data.subarray(HEADER + length);
 }
 
 /**
@@ -37,23 +59,17 @@ export function cacheFileOf(root: string, file: string, size: number, mtimeMs: n
  * with its code cache when there is a valid one. `root` is the package root.
  */
 export function requireWithCodeCache(root: string, file: string): unknown {
-  let source: string;
-  let cachedData: Buffer | undefined;
+  let bytes: Buffer;
   try {
-    const st = statSync(file);
-    source = readFileSync(file, 'utf8');
-    try {
-      cachedData = readFileSync(cacheFileOf(root, file, st.size, st.mtimeMs));
-    } catch {
-      // no cache (not built, or the file changed since): compile as usual
-    }
+    bytes = readFileSync(file);
   } catch {
     return createRequire(file)(file);
   }
+  const cachedData = cacheFor(cacheFileOf(root, file), bytes);
   // The same wrapper Node puts around a CommonJS module, so the code sees what require gives it.
-  const wrapped = `(function (exports, require, module, __filename, __dirname) {${source}\n})`;
+  const wrapped = `(function (exports, require, module, __filename, __dirname) {${bytes.toString('utf8')}\n})`;
   const script = new vm.Script(wrapped, { filename: file, cachedData });
-  registry.scripts.set(file, script);
+  registry.scripts.set(file, { script, bytes });
   const fn = script.runInThisContext() as (e: unknown, r: NodeRequire, m: { exports: unknown }, f: string, d: string) => void;
   const mod = { exports: {} as unknown };
   fn.call(mod.exports, mod.exports, createRequire(file), mod, file, path.dirname(file));
@@ -62,7 +78,7 @@ export function requireWithCodeCache(root: string, file: string): unknown {
 
 /** How each file loaded through requireWithCodeCache in this process was compiled. */
 export function loadedScripts(): Array<{ file: string; cache: 'none' | 'used' | 'rejected' }> {
-  return [...registry.scripts].map(([file, script]) => ({
+  return [...registry.scripts].map(([file, { script }]) => ({
     file,
     cache: script.cachedDataRejected === undefined ? 'none' : script.cachedDataRejected ? 'rejected' : 'used',
   }));
@@ -75,11 +91,12 @@ export function loadedScripts(): Array<{ file: string; cache: 'none' | 'used' | 
  */
 export function writeCodeCaches(root: string): string[] {
   const written: string[] = [];
-  for (const [file, script] of registry.scripts) {
-    const st = statSync(file);
-    const out = cacheFileOf(root, file, st.size, st.mtimeMs);
+  for (const [file, { script, bytes }] of registry.scripts) {
+    const out = cacheFileOf(root, file);
     mkdirSync(path.dirname(out), { recursive: true });
-    writeFileSync(out, script.createCachedData());
+    const length = Buffer.alloc(4);
+    length.writeUInt32LE(bytes.length);
+    writeFileSync(out, Buffer.concat([MAGIC, length, bytes, script.createCachedData()]));
     written.push(out);
   }
   return written;

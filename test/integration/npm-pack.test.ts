@@ -76,4 +76,16 @@ describe('npm package', { timeout: 300_000 }, () => {
     const clean = run('npx', ['--no-install', 'k8s-todo-lint', 'config.yaml'], { cwd: project, env });
     expect(clean.status, clean.stdout + clean.stderr).toBe(0);
   });
+
+  it('compiles the installed CLI with the code caches it ships (npm pack resets file times)', () => {
+    const installed = join(project, 'node_modules', 'k8s-todo-lint');
+    const code = `
+      const { requireWithCodeCache, loadedScripts } = require(${JSON.stringify(join(installed, 'dist/bundle/code-cache.cjs'))});
+      const cli = requireWithCodeCache(${JSON.stringify(installed)}, ${JSON.stringify(join(installed, 'dist/bundle/main.cjs'))});
+      const io = { stdout: () => true, stderr: () => true, env: {}, isTTY: false, cwd: ${JSON.stringify(project)} };
+      cli.main(['config.yaml'], io).then(() => console.log(JSON.stringify(loadedScripts().map((s) => s.cache))));`;
+    const r = run(process.execPath, ['-e', code], { cwd: project, env });
+    expect(r.stderr).toBe('');
+    expect(JSON.parse(r.stdout)).toEqual(['used', 'used', 'used']);
+  });
 });
