@@ -32,6 +32,7 @@ import {
   WithNode,
 } from './nodes.js';
 import { goQuote, utf8Decode } from './gofmt.js';
+import { goParseFloat, goParseInt } from './strconv.js';
 
 /** A parse error; the message is Go's, e.g. `template: x.yaml:3: unexpected "}" in operand`. */
 export class TemplateParseError extends Error {
@@ -564,8 +565,8 @@ export class Tree {
       this.errorf(`illegal number syntax: ${goQuote(text)}`);
     }
     if (text.length > 0 && text[text.length - 1] === 'i') {
-      const f = parseGoFloat(text.slice(0, -1));
-      if (f !== null) {
+      const f = goParseFloat(text.slice(0, -1));
+      if (f !== undefined) {
         n.isComplex = true;
         if (f === 0) {
           // 0i is a real zero.
@@ -579,12 +580,14 @@ export class Tree {
         return n;
       }
     }
-    const u = parseGoInt(text, false);
+    const ur = goParseInt(text, 0, false);
+    const u = ur.ok ? ur.value : null;
     if (u !== null) {
       n.isUint = true;
       n.uint64 = u;
     }
-    const i = parseGoInt(text, true);
+    const ir = goParseInt(text, 0);
+    const i = ir.ok ? ir.value : null;
     if (i !== null) {
       n.isInt = true;
       n.int64 = i;
@@ -600,8 +603,8 @@ export class Tree {
       n.isFloat = true;
       n.float64 = Number(n.uint64);
     } else {
-      const f = parseGoFloat(text);
-      if (f !== null) {
+      const f = goParseFloat(text);
+      if (f !== undefined) {
         if (!/[.eEpP]/.test(text)) this.errorf(`integer overflow: ${goQuote(text)}`);
         n.isFloat = true;
         n.float64 = f;
@@ -626,125 +629,6 @@ function emptyItem(): Item {
 
 // ---------------------------------------------------------------------------
 // strconv helpers
-
-/** strconv's underscoreOK. */
-function underscoreOK(s: string): boolean {
-  let saw = '^';
-  let i = 0;
-  if (s.length >= 1 && (s[0] === '-' || s[0] === '+')) s = s.slice(1);
-  let hex = false;
-  if (s.length >= 2 && s[0] === '0' && /[bBoOxX]/.test(s[1])) {
-    i = 2;
-    saw = '0';
-    hex = s[1] === 'x' || s[1] === 'X';
-  }
-  for (; i < s.length; i++) {
-    const c = s[i];
-    if ((c >= '0' && c <= '9') || (hex && /[a-fA-F]/.test(c))) {
-      saw = '0';
-      continue;
-    }
-    if (c === '_') {
-      if (saw !== '0') return false;
-      saw = '_';
-      continue;
-    }
-    if (saw === '_') return false;
-    saw = '!';
-  }
-  return saw !== '_';
-}
-
-/** strconv.ParseInt(s, 0, 64) (signed) or ParseUint(s, 0, 64); null on error. */
-export function parseGoInt(s: string, signed: boolean): bigint | null {
-  if (s === '') return null;
-  let neg = false;
-  let body = s;
-  if (signed && (s[0] === '+' || s[0] === '-')) {
-    neg = s[0] === '-';
-    body = s.slice(1);
-    if (body === '') return null;
-  }
-  let base = 10;
-  let digits = body;
-  if (body[0] === '0') {
-    if (body.length >= 3 && (body[1] === 'x' || body[1] === 'X')) {
-      base = 16;
-      digits = body.slice(2);
-    } else if (body.length >= 3 && (body[1] === 'o' || body[1] === 'O')) {
-      base = 8;
-      digits = body.slice(2);
-    } else if (body.length >= 3 && (body[1] === 'b' || body[1] === 'B')) {
-      base = 2;
-      digits = body.slice(2);
-    } else {
-      base = 8;
-      digits = body.slice(1);
-      if (digits === '') return neg ? 0n : 0n;
-    }
-  }
-  let underscores = false;
-  let v = 0n;
-  const b = BigInt(base);
-  let any = false;
-  for (const c of digits) {
-    if (c === '_') {
-      underscores = true;
-      continue;
-    }
-    let d: number;
-    if (c >= '0' && c <= '9') d = c.charCodeAt(0) - 48;
-    else if (c >= 'a' && c <= 'z') d = c.charCodeAt(0) - 87;
-    else if (c >= 'A' && c <= 'Z') d = c.charCodeAt(0) - 55;
-    else return null;
-    if (d >= base) return null;
-    v = v * b + BigInt(d);
-    any = true;
-  }
-  if (!any) return null;
-  if (underscores && !underscoreOK(body)) return null;
-  if (signed) {
-    if (neg) {
-      if (v > 1n << 63n) return null;
-      return -v;
-    }
-    if (v >= 1n << 63n) return null;
-    return v;
-  }
-  if (v >= 1n << 64n) return null;
-  return v;
-}
-
-/** strconv.ParseFloat(s, 64) for the syntax the lexer can produce; null on error (incl. range). */
-export function parseGoFloat(s: string): number | null {
-  if (s === '') return null;
-  let t = s;
-  if (t.includes('_')) {
-    if (!underscoreOK(t)) return null;
-    t = t.replace(/_/g, '');
-  }
-  let neg = false;
-  let body = t;
-  if (body[0] === '+' || body[0] === '-') {
-    neg = body[0] === '-';
-    body = body.slice(1);
-  }
-  let f: number;
-  const hex = /^0[xX]([0-9a-fA-F]*)(?:\.([0-9a-fA-F]*))?[pP]([+-]?\d+)$/.exec(body);
-  if (hex) {
-    const ip = hex[1];
-    const fp = hex[2] ?? '';
-    if (ip === '' && fp === '') return null;
-    let mant = 0;
-    for (const c of ip + fp) mant = mant * 16 + parseInt(c, 16);
-    f = mant * Math.pow(2, Number(hex[3]) - 4 * fp.length);
-  } else {
-    if (!/^(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/.test(body)) return null;
-    f = Number(body);
-  }
-  if (!Number.isFinite(f)) return null;
-  return neg ? -f : f;
-}
 
 interface UnquotedChar {
   value: number;

@@ -11,6 +11,8 @@
  *   0b101, 0777 (octal), +5; then uint64; then floats like 1e3, .5, 08.
  */
 
+import { goParseInt } from '../template/strconv.js';
+
 export type ResolvedScalar =
   | { tag: 'str'; value: string }
   | { tag: 'null'; value: null }
@@ -43,28 +45,10 @@ function hintOf(s: string): string | undefined {
   return undefined;
 }
 
-const INT64_MIN = -(1n << 63n);
-const INT64_MAX = (1n << 63n) - 1n;
-const UINT64_MAX = (1n << 64n) - 1n;
-
-/** strconv.ParseInt/ParseUint(s, 0, 64) syntax: sign, base prefix, digits (underscores already removed). */
+/** strconv.ParseInt/ParseUint(s, 0, 64), as go-yaml calls them (underscores already removed). */
 function parseGoInt(s: string, signed: boolean): bigint | undefined {
-  const m = /^([+-]?)(0[xX][0-9a-fA-F]+|0[oO][0-7]+|0[bB][01]+|0[0-7]*|[1-9][0-9]*)$/.exec(s);
-  if (!m) return undefined;
-  if (!signed && m[1] !== '') return undefined;
-  let body = m[2];
-  let v: bigint;
-  if (/^0[oO]/.test(body)) v = BigInt('0o' + body.slice(2));
-  else if (/^0[xX]/.test(body)) v = BigInt('0x' + body.slice(2));
-  else if (/^0[bB]/.test(body)) v = BigInt('0b' + body.slice(2));
-  else if (body.length > 1 && body[0] === '0') v = BigInt('0o' + body.slice(1));
-  else {
-    if (body === '') body = '0';
-    v = BigInt(body);
-  }
-  if (m[1] === '-') v = -v;
-  if (signed ? v < INT64_MIN || v > INT64_MAX : v > UINT64_MAX) return undefined;
-  return v;
+  const r = goParseInt(s, 0, signed);
+  return r.ok ? r.value : undefined;
 }
 
 const YAML_STYLE_FLOAT = /^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$/;
