@@ -7,27 +7,13 @@
  * the difference, so functions that build such values tag them here.
  */
 import { GoObject, goTypeTag, tagGoType, type GoValue } from '../template/value.js';
+import { goTypeName } from '../template/gofmt.js';
 
 // The tags live in the value model, where the executor's %T sees them too.
 export { goTypeTag, tagGoType };
 
-/** What Go's `%T` prints for the value (fmt.Sprintf("%T", v)). */
-export function goTypeName(v: GoValue): string {
-  if (v === undefined || v === null) return '<nil>';
-  switch (typeof v) {
-    case 'boolean': return 'bool';
-    case 'number': return 'float64';
-    // A bare bigint is Go's int; int64 and the other sized kinds are GoInts.
-    case 'bigint': return 'int';
-    case 'string': return 'string';
-    case 'function': return 'func(...interface {}) (interface {}, error)';
-    default:
-      if (v instanceof GoObject) return v.goType();
-      if (v instanceof Uint8Array) return '[]uint8';
-      if (Array.isArray(v)) return goTypeTag(v) ?? '[]interface {}';
-      return goTypeTag(v) ?? 'map[string]interface {}';
-  }
-}
+/** What Go's `%T` prints for the value (fmt.Sprintf("%T", v)): the executor's own answer. */
+export { goTypeName };
 
 /** reflect.Kind's name for the value, as `kindOf` prints it. */
 export function goKindName(v: GoValue): string {

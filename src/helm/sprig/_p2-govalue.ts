@@ -7,23 +7,10 @@
  */
 import { GoInt, GoObject, isGoMap, withGoSignature, type GoFunction, type GoMap, type GoParamType, type GoValue } from '../template/value.js';
 import { compareGoStrings, formatValue, goTypeName as fmtTypeName } from '../template/gofmt.js';
+import { goKindName as goKind } from './_p1-gotype.js';
 
-export { compareGoStrings };
-
-/** reflect.Kind name of a value as Sprig's error texts print it. */
-export function goKind(v: GoValue): string {
-  if (v === undefined || v === null) return 'invalid';
-  switch (typeof v) {
-    case 'boolean': return 'bool';
-    case 'number': return 'float64';
-    case 'bigint': return 'int';
-    case 'string': return 'string';
-    case 'function': return 'func';
-  }
-  if (Array.isArray(v) || v instanceof Uint8Array) return 'slice';
-  if (v instanceof GoObject) return v.goKind();
-  return 'map';
-}
+// goKind: reflect.Kind's name as Sprig's error texts print it (kindOf's answer).
+export { compareGoStrings, goKind };
 
 /**
  * Go type name as `%T` prints it, for "interface conversion" and "wrong type"
@@ -89,20 +76,8 @@ export function deepEqual(a: GoValue, b: GoValue): boolean {
   return ak.every((k) => Object.prototype.hasOwnProperty.call(b, k) && deepEqual(am[k], b[k]));
 }
 
-/** Sprig's `empty`: the zero value of the value's type (structs are never empty). */
-export function isEmpty(v: GoValue): boolean {
-  if (v === undefined || v === null) return true;
-  switch (typeof v) {
-    case 'boolean': return !v;
-    case 'number': return v === 0;
-    case 'bigint': return v === 0n;
-    case 'string': return v.length === 0;
-    case 'function': return false;
-  }
-  if (Array.isArray(v) || v instanceof Uint8Array) return v.length === 0;
-  if (v instanceof GoObject) return v.intValue() === 0n;
-  return Object.keys(v).length === 0;
-}
+/** Sprig's `empty` (mergo's "empty value" agrees for the values templates hold). */
+export { isEmpty } from './defaults.js';
 
 /** spf13/cast ToInt: numbers truncate, strings parse with Go's base prefixes, anything else is 0. */
 export function castToInt(v: GoValue): number {
