@@ -3,31 +3,13 @@
 // (quote, default, indent/nindent, trunc, regexReplaceAll, b64enc, toString,
 // add), on typical inputs. Bundles the TypeScript sources with esbuild first,
 // so it needs no build. Measurement only: nothing here is asserted.
-import { build } from 'esbuild';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, dirname } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { importSources } from './import-sources.mjs';
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const dir = mkdtempSync(join(tmpdir(), 'bench-sprig1-'));
-const outfile = join(dir, 'sprig.mjs');
-await build({
-  stdin: {
-    contents: ['strings', 'math', 'conversion', 'defaults', 'regex', 'encoding', 'paths', 'reflect']
-      .map((m) => `export * from './src/helm/sprig/${m}.ts';`)
-      .join('\n'),
-    resolveDir: root,
-    loader: 'ts',
-  },
-  bundle: true,
-  platform: 'node',
-  format: 'esm',
-  outfile,
-  logLevel: 'warning',
-});
-const m = await import(pathToFileURL(outfile).href);
-rmSync(dir, { recursive: true, force: true });
+const m = await importSources(
+  ['strings', 'math', 'conversion', 'defaults', 'regex', 'encoding', 'paths', 'reflect']
+    .map((m) => `export * from './src/helm/sprig/${m}.ts';`)
+    .join('\n'),
+);
 const f = { ...m.stringFuncs, ...m.mathFuncs, ...m.conversionFuncs, ...m.defaultsFuncs, ...m.regexFuncs, ...m.encodingFuncs };
 
 const yamlBlock = Array.from({ length: 40 }, (_, i) => `key${i}: value ${i}`).join('\n');

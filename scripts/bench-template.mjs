@@ -4,31 +4,12 @@
 // per render, with and without provenance tracking, and the one-off parse time.
 // Bundles the TypeScript sources with esbuild first, so it needs no build.
 // Measurement only: nothing here is asserted.
-import { build } from 'esbuild';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, dirname } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { importSources } from './import-sources.mjs';
 import { performance } from 'node:perf_hooks';
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const dir = mkdtempSync(join(tmpdir(), 'bench-template-'));
-const outfile = join(dir, 'template.mjs');
-await build({
-  stdin: {
-    contents:
-      "export * from './src/helm/template/helm-engine.ts'; export * from './src/helm/template/template.ts'; export * from './src/helm/template/value.ts'; export { RenderContext } from './src/helm/template/exec.ts';",
-    resolveDir: root,
-    loader: 'ts',
-  },
-  bundle: true,
-  platform: 'node',
-  format: 'esm',
-  outfile,
-  logLevel: 'warning',
-});
-const m = await import(pathToFileURL(outfile).href);
-rmSync(dir, { recursive: true, force: true });
+const m = await importSources(
+  "export * from './src/helm/template/helm-engine.ts'; export * from './src/helm/template/template.ts'; export * from './src/helm/template/value.ts'; export { RenderContext } from './src/helm/template/exec.ts';",
+);
 
 // Small stand-ins for the Sprig functions the template uses, so the figure is
 // the engine's, not the function library's.

@@ -8,6 +8,7 @@
 import jsyaml from 'js-yaml';
 import { isGoMap, type GoMap, type GoValue } from '../template/value.js';
 import { goLeadingSpace, goStringCompare, goTrimSpace } from './go-format.js';
+import { jsonKind } from './metadata.js';
 import { readYamlValues, YamlError } from './values-yaml.js';
 
 export const INSTALL_ORDER: readonly string[] = [
@@ -92,14 +93,6 @@ export interface SimpleHead {
   kind: string;
   name: string;
   annotations: Record<string, string> | null;
-}
-
-function jsonKind(v: GoValue): string {
-  if (typeof v === 'string') return 'string';
-  if (typeof v === 'number' || typeof v === 'bigint') return 'number';
-  if (typeof v === 'boolean') return 'bool';
-  if (Array.isArray(v)) return 'array';
-  return 'object';
 }
 
 /** Strings a plain YAML 1.1 scalar would not leave as strings (booleans, numbers): when js-yaml gives one, ask the exact loader. */

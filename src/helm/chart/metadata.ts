@@ -17,7 +17,8 @@ export function emptyMetadata(): ChartMetadata {
   };
 }
 
-function jsonKind(v: GoValue): string {
+/** The JSON kind encoding/json names in "cannot unmarshal X into Go ..." errors. */
+export function jsonKind(v: GoValue): string {
   if (typeof v === 'string') return 'string';
   if (typeof v === 'number' || typeof v === 'bigint') return 'number';
   if (typeof v === 'boolean') return 'bool';
