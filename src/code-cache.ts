@@ -24,7 +24,7 @@ import vm from 'node:vm';
 
 /** Scripts compiled in this process, shared with the bin shim's copy of this loader. */
 interface Registry {
-  scripts: Map<string, { script: vm.Script; bytes: Buffer }>;
+  scripts: Map<string, vm.Script>;
 }
 const REGISTRY_KEY = Symbol.for('k8s-todo-lint.code-cache');
 const registry: Registry = ((globalThis as Record<symbol, unknown>)[REGISTRY_KEY] ??= { scripts: new Map() }) as Registry;
@@ -69,7 +69,7 @@ export function requireWithCodeCache(root: string, file: string): unknown {
   // The same wrapper Node puts around a CommonJS module, so the code sees what require gives it.
   const wrapped = `(function (exports, require, module, __filename, __dirname) {${bytes.toString('utf8')}\n})`;
   const script = new vm.Script(wrapped, { filename: file, cachedData });
-  registry.scripts.set(file, { script, bytes });
+  registry.scripts.set(file, script);
   const fn = script.runInThisContext() as (e: unknown, r: NodeRequire, m: { exports: unknown }, f: string, d: string) => void;
   const mod = { exports: {} as unknown };
   fn.call(mod.exports, mod.exports, createRequire(file), mod, file, path.dirname(file));
@@ -78,7 +78,7 @@ export function requireWithCodeCache(root: string, file: string): unknown {
 
 /** How each file loaded through requireWithCodeCache in this process was compiled. */
 export function loadedScripts(): Array<{ file: string; cache: 'none' | 'used' | 'rejected' }> {
-  return [...registry.scripts].map(([file, { script }]) => ({
+  return [...registry.scripts].map(([file, script]) => ({
     file,
     cache: script.cachedDataRejected === undefined ? 'none' : script.cachedDataRejected ? 'rejected' : 'used',
   }));
@@ -91,7 +91,8 @@ export function loadedScripts(): Array<{ file: string; cache: 'none' | 'used' | 
  */
 export function writeCodeCaches(root: string): string[] {
   const written: string[] = [];
-  for (const [file, { script, bytes }] of registry.scripts) {
+  for (const [file, script] of registry.scripts) {
+    const bytes = readFileSync(file);
     const out = cacheFileOf(root, file);
     mkdirSync(path.dirname(out), { recursive: true });
     const length = Buffer.alloc(4);
