@@ -1,13 +1,12 @@
 import { defineRule } from '../src/engine/rule.js';
-import { deprecationOfKindOrList, parseKubeVersion, versionAtLeast, type ApiDeprecation } from '../src/schema/api-versions.js';
+import { deprecationOfKindOrList, type ApiDeprecation } from '../src/k8s/api-versions.js';
+import { kubeVersionText, versionAtLeast } from '../src/k8s/kube-version.js';
 
 /**
  * apiVersion/kind pairs that `kubeVersion` no longer serves are errors;
  * deprecated ones it still serves are warnings that name the replacement and
  * the version that removes them.
  */
-const DEFAULT_KUBE_VERSION = '1.30';
-
 function instead(d: ApiDeprecation): string {
   if (d.replacement) return `; use ${d.replacement}`;
   return d.note ? `; ${d.note}` : '';
@@ -22,8 +21,8 @@ export const rule = defineRule<Record<string, never>>({
     defaultOptions: {},
   },
   check(ctx) {
-    const kube = parseKubeVersion(ctx.settings.kubeVersion) ?? parseKubeVersion(DEFAULT_KUBE_VERSION)!;
-    const shown = `${kube.major}.${kube.minor}`;
+    const kube = ctx.settings.kubeVersion;
+    const shown = kubeVersionText(kube);
     for (const r of ctx.resources) {
       const d = deprecationOfKindOrList(r.apiVersion, r.kind);
       if (!d || !versionAtLeast(kube, d.deprecatedIn)) continue;

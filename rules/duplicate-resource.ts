@@ -1,6 +1,6 @@
 import { defineRule } from '../src/engine/rule.js';
 import type { Resource } from '../src/engine/resource.js';
-import { canonicalGroup } from './_lib/api-groups.js';
+import { canonicalGroup } from '../src/k8s/api-groups.js';
 
 export const rule = defineRule<Record<string, never>>({
   meta: {

@@ -1,6 +1,5 @@
 import path from 'node:path';
 import { defineRule } from '../src/engine/rule.js';
-import { parseKubeVersion } from '../src/schema/api-versions.js';
 import { SchemaChecker } from '../src/schema/check.js';
 import { CrdCatalog, loadCrdFiles } from '../src/schema/crd.js';
 
@@ -19,8 +18,6 @@ interface Options {
   crds?: string[];
 }
 
-const DEFAULT_KUBE_VERSION = '1.30';
-
 export const rule = defineRule<Options>({
   meta: {
     id: 'k8s-schema',
@@ -38,7 +35,6 @@ export const rule = defineRule<Options>({
     defaultOptions: { strict: true, skipKinds: [], crds: [] },
   },
   check(ctx) {
-    const kubeVersion = parseKubeVersion(ctx.settings.kubeVersion) ?? parseKubeVersion(DEFAULT_KUBE_VERSION)!;
     const crds = new CrdCatalog();
     for (const r of ctx.resources) if (r.kind === 'CustomResourceDefinition') crds.add(r.object);
     if (ctx.options.crds?.length) {
@@ -54,7 +50,7 @@ export const rule = defineRule<Options>({
         });
       }
     }
-    const checker = new SchemaChecker({ kubeVersion, strict: ctx.options.strict ?? true, skipKinds: ctx.options.skipKinds ?? [], crds });
+    const checker = new SchemaChecker({ kubeVersion: ctx.settings.kubeVersion, strict: ctx.options.strict ?? true, skipKinds: ctx.options.skipKinds ?? [], crds });
     const noSchemaSaid = new Set<string>();
     for (const r of ctx.resources) {
       for (const f of checker.check(r.object)) {

@@ -11,6 +11,7 @@ import { RULES } from './engine/registry.js';
 import type { ChartInput, LintSettings } from './engine/rule.js';
 import { runRules } from './engine/run.js';
 import { InputError } from './errors.js';
+import { DEFAULT_KUBE_VERSION, resolveKubeVersion } from './k8s/kube-version.js';
 import { parseManifestText, type LoadProblem } from './load/documents.js';
 import { expandInputs } from './load/inputs.js';
 import { loadCharts, type ChartRender, type HelmSettings } from './load/charts.js';
@@ -36,8 +37,6 @@ export interface LintOptions {
   /** Receives `--verbose` notes from rules (e.g. images whose Dockerfile was not found). */
   onNote?: (message: string) => void;
 }
-
-const DEFAULT_KUBE_VERSION = '1.30';
 
 /** Everything loaded from the inputs, before rules run. */
 export interface LoadedInput {
@@ -67,6 +66,7 @@ export async function lint(options: LintOptions = {}): Promise<LintResult> {
   for (const v of input.renders.filter((r) => r.valuesFile !== undefined)) {
     worlds.push({ valuesFile: v.valuesFile, renders: base.map((b) => (b.chart === v.chart ? v : b)) });
   }
+  const kube = resolveKubeVersion(kubeVersion);
   const seen = new Map<string, Finding>();
   const merged: Finding[] = [];
   const mergedSuppressed: Finding[] = [];
@@ -80,7 +80,7 @@ export async function lint(options: LintOptions = {}): Promise<LintResult> {
       if (r.namespace) knownNamespaces.add(r.namespace);
       if (r.kind === 'Namespace' && r.name) knownNamespaces.add(r.name);
     }
-    const lintSettings: LintSettings = { kubeVersion, defaultNamespace, knownNamespaces, baseDir: input.baseDir, cwd, images: config.images, note: options.onNote };
+    const lintSettings: LintSettings = { kubeVersion: kube, defaultNamespace, knownNamespaces, baseDir: input.baseDir, cwd, images: config.images, note: options.onNote };
     const preFindings: Finding[] = problems.map((p) => ({ ruleId: p.ruleId, severity: p.severity ?? 'error', message: p.message, location: p.location }));
     const out = runRules({
       rules: RULES,

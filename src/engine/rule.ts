@@ -7,6 +7,7 @@
 import type { Location, RelatedLocation, ResourceId, ResourcePath, Severity, SeveritySetting } from '../types.js';
 import type { Resource } from './resource.js';
 import type { ResourceIndex } from './resource-index.js';
+import type { KubeVersion } from '../k8s/kube-version.js';
 
 export interface RuleMeta<O> {
   id: string;
@@ -37,7 +38,8 @@ export interface Report {
 
 /** Settings every rule can read (from config and command line). */
 export interface LintSettings {
-  kubeVersion: string;
+  /** The Kubernetes version linted against, resolved once (src/k8s/kube-version.ts). */
+  kubeVersion: KubeVersion;
   /** Namespace of objects that set none (release namespace for charts, `default` otherwise). */
   defaultNamespace: string;
   /** Namespaces the input knows of (Namespace objects, explicit namespaces, the release namespace). */

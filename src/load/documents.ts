@@ -7,7 +7,8 @@
 import yaml from 'js-yaml';
 import type { Location, ResourcePath } from '../types.js';
 import type { NodeLocation, Resource, SourceDocument } from '../engine/resource.js';
-import { CLUSTER_SCOPED_KINDS, groupOf } from './kinds.js';
+import { groupOf } from '../k8s/api-groups.js';
+import { CLUSTER_SCOPED_KINDS } from '../k8s/kinds.js';
 import { DocumentLocator, type LocateTarget } from './locate.js';
 import { splitYamlDocuments, type DocumentChunk } from './split.js';
 import { YAML11_SCHEMA } from './yaml11-schema.js';

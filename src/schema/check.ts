@@ -5,7 +5,9 @@
  * objects.
  */
 import type { ResourcePath, Severity } from '../types.js';
-import { isRemoved, notYetServed, type KubeVersion } from './api-versions.js';
+import { groupOf, versionOf } from '../k8s/api-groups.js';
+import { isRemoved, notYetServed } from '../k8s/api-versions.js';
+import { kubeVersionText, type KubeVersion } from '../k8s/kube-version.js';
 import type { CrdCatalog } from './crd.js';
 import { didYouMean } from './suggest.js';
 import { builtinValidator, type SchemaIssue } from './runtime.js';
@@ -84,8 +86,7 @@ export class SchemaChecker {
     if (!builtin) return { kind: 'other' };
     const since = notYetServed(apiVersion, kind, this.options.kubeVersion);
     if (since === undefined) return { kind: 'builtin', validator: builtin };
-    const v = this.options.kubeVersion;
-    return { kind: 'fixed', findings: [{ path: ['apiVersion'], severity: 'error', message: `${apiVersion} ${kind} is not served by Kubernetes ${v.major}.${v.minor} (it arrived in ${since})` }] };
+    return { kind: 'fixed', findings: [{ path: ['apiVersion'], severity: 'error', message: `${apiVersion} ${kind} is not served by Kubernetes ${kubeVersionText(this.options.kubeVersion)} (it arrived in ${since})` }] };
   }
 
   private fromIssues(issues: SchemaIssue[]): SchemaFinding[] {
@@ -102,9 +103,8 @@ export class SchemaChecker {
 
   /** An apiVersion/kind with no schema: a typo in a built-in API, or a custom resource without its CRD. */
   private unknown(apiVersion: string, kind: string): SchemaFinding[] {
-    const slash = apiVersion.indexOf('/');
-    const group = slash < 0 ? '' : apiVersion.slice(0, slash);
-    const version = slash < 0 ? apiVersion : apiVersion.slice(slash + 1);
+    const group = groupOf(apiVersion);
+    const version = versionOf(apiVersion);
     const groups = this.groups();
     const knownKinds = schemaIndex().apiVersions[apiVersion];
     if (knownKinds) {
@@ -130,8 +130,7 @@ export class SchemaChecker {
     if (!this.builtinGroups) {
       this.builtinGroups = new Map();
       for (const av of Object.keys(schemaIndex().apiVersions)) {
-        const slash = av.indexOf('/');
-        const group = slash < 0 ? '' : av.slice(0, slash);
+        const group = groupOf(av);
         const list = this.builtinGroups.get(group) ?? [];
         list.push(av);
         this.builtinGroups.set(group, list);

@@ -26,7 +26,7 @@ function check(file: string): Report[] {
     options: {},
     resources: [],
     index: new ResourceIndex([]),
-    settings: { kubeVersion: '1.30', defaultNamespace: 'default', knownNamespaces: new Set(['default']), baseDir: DIR, cwd: DIR },
+    settings: { kubeVersion: { major: 1, minor: 30 }, defaultNamespace: 'default', knownNamespaces: new Set(['default']), baseDir: DIR, cwd: DIR },
     charts: [chart],
     report: (r) => reports.push(r),
   };
@@ -56,7 +56,7 @@ describe('rule chart-metadata', () => {
   }
   it('reports nothing when the input has no chart', () => {
     const reports: Report[] = [];
-    rule.check({ options: {}, resources: [], index: new ResourceIndex([]), charts: [], report: (r) => reports.push(r), settings: { kubeVersion: '1.30', defaultNamespace: 'default', knownNamespaces: new Set(), baseDir: DIR, cwd: DIR } });
+    rule.check({ options: {}, resources: [], index: new ResourceIndex([]), charts: [], report: (r) => reports.push(r), settings: { kubeVersion: { major: 1, minor: 30 }, defaultNamespace: 'default', knownNamespaces: new Set(), baseDir: DIR, cwd: DIR } });
     expect(reports).toEqual([]);
   });
 });

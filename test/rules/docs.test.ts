@@ -72,7 +72,7 @@ async function findingsOf(ruleId: string, text: string): Promise<{ messages: str
     chartMetadata.check({
       options: {}, resources: [], index: new ResourceIndex([]), report: (r) => reports.push(r),
       charts: [{ dir: tmpRoot, file: 'Chart.yaml', text, presentDependencies: [] }],
-      settings: { kubeVersion: '1.30', defaultNamespace: 'default', knownNamespaces: new Set(['default']), baseDir: tmpRoot, cwd: tmpRoot },
+      settings: { kubeVersion: { major: 1, minor: 30 }, defaultNamespace: 'default', knownNamespaces: new Set(['default']), baseDir: tmpRoot, cwd: tmpRoot },
     });
     return { messages: reports.map((r) => r.message), notRendered: false };
   }

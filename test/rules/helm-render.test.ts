@@ -37,7 +37,7 @@ describe('rule helm-render', () => {
     const reports: Report[] = [];
     rule.check({
       options: {}, resources: [], index: new ResourceIndex([]), charts: [], report: (r) => reports.push(r),
-      settings: { kubeVersion: '1.30', defaultNamespace: 'default', knownNamespaces: new Set(['default']), baseDir: dir, cwd: dir },
+      settings: { kubeVersion: { major: 1, minor: 30 }, defaultNamespace: 'default', knownNamespaces: new Set(['default']), baseDir: dir, cwd: dir },
     });
     expect(reports).toEqual([]);
   });

@@ -1,10 +1,9 @@
-/** The helpers behind the rules: base64 as Go decodes it, secret-looking keys and values, in-cluster URLs, API group aliases. */
+/** The helpers behind the rules: base64 as Go decodes it, secret-looking keys and values, in-cluster URLs, ports. */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { base64Problem } from '../../rules/_lib/base64.js';
 import { secretKeyPattern, secretValueKind, wordParts } from '../../rules/_lib/secret-patterns.js';
 import { findUrls, parseUrl, serviceTarget } from '../../rules/_lib/service-url.js';
-import { canonicalGroup } from '../../rules/_lib/api-groups.js';
 import { portRef } from '../../rules/_lib/ports.js';
 
 describe('base64Problem (Go StdEncoding)', () => {
@@ -120,13 +119,6 @@ describe('in-cluster Service URLs', () => {
 });
 
 describe('helpers', () => {
-  it('folds API groups that store the same objects', () => {
-    expect(canonicalGroup('Deployment', 'extensions')).toBe('apps');
-    expect(canonicalGroup('Deployment', 'apps')).toBe('apps');
-    expect(canonicalGroup('Ingress', 'extensions')).toBe('networking.k8s.io');
-    expect(canonicalGroup('ConfigMap', '')).toBe('');
-    expect(canonicalGroup('Widget', 'extensions')).toBe('extensions');
-  });
   it('reads IntOrString ports as Kubernetes does', () => {
     expect(portRef(8000)).toEqual({ kind: 'number', port: 8000 });
     expect(portRef('http')).toEqual({ kind: 'name', name: 'http', numeric: false });

@@ -4,7 +4,7 @@
  * does not serve, custom resources without their CRD), skipKinds and strict.
  */
 import { describe, expect, it } from 'vitest';
-import { parseKubeVersion } from '../../src/schema/api-versions.js';
+import { parseKubeVersion } from '../../src/k8s/kube-version.js';
 import { SchemaChecker } from '../../src/schema/check.js';
 import { CrdCatalog } from '../../src/schema/crd.js';
 

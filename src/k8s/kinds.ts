@@ -1,4 +1,7 @@
-/** Facts about built-in kinds that loading and rules need. */
+/**
+ * Built-in kinds and their scope: which kinds are cluster-scoped (a
+ * namespace on them means nothing), for loading and for rules.
+ */
 
 /** Built-in kinds that are not namespaced. */
 export const CLUSTER_SCOPED_KINDS: ReadonlySet<string> = new Set([
@@ -11,9 +14,3 @@ export const CLUSTER_SCOPED_KINDS: ReadonlySet<string> = new Set([
   'StorageVersion', 'StorageVersionMigration', 'SelfSubjectReview', 'TokenReview', 'SubjectAccessReview',
   'SelfSubjectAccessReview', 'SelfSubjectRulesReview',
 ]);
-
-/** The API group of an apiVersion: '' for the core group ("v1"). */
-export function groupOf(apiVersion: string): string {
-  const slash = apiVersion.indexOf('/');
-  return slash === -1 ? '' : apiVersion.slice(0, slash);
-}

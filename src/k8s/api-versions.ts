@@ -4,6 +4,7 @@
  * newer GA APIs arrived. The generated schemas merge every version the models
  * know, so this table is what makes `kubeVersion` matter.
  */
+import { versionAtLeast, type KubeVersion } from './kube-version.js';
 
 export interface ApiDeprecation {
   /** apiVersion, e.g. `extensions/v1beta1`. */
@@ -89,23 +90,6 @@ export const API_INTRODUCTIONS: Readonly<Record<string, Readonly<Record<string, 
   'admissionregistration.k8s.io/v1': { ValidatingAdmissionPolicy: '1.30', ValidatingAdmissionPolicyBinding: '1.30', MutatingAdmissionPolicy: '1.36', MutatingAdmissionPolicyBinding: '1.36' },
   'resource.k8s.io/v1': { DeviceClass: '1.34', ResourceClaim: '1.34', ResourceClaimTemplate: '1.34', ResourceSlice: '1.34' },
 };
-
-/** A Kubernetes minor version, `1.30` (also accepts `v1.30`, `1.30.2`). */
-export interface KubeVersion {
-  major: number;
-  minor: number;
-}
-
-export function parseKubeVersion(text: string): KubeVersion | undefined {
-  const m = /^v?(\d+)\.(\d+)(?:\.\d+)?$/.exec(text.trim());
-  return m ? { major: Number(m[1]), minor: Number(m[2]) } : undefined;
-}
-
-/** a >= b, comparing "1.N" versions. */
-export function versionAtLeast(a: KubeVersion, b: string): boolean {
-  const v = parseKubeVersion(b)!;
-  return a.major !== v.major ? a.major > v.major : a.minor >= v.minor;
-}
 
 const byGvk = new Map<string, ApiDeprecation>();
 for (const d of API_DEPRECATIONS) byGvk.set(`${d.apiVersion}\0${d.kind}`, d);

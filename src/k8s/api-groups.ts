@@ -1,4 +1,21 @@
 /**
+ * API groups: the group of an apiVersion, and the groups that serve the same
+ * stored objects.
+ */
+
+/** The API group of an apiVersion: '' for the core group ("v1"). */
+export function groupOf(apiVersion: string): string {
+  const slash = apiVersion.indexOf('/');
+  return slash === -1 ? '' : apiVersion.slice(0, slash);
+}
+
+/** The version of an apiVersion: `v1` for both "apps/v1" and "v1". */
+export function versionOf(apiVersion: string): string {
+  const slash = apiVersion.indexOf('/');
+  return slash === -1 ? apiVersion : apiVersion.slice(slash + 1);
+}
+
+/**
  * API groups that serve the same objects. A Deployment created through
  * extensions/v1beta1 is the same stored object as apps/v1's (the API server
  * kept both groups for a while), so duplicates are found across them.
