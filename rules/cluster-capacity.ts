@@ -1,6 +1,6 @@
 import { defineRule } from '../src/engine/rule.js';
-import { addQuantities, compareQuantities, formatCpu, formatMemory, ratio, ZERO, type Quantity } from '../src/quantity.js';
-import { allocatable, DEFAULT_CAPACITY, resolveCapacityOptions, workloadUsages, type CapacityOptions, type Dimension, type WorkloadUsage } from './_lib/capacity.js';
+import { addQuantities, compareQuantities, formatCpu, formatMemory, ratio, ZERO, type Quantity } from '../src/k8s/quantity.js';
+import { allocatable, DEFAULT_CAPACITY, resolveCapacityOptions, workloadUsages, type CapacityOptions, type Dimension, type WorkloadUsage } from '../src/k8s/capacity.js';
 
 const quantity = { anyOf: [{ type: 'string' }, { type: 'number' }] };
 
@@ -25,7 +25,7 @@ export const rule = defineRule<CapacityOptions>({
   },
   check(ctx) {
     const o = resolveCapacityOptions(ctx.options);
-    const usages = workloadUsages(ctx.resources, ctx.index, o);
+    const usages = workloadUsages(ctx.index, o);
     if (usages.length === 0) return;
     const alloc = allocatable(o);
     const fmt = (d: Dimension, q: Quantity) => (d === 'cpu' ? formatCpu(q) : formatMemory(q));

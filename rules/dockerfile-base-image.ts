@@ -1,6 +1,6 @@
 import { defineRule } from '../src/engine/rule.js';
 import { dockerLocation, imageDockerfiles, note, usesRelated } from './_lib/dockerfile.js';
-import { parseImage } from './_lib/image.js';
+import { parseImage } from '../src/k8s/image.js';
 
 interface Options { allowed: string[] }
 

@@ -1,7 +1,7 @@
 import { defineRule } from '../src/engine/rule.js';
 import { finalStage, stageChain, type Word } from '../src/dockerfile/model.js';
 import { dockerLocation, imageDockerfiles, manifestRelated, note, whoRuns } from './_lib/dockerfile.js';
-import { isObject } from './_lib/pods.js';
+import { isObject } from '../src/k8s/object.js';
 
 /** One EXPOSE word: `3000`, `3000/tcp`, `8000-8010/udp`. */
 interface Exposed { word: Word; from: number; to: number; protocol: string }

@@ -1,7 +1,8 @@
 import { defineRule } from '../src/engine/rule.js';
 import { finalStage, stageChain } from '../src/dockerfile/model.js';
 import { dockerLocation, dockerRelated, imageDockerfiles, manifestRelated, note, whoRuns, type ImageUse } from './_lib/dockerfile.js';
-import { isObject, podSpecOf } from './_lib/pods.js';
+import { isObject } from '../src/k8s/object.js';
+import { podSpecOf } from '../src/k8s/workloads.js';
 import type { ResourcePath } from '../src/types.js';
 
 /** The effective securityContext field of a container (its own, else the pod's) and where it is set. */

@@ -1,7 +1,6 @@
 import { defineRule } from '../src/engine/rule.js';
 import type { Resource } from '../src/engine/resource.js';
 import { definedKeys, objectRefsOf, type ObjectRef } from './_lib/refs.js';
-import { workloads } from './_lib/pods.js';
 
 interface Options {
   /** Objects created outside the input (kubectl, sealed-secrets...): name -> keys ([] = any key). */
@@ -24,7 +23,7 @@ export const rule = defineRule<Options>({
   },
   check(ctx) {
     const external = { Secret: ctx.options.external?.secrets ?? {}, ConfigMap: ctx.options.external?.configMaps ?? {} };
-    for (const w of workloads(ctx.resources)) {
+    for (const w of ctx.index.workloads) {
       for (const ref of objectRefsOf(w)) {
         // imagePullSecrets are the registry's business, not the app's configuration.
         if (ref.via === 'imagePullSecrets' || ref.optional) continue;

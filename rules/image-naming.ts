@@ -1,5 +1,5 @@
 import { defineRule } from '../src/engine/rule.js';
-import { containersOf, workloads } from './_lib/pods.js';
+import { containersOf } from '../src/k8s/workloads.js';
 
 /**
  * Image references follow `todo-<component>:<version>`: optional registry and
@@ -24,7 +24,7 @@ export const rule = defineRule<Options>({
   },
   check(ctx) {
     const re = new RegExp(ctx.options.pattern ?? DEFAULT_PATTERN);
-    for (const r of workloads(ctx.resources)) {
+    for (const r of ctx.index.workloads) {
       for (const c of containersOf(r, { init: true })) {
         const image = c.container.image;
         const where = `${c.init ? 'init container' : 'container'} "${c.container.name ?? '?'}"`;

@@ -1,5 +1,5 @@
 import { defineRule } from '../src/engine/rule.js';
-import { containersOf, workloads } from './_lib/pods.js';
+import { containersOf } from '../src/k8s/workloads.js';
 
 interface Options { allowed: string[] }
 
@@ -18,7 +18,7 @@ export const rule = defineRule<Options>({
   check(ctx) {
     const allowed = ctx.options.allowed;
     const list = allowed.join(', ');
-    for (const r of workloads(ctx.resources)) {
+    for (const r of ctx.index.workloads) {
       for (const c of containersOf(r, { init: true })) {
         const who = `${c.init ? 'init container' : 'container'} "${c.container.name ?? '?'}" of ${r.kind} ${r.name}`;
         const policy = c.container.imagePullPolicy;

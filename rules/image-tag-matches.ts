@@ -2,8 +2,9 @@ import { defineRule } from '../src/engine/rule.js';
 import type { Resource } from '../src/engine/resource.js';
 import type { RelatedLocation, ResourcePath } from '../src/types.js';
 import { chartChain, type ChartVersions, type VersionSource } from './_lib/chart-versions.js';
-import { parseImage } from './_lib/image.js';
-import { containersOf, isObject, podLabelsPath, workloads } from './_lib/pods.js';
+import { parseImage } from '../src/k8s/image.js';
+import { isObject } from '../src/k8s/object.js';
+import { containersOf, podLabelsPath } from '../src/k8s/workloads.js';
 
 interface Options { pattern: string }
 
@@ -54,7 +55,7 @@ export const rule = defineRule<Options>({
   check(ctx) {
     const own = new RegExp(ctx.options.pattern);
     const cache = new Map<string, ChartVersions>();
-    for (const r of workloads(ctx.resources)) {
+    for (const r of ctx.index.workloads) {
       const chain = chartChain(ctx.charts, r.doc.file, cache);
       const label = versionLabel(r);
       for (const c of containersOf(r, { init: true })) {

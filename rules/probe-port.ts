@@ -1,5 +1,6 @@
 import { defineRule } from '../src/engine/rule.js';
-import { containersOf, isObject, workloads } from './_lib/pods.js';
+import { isObject } from '../src/k8s/object.js';
+import { containersOf } from '../src/k8s/workloads.js';
 import { declaredPorts, describePorts, portRef } from './_lib/ports.js';
 
 const PROBES = ['livenessProbe', 'readinessProbe', 'startupProbe'] as const;
@@ -14,7 +15,7 @@ export const rule = defineRule<Record<string, never>>({
     defaultOptions: {},
   },
   check(ctx) {
-    for (const r of workloads(ctx.resources)) {
+    for (const r of ctx.index.workloads) {
       // Init containers only probe as sidecars (restartPolicy Always), and then the same rules apply.
       for (const c of containersOf(r, { init: true })) {
         const ports = declaredPorts(c.container);

@@ -1,5 +1,5 @@
 import { defineRule } from '../src/engine/rule.js';
-import { containersOf, LONG_RUNNING_KINDS } from './_lib/pods.js';
+import { containersOf, LONG_RUNNING_KINDS } from '../src/k8s/workloads.js';
 
 type Probe = 'liveness' | 'readiness' | 'startup';
 interface Options { probes: Probe[] }

@@ -1,6 +1,7 @@
 import { defineRule } from '../src/engine/rule.js';
-import { compareQuantities, parseQuantity } from '../src/quantity.js';
-import { containersOf, isObject, workloads } from './_lib/pods.js';
+import { compareQuantities, parseQuantity } from '../src/k8s/quantity.js';
+import { isObject } from '../src/k8s/object.js';
+import { containersOf } from '../src/k8s/workloads.js';
 
 interface Options { allowEqual: boolean }
 
@@ -15,7 +16,7 @@ export const rule = defineRule<Options>({
     defaultOptions: { allowEqual: false },
   },
   check(ctx) {
-    for (const r of workloads(ctx.resources)) {
+    for (const r of ctx.index.workloads) {
       for (const c of containersOf(r, { init: true })) {
         const res = c.container.resources;
         if (!isObject(res) || !isObject(res.requests) || !isObject(res.limits)) continue;

@@ -1,7 +1,8 @@
 import { defineRule } from '../src/engine/rule.js';
 import type { Resource } from '../src/engine/resource.js';
 import type { ResourcePath } from '../src/types.js';
-import { isObject, podLabelsPath, podSpecOf } from './_lib/pods.js';
+import { isObject } from '../src/k8s/object.js';
+import { podLabelsPath, podSpecOf } from '../src/k8s/workloads.js';
 
 interface Options { labels: Record<string, string> }
 

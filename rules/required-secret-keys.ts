@@ -1,7 +1,6 @@
 import { defineRule } from '../src/engine/rule.js';
 import type { Resource } from '../src/engine/resource.js';
 import { definedKeys, objectRefsOf } from './_lib/refs.js';
-import { workloads } from './_lib/pods.js';
 
 interface Options { secrets: Record<string, string[]>; requireDefined: boolean }
 
@@ -32,7 +31,7 @@ export const rule = defineRule<Options>({
         }
       }
       if (defined.length === 0 && ctx.options.requireDefined) {
-        const ref = firstReference(ctx.resources, name);
+        const ref = firstReference(ctx.index.workloads, name);
         const message = `Secret ${name} is not defined in the input; create it before deploying, with keys ${keys.join(', ')}`;
         const resourceId = { apiVersion: 'v1', kind: 'Secret', name };
         if (ref) ctx.report({ resource: ref.resource, path: ref.path, resourceId, severity: 'warning', message });
@@ -42,8 +41,8 @@ export const rule = defineRule<Options>({
   },
 });
 
-function firstReference(resources: readonly Resource[], name: string) {
-  for (const w of workloads(resources)) {
+function firstReference(workloads: readonly Resource[], name: string) {
+  for (const w of workloads) {
     const ref = objectRefsOf(w).find((x) => x.kind === 'Secret' && x.name === name);
     if (ref) return ref;
   }

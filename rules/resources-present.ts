@@ -1,5 +1,6 @@
 import { defineRule } from '../src/engine/rule.js';
-import { containersOf, isObject, workloads } from './_lib/pods.js';
+import { isObject } from '../src/k8s/object.js';
+import { containersOf } from '../src/k8s/workloads.js';
 
 interface Options { resources: string[] }
 
@@ -16,7 +17,7 @@ export const rule = defineRule<Options>({
     defaultOptions: { resources: ['cpu', 'memory'] },
   },
   check(ctx) {
-    for (const r of workloads(ctx.resources)) {
+    for (const r of ctx.index.workloads) {
       for (const c of containersOf(r, { init: true })) {
         const res = c.container.resources;
         const who = `${c.init ? 'init container' : 'container'} "${c.container.name ?? '?'}" of ${r.kind} ${r.name}`;

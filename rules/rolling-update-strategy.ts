@@ -1,5 +1,5 @@
 import { defineRule } from '../src/engine/rule.js';
-import { isObject } from './_lib/pods.js';
+import { isObject } from '../src/k8s/object.js';
 
 interface Options { maxUnavailable: number }
 

@@ -1,5 +1,6 @@
 import { defineRule } from '../src/engine/rule.js';
-import { containersOf, isObject, podSpecOf, workloads } from './_lib/pods.js';
+import { isObject } from '../src/k8s/object.js';
+import { containersOf, podSpecOf } from '../src/k8s/workloads.js';
 
 interface Options { minUser: number }
 
@@ -13,7 +14,7 @@ export const rule = defineRule<Options>({
   },
   check(ctx) {
     const { minUser } = ctx.options;
-    for (const r of workloads(ctx.resources)) {
+    for (const r of ctx.index.workloads) {
       const pod = podSpecOf(r);
       if (!pod) continue;
       const podSc = isObject(pod.spec.securityContext) ? pod.spec.securityContext : {};

@@ -1,6 +1,6 @@
 import { defineRule } from '../src/engine/rule.js';
 import { base64Problem } from './_lib/base64.js';
-import { isObject } from './_lib/pods.js';
+import { isObject } from '../src/k8s/object.js';
 
 export const rule = defineRule<Record<string, never>>({
   meta: {

@@ -1,6 +1,6 @@
 import { defineRule } from '../src/engine/rule.js';
 import { declaredPorts, describePorts, podContainers, portRef, type DeclaredPort } from './_lib/ports.js';
-import { isObject } from './_lib/pods.js';
+import { isObject } from '../src/k8s/object.js';
 import { selectingServices } from './_lib/services.js';
 
 export const rule = defineRule<Record<string, never>>({

@@ -1,7 +1,8 @@
 import { defineRule } from '../src/engine/rule.js';
 import type { Resource } from '../src/engine/resource.js';
 import type { ResourcePath } from '../src/types.js';
-import { containersOf, isObject, workloads } from './_lib/pods.js';
+import { isObject } from '../src/k8s/object.js';
+import { containersOf } from '../src/k8s/workloads.js';
 import { findUrls, serviceTarget, type UrlRef } from './_lib/service-url.js';
 
 /** A string value that may hold URLs, and where it is. */
@@ -21,7 +22,7 @@ export const rule = defineRule<Record<string, never>>({
     defaultOptions: {},
   },
   check(ctx) {
-    for (const src of sources(ctx.resources)) {
+    for (const src of sources(ctx.resources, ctx.index.workloads)) {
       const from = src.resource.namespace ?? ctx.settings.defaultNamespace;
       for (const url of findUrls(src.value)) {
         const target = serviceTarget(url.host, from, ctx.settings.knownNamespaces);
@@ -33,7 +34,7 @@ export const rule = defineRule<Record<string, never>>({
   },
 });
 
-function sources(resources: readonly Resource[]): UrlSource[] {
+function sources(resources: readonly Resource[], workloads: readonly Resource[]): UrlSource[] {
   const out: UrlSource[] = [];
   for (const r of resources) {
     if (r.kind !== 'ConfigMap' || r.apiVersion !== 'v1' || !isObject(r.object.data)) continue;
@@ -42,7 +43,7 @@ function sources(resources: readonly Resource[]): UrlSource[] {
       if (typeof value === 'string' && value.includes('://')) out.push({ resource: r, path: ['data', key], where: `ConfigMap ${r.name} key ${key}`, value });
     }
   }
-  for (const w of workloads(resources)) {
+  for (const w of workloads) {
     for (const c of containersOf(w, { init: true })) {
       const env = c.container.env;
       if (!Array.isArray(env)) continue;

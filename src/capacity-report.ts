@@ -1,17 +1,19 @@
 /**
- * Renders the cluster-capacity picture (CapacityData, computed in capacity.ts
- * from rules/_lib/capacity.ts) for `k8s-todo-lint capacity`: a table of
- * workloads, then bars of the totals against allocatable capacity with the
- * utilisation bar marked, then each workload's share; or JSON for machines.
+ * `k8s-todo-lint capacity`'s output: renders the cluster-capacity picture
+ * (CapacityData, computed in capacity.ts with src/k8s/capacity.ts) as a table
+ * of workloads, then bars of the totals against allocatable capacity with
+ * the utilisation bar marked, then each workload's share; or JSON for machines.
  *
  * Colour only repeats what the words say (ok / over the bar / over capacity),
- * so the report reads the same without it. Pure: data in, text out.
+ * so the report reads the same without it. The renderers are pure: data in,
+ * text out; capacityReport() computes the data and renders it.
  */
 import pc from 'picocolors';
-import type { CapacityData, CapacityRow } from './capacity.js';
-import { parseQuantity, ratio } from './quantity.js';
+import { capacityData, type CapacityData, type CapacityRow } from './capacity.js';
+import type { Dimension } from './k8s/capacity.js';
+import { parseQuantity, ratio } from './k8s/quantity.js';
+import type { LintOptions } from './lint.js';
 
-type Dimension = 'cpu' | 'memory';
 type Amount = 'requests' | 'limits';
 
 /** How a total stands: requests must fit in allocatable; limits must stay under the utilisation bar. */
@@ -125,4 +127,10 @@ export function renderCapacityJson(data: CapacityData): string {
     AMOUNTS.map((a) => [a, Object.fromEntries(DIMENSIONS.map((d) => [d, capacityVerdict(data.percent[a][d], a, data.maxUtilization)]))]),
   );
   return `${JSON.stringify({ ...data, verdict }, null, 2)}\n`;
+}
+
+/** The report of the linted input, as `--format` asks: JSON, or text. */
+export async function capacityReport(options: LintOptions, out: { format: string; color: boolean }): Promise<string> {
+  const data = await capacityData(options);
+  return out.format === 'json' ? renderCapacityJson(data) : renderCapacityText(data, { color: out.color });
 }

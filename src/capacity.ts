@@ -1,11 +1,12 @@
 /**
- * `k8s-todo-lint capacity`: the cluster-capacity picture behind the
- * cluster-capacity rule, per workload and in total, as text bars or JSON.
+ * The data of `k8s-todo-lint capacity`: the cluster-capacity picture behind
+ * the cluster-capacity rule, per workload and in total, computed from the
+ * linted input with src/k8s/capacity.ts. capacity-report.ts renders it.
  */
 import { ResourceIndex } from './engine/resource-index.js';
+import { allocatable, resolveCapacityOptions, workloadUsages, type CapacityOptions, type Dimension } from './k8s/capacity.js';
+import { formatCpu, formatMemory, addQuantities, ratio, ZERO, type Quantity } from './k8s/quantity.js';
 import { loadInput, type LintOptions } from './lint.js';
-import { formatCpu, formatMemory, addQuantities, ratio, ZERO, type Quantity } from './quantity.js';
-import { allocatable, resolveCapacityOptions, workloadUsages, type CapacityOptions, type Dimension } from '../rules/_lib/capacity.js';
 
 export interface CapacityRow {
   kind: string;
@@ -31,7 +32,7 @@ export async function capacityData(options: LintOptions): Promise<CapacityData> 
   const raw = (setting?.options ?? {}) as Partial<CapacityOptions>;
   const o = resolveCapacityOptions(raw);
   const resources = [...input.resources, ...input.renders.filter((r) => r.valuesFile === undefined).flatMap((r) => r.resources)];
-  const usages = workloadUsages(resources, new ResourceIndex(resources), o);
+  const usages = workloadUsages(new ResourceIndex(resources), o);
   const alloc = allocatable(o);
   const fmt = (d: Dimension, q: Quantity) => (d === 'cpu' ? formatCpu(q) : formatMemory(q));
   const sum = (k: 'requests' | 'limits', d: Dimension) => usages.reduce((a, u) => addQuantities(a, u.total[k][d]), ZERO);
@@ -57,11 +58,4 @@ export async function capacityData(options: LintOptions): Promise<CapacityData> 
       limits: { cpu: pct(sum('limits', 'cpu'), 'cpu'), memory: pct(sum('limits', 'memory'), 'memory') },
     },
   };
-}
-
-export async function capacityReport(options: LintOptions, out: { format: string; color: boolean }): Promise<string> {
-  const data = await capacityData(options);
-  // The renderer is loaded only for this subcommand.
-  const { renderCapacityJson, renderCapacityText } = await import('./capacity-report.js');
-  return out.format === 'json' ? renderCapacityJson(data) : renderCapacityText(data, { color: out.color });
 }

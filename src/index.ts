@@ -20,7 +20,7 @@ export type { Resource, SourceDocument } from './engine/resource.js';
 export type { Finding, LintResult, Location, RelatedLocation, ResourceId, Severity, SeveritySetting, Summary } from './types.js';
 export type { Formatter, FormatContext, RuleInfo } from './format/types.js';
 export { FatalError, UsageError, ConfigError, InputError } from './errors.js';
-export { parseQuantity, compareQuantities } from './quantity.js';
+export { parseQuantity, compareQuantities } from './k8s/quantity.js';
 export { capacityData, type CapacityData } from './capacity.js';
 export { VERSION as version };
 

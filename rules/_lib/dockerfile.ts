@@ -11,8 +11,8 @@ import { findDockerfile } from '../../src/dockerfile/find.js';
 import { loadDockerfile } from '../../src/dockerfile/load.js';
 import type { DockerfileModel, Span } from '../../src/dockerfile/model.js';
 import type { Location, RelatedLocation, ResourcePath } from '../../src/types.js';
-import { parseImage, type ImageRef } from './image.js';
-import { containersOf, workloads, type ContainerRef } from './pods.js';
+import { parseImage, type ImageRef } from '../../src/k8s/image.js';
+import { containersOf, type ContainerRef } from '../../src/k8s/workloads.js';
 
 /** One container that runs an image built from a Dockerfile. */
 export interface ImageUse {
@@ -29,7 +29,7 @@ export interface ImageDockerfile {
   uses: ImageUse[];
 }
 
-type AnyContext = Pick<RuleContext<unknown>, 'resources' | 'settings'>;
+type AnyContext = Pick<RuleContext<unknown>, 'resources' | 'index' | 'settings'>;
 
 // Keyed by the resource list, which every rule of one run shares: the search and the notes happen once per run.
 const perRun = new WeakMap<readonly Resource[], ImageDockerfile[]>();
@@ -68,7 +68,7 @@ export function imageDockerfiles(ctx: AnyContext): ImageDockerfile[] {
   };
   const byImage = new Map<string, ImageUse[]>();
   const dirsByImage = new Map<string, Set<string>>();
-  for (const r of workloads(ctx.resources)) {
+  for (const r of ctx.index.workloads) {
     for (const c of containersOf(r, { init: true })) {
       const text = c.container.image;
       if (typeof text !== 'string' || text.trim() === '') continue;

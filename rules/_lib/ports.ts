@@ -3,7 +3,7 @@
  * probe's port are either a number (used as is) or the name of a container
  * port (looked up by name, and for Services also by protocol).
  */
-import { isObject } from './pods.js';
+import { isObject } from '../../src/k8s/object.js';
 
 export interface DeclaredPort {
   name?: string;

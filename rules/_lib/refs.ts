@@ -4,7 +4,8 @@
  */
 import type { Resource } from '../../src/engine/resource.js';
 import type { ResourcePath } from '../../src/types.js';
-import { containersOf, isObject, podSpecOf } from './pods.js';
+import { isObject } from '../../src/k8s/object.js';
+import { containersOf, podSpecOf } from '../../src/k8s/workloads.js';
 
 export interface ObjectRef {
   kind: 'Secret' | 'ConfigMap';

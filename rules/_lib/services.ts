@@ -1,6 +1,6 @@
 /** Services and the pods they select, shared by the Service rules. */
 import type { Resource } from '../../src/engine/resource.js';
-import { isObject } from './pods.js';
+import { isObject } from '../../src/k8s/object.js';
 
 export interface SelectingService {
   svc: Resource;

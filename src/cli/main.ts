@@ -191,7 +191,7 @@ async function capacity(argv: string[], io: Io): Promise<number> {
   const o = program.opts();
   const paths = program.processedArgs[0] as string[];
   const stdinText = paths.includes('-') ? await io.readStdin() : undefined;
-  const { capacityReport } = await import('../capacity.js');
+  const { capacityReport } = await import('../capacity-report.js');
   const text = await capacityReport({ paths: paths.length ? paths : ['.'], cwd: io.cwd, configFile: o.config, stdinText, namespace: o.namespace }, { format: o.format, color: useColor(o.color !== false, io) });
   io.stdout(text);
   return 0;

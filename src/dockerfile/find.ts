@@ -7,7 +7,7 @@
  */
 import { readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
-import type { ImageRef } from '../../rules/_lib/image.js';
+import type { ImageRef } from '../k8s/image.js';
 
 export interface ImageConfig {
   dockerfile?: string;

@@ -1,10 +1,10 @@
 /**
  * An index over the whole resource set, built once per lint so that
- * cross-resource rules stay linear: lookups by kind, by (kind, namespace,
- * name) and the pod templates of workloads by namespace.
+ * cross-resource rules stay linear: the workloads, lookups by kind, by
+ * (kind, namespace, name) and the pod templates of workloads by namespace.
  */
+import { podSpecOf, podTemplateLabelsOf, WORKLOAD_KINDS } from '../k8s/workloads.js';
 import type { Resource } from './resource.js';
-import { podSpecOf, podTemplateLabelsOf, WORKLOAD_KINDS } from './workloads.js';
 
 export interface PodTemplateRef {
   workload: Resource;
@@ -16,6 +16,8 @@ export interface PodTemplateRef {
 }
 
 export class ResourceIndex {
+  /** The resources of a workload kind (src/k8s/workloads.ts), in input order. */
+  readonly workloads: readonly Resource[];
   private readonly byKind = new Map<string, Resource[]>();
   private readonly byKey = new Map<string, Resource[]>();
   private readonly pods = new Map<string, PodTemplateRef[]>();
@@ -23,10 +25,12 @@ export class ResourceIndex {
   private readonly podsByLabel = new Map<string, PodTemplateRef[]>();
 
   constructor(readonly all: readonly Resource[]) {
+    const workloads: Resource[] = [];
     for (const r of all) {
       push(this.byKind, r.kind, r);
       push(this.byKey, key(r.kind, r.namespace, r.name), r);
       if (WORKLOAD_KINDS.has(r.kind)) {
+        workloads.push(r);
         const pod = podSpecOf(r);
         if (pod) {
           const ref: PodTemplateRef = { workload: r, labels: podTemplateLabelsOf(r), specPath: pod.path, spec: pod.spec };
@@ -35,6 +39,7 @@ export class ResourceIndex {
         }
       }
     }
+    this.workloads = workloads;
   }
 
   ofKind(kind: string): readonly Resource[] {

@@ -12,7 +12,7 @@ import { requireWithCodeCache } from '../code-cache.js';
 import { packageRoot } from '../package-root.js';
 import type { PathSegment, ResourcePath } from '../types.js';
 import { formatPath } from '../types.js';
-import { isQuantityString, QUANTITY_RE } from './quantity-syntax.js';
+import { isQuantityString, QUANTITY_RE } from '../k8s/quantity.js';
 import { didYouMean } from './suggest.js';
 import { k8sSchemasDir, kindModuleOf } from './schema-index.js';
 

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { componentOf, findDockerfile, searchRoots } from '../../src/dockerfile/find.js';
-import { parseImage } from '../../rules/_lib/image.js';
+import { parseImage } from '../../src/k8s/image.js';
 
 const root = mkdtempSync(path.join(os.tmpdir(), 'k8s-todo-lint-find-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));

@@ -1,4 +1,7 @@
-/** Parsing of container image references: [registry/][path/]name[:tag][@digest]. */
+/**
+ * Container image references, `[registry/][path/]name[:tag][@digest]`, split
+ * into their parts: for the image rules and for finding an image's Dockerfile.
+ */
 export interface ImageRef {
   /** Everything before the last path segment, without the trailing slash. */
   prefix: string;

@@ -1,8 +1,9 @@
 /**
- * Kubernetes resource quantities (k8s.io/apimachinery/pkg/api/resource),
- * parsed into exact rationals: value = mantissa * 10^exp10 * 2^exp2 as
- * bigint arithmetic, so `100m` < `0.1001` and `1Gi` vs `1G` compare exactly
- * and never through floating point.
+ * Kubernetes resource quantities (k8s.io/apimachinery/pkg/api/resource):
+ * the grammar, for the schema check, and exact values, for the rules and
+ * the capacity arithmetic. Values are exact rationals: value = mantissa *
+ * 10^exp10 * 2^exp2 as bigint arithmetic, so `100m` < `0.1001` and `1Gi` vs
+ * `1G` compare exactly and never through floating point.
  *
  * Grammar (from the Kubernetes docs):
  *   quantity  ::= <signedNumber><suffix>
@@ -10,6 +11,7 @@
  *   binarySI  ::= Ki | Mi | Gi | Ti | Pi | Ei
  *   decimalSI ::= n | u | m | "" | k | M | G | T | P | E
  *   decimalExponent ::= "e" <signedNumber> | "E" <signedNumber>
+ * No spaces, no `+` inside, no empty number.
  */
 
 /** An exact non-negative or negative rational: num / den, den > 0. */
@@ -25,23 +27,35 @@ const BINARY: Record<string, bigint> = {
 };
 const DECIMAL: Record<string, number> = { n: -9, u: -6, m: -3, '': 0, k: 3, M: 6, G: 9, T: 12, P: 15, E: 18 };
 
-const QUANTITY_RE = /^([+-]?)(\d+(?:\.\d*)?|\.\d+)(Ki|Mi|Gi|Ti|Pi|Ei|[eE][+-]?\d+|[numkMGTPE]?)$/;
+/** The quantity grammar: sign, number, suffix (as groups 1 to 3). */
+export const QUANTITY_RE = /^([+-]?)(\d+(?:\.\d*)?|\.\d+)(Ki|Mi|Gi|Ti|Pi|Ei|[eE][+-]?\d+|[numkMGTPE]?)$/;
 
-// Manifests repeat the same few quantities ("100m", "128Mi") thousands of times; Quantity is immutable.
-const parsed = new Map<string, Quantity | undefined>();
+/** True when the string, as written (no trimming), follows the quantity grammar. */
+export function isQuantityString(s: string): boolean {
+  return QUANTITY_RE.test(s);
+}
+
+// Manifests repeat the same few quantities ("100m", "128Mi") thousands of times, and a parse
+// costs about a microsecond (measured: ~25 ms of the 10,000-resource bench without a memo).
+// A Quantity is immutable and a pure function of its text, so the memo cannot go stale; it keeps
+// only short texts, and at most MEMO_SIZE of them (it is emptied when full), so what it holds
+// between lint() calls stays small whatever the input.
+const MEMO_SIZE = 1024;
+const MEMO_KEY_LENGTH = 32;
+const memo = new Map<string, Quantity | undefined>();
 
 /** Parses a quantity string or number; undefined when it is not a valid quantity. */
 export function parseQuantity(input: unknown): Quantity | undefined {
-  if (typeof input === 'string') {
-    if (parsed.has(input)) return parsed.get(input);
-    const q = parseUncached(input);
-    if (parsed.size < 10_000) parsed.set(input, q);
-    return q;
+  if (typeof input !== 'string' || input.length > MEMO_KEY_LENGTH) return parse(input);
+  let q = memo.get(input);
+  if (q === undefined && !memo.has(input)) {
+    if (memo.size >= MEMO_SIZE) memo.clear();
+    memo.set(input, (q = parse(input)));
   }
-  return parseUncached(input);
+  return q;
 }
 
-function parseUncached(input: unknown): Quantity | undefined {
+function parse(input: unknown): Quantity | undefined {
   let text: string;
   if (typeof input === 'number') {
     if (!Number.isFinite(input)) return undefined;

@@ -1,9 +1,10 @@
 /**
- * Where the pod spec of each workload kind lives, and the containers in it.
- * Shared by the index and by rules (through rules/_lib).
+ * Workload kinds, where the pod spec and pod labels of each live, and the
+ * containers in it. Shared by the resource index and by rules.
  */
+import type { Resource } from '../engine/resource.js';
 import type { ResourcePath } from '../types.js';
-import type { Resource } from './resource.js';
+import { isObject } from './object.js';
 
 export const WORKLOAD_KINDS: ReadonlySet<string> = new Set([
   'Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'ReplicationController', 'Job', 'CronJob', 'Pod',
@@ -13,10 +14,6 @@ export const WORKLOAD_KINDS: ReadonlySet<string> = new Set([
 export const LONG_RUNNING_KINDS: ReadonlySet<string> = new Set([
   'Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'ReplicationController', 'Pod',
 ]);
-
-export function isObject(v: unknown): v is Record<string, any> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
 
 export interface PodSpecRef {
   spec: Record<string, any>;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addQuantities, compareQuantities, formatCpu, formatMemory, multiplyQuantity, parseQuantity } from '../../src/quantity.js';
+import { addQuantities, compareQuantities, formatCpu, formatMemory, isQuantityString, multiplyQuantity, parseQuantity } from '../../src/k8s/quantity.js';
 
 /** [input, exact value as numerator/denominator] */
 const TABLE: Array<[string | number, bigint, bigint]> = [
@@ -51,6 +51,24 @@ describe('parseQuantity', () => {
   }
 });
 
+describe('isQuantityString (the grammar the schema check applies)', () => {
+  it('accepts what parseQuantity reads, as written', () => {
+    for (const [input] of TABLE) if (typeof input === 'string') expect(isQuantityString(input), input).toBe(true);
+  });
+  it('rejects what parseQuantity rejects, and the padding parseQuantity trims', () => {
+    for (const bad of ['', 'm', '1mi', '1KI', '1 Gi', '1.2.3', 'abc', '1e', '--1', '1Gii', '0x10']) expect(isQuantityString(bad), bad).toBe(false);
+    expect(parseQuantity(' 1Gi ')).toBeDefined();
+    expect(isQuantityString(' 1Gi ')).toBe(false);
+  });
+  it('reads the same text the same way each time, long texts and many distinct texts too', () => {
+    expect(parseQuantity('128Mi')).toEqual(parseQuantity('128Mi'));
+    expect(parseQuantity(`${' '.repeat(100)}1Gi`)).toEqual({ num: 1n << 30n, den: 1n, text: `${' '.repeat(100)}1Gi` });
+    for (let i = 0; i < 3000; i++) expect(parseQuantity(`${i}m`)).toEqual({ num: BigInt(i) / gcd(BigInt(i), 1000n), den: 1000n / gcd(BigInt(i), 1000n), text: `${i}m` });
+    expect(parseQuantity('abc')).toBeUndefined();
+    expect(parseQuantity('abc')).toBeUndefined();
+  });
+});
+
 describe('exact comparison', () => {
   const cmp = (a: string, b: string) => compareQuantities(parseQuantity(a)!, parseQuantity(b)!);
   it('compares across suffixes without floating point', () => {
@@ -83,3 +101,7 @@ describe('formatting for messages', () => {
     expect(formatMemory(parseQuantity('1G')!)).toBe('953.67Mi');
   });
 });
+
+function gcd(a: bigint, b: bigint): bigint {
+  return b === 0n ? (a === 0n ? 1n : a) : gcd(b, a % b);
+}

@@ -1,14 +1,16 @@
 /**
- * The cluster-capacity arithmetic, shared by the rule and by
- * `k8s-todo-lint capacity`: per workload, replicas x per-pod requests and
- * limits, following Kubernetes' effective pod resources
- * (max(largest init container, sum of containers)), all exact.
+ * The cluster-capacity arithmetic, shared by the cluster-capacity rule and by
+ * `k8s-todo-lint capacity`: allocatable capacity from the options, and per
+ * workload, replicas x per-pod requests and limits, following Kubernetes'
+ * effective pod resources (max(largest init container, sum of containers)),
+ * all exact.
  */
-import type { Resource } from '../../src/engine/resource.js';
-import type { ResourceIndex } from '../../src/engine/resource-index.js';
-import type { ResourcePath } from '../../src/types.js';
-import { addQuantities, maxQuantity, multiplyQuantity, parseQuantity, ZERO, type Quantity } from '../../src/quantity.js';
-import { containersOf, isObject, workloads } from './pods.js';
+import type { Resource } from '../engine/resource.js';
+import type { ResourceIndex } from '../engine/resource-index.js';
+import type { ResourcePath } from '../types.js';
+import { isObject } from './object.js';
+import { addQuantities, compareQuantities, maxQuantity, multiplyQuantity, parseQuantity, ZERO, type Quantity } from './quantity.js';
+import { containersOf } from './workloads.js';
 
 export type Dimension = 'cpu' | 'memory';
 
@@ -60,7 +62,7 @@ export function allocatable(o: CapacityOptions): Record<Dimension, Quantity> {
   return { cpu: sub(o.cpu, o.reserved.cpu), memory: sub(o.memory, o.reserved.memory) };
 }
 
-export function workloadUsages(resources: readonly Resource[], index: ResourceIndex, o: CapacityOptions): WorkloadUsage[] {
+export function workloadUsages(index: ResourceIndex, o: CapacityOptions): WorkloadUsage[] {
   const hpaMax = new Map<string, number>();
   for (const hpa of index.ofKind('HorizontalPodAutoscaler')) {
     const ref = hpa.object.spec?.scaleTargetRef;
@@ -68,7 +70,7 @@ export function workloadUsages(resources: readonly Resource[], index: ResourceIn
     if (isObject(ref) && typeof max === 'number') hpaMax.set(`${hpa.namespace}/${ref.kind}/${ref.name}`, max);
   }
   const out: WorkloadUsage[] = [];
-  for (const w of workloads(resources)) {
+  for (const w of index.workloads) {
     const { replicas, from } = replicasOf(w, hpaMax, o);
     const perPod = { requests: { cpu: ZERO, memory: ZERO }, limits: { cpu: ZERO, memory: ZERO } };
     const unlimited = { cpu: 0, memory: 0 };
@@ -89,11 +91,11 @@ export function workloadUsages(resources: readonly Resource[], index: ResourceIn
           }
           if (c.init) initMax = maxQuantity(initMax, q);
           else sum = addQuantities(sum, q);
-          if (kind === 'limits' && compare(q, largest[dim]) > 0) {
+          if (kind === 'limits' && compareQuantities(q, largest[dim]) > 0) {
             largest[dim] = q;
             largestPath[dim] = [...c.path, 'resources', 'limits', dim];
           }
-          if (kind === 'requests' && compare(q, largestReq[dim]) > 0) {
+          if (kind === 'requests' && compareQuantities(q, largestReq[dim]) > 0) {
             largestReq[dim] = q;
             largestRequestPath[dim] = [...c.path, 'resources', 'requests', dim];
           }
@@ -111,12 +113,6 @@ export function workloadUsages(resources: readonly Resource[], index: ResourceIn
     });
   }
   return out;
-}
-
-function compare(a: Quantity, b: Quantity): number {
-  const l = a.num * b.den;
-  const r = b.num * a.den;
-  return l < r ? -1 : l > r ? 1 : 0;
 }
 
 function replicasOf(w: Resource, hpaMax: Map<string, number>, o: CapacityOptions): { replicas: bigint; from: string } {
