@@ -8,6 +8,7 @@ import path from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
 import { FatalError, UsageError } from '../errors.js';
 import { RULES } from '../engine/registry.js';
+import { DEFAULT_KUBE_VERSION, isKubeVersion } from '../k8s/kube-version.js';
 import { lint } from '../lint.js';
 import { timings } from '../engine/run.js';
 import type { LintResult } from '../types.js';
@@ -77,7 +78,7 @@ async function lintCommand(argv: string[], io: Io): Promise<number> {
     .option('--set-string <k=v>', 'Helm string value override (repeatable)', collect, [])
     .option('--release-name <name>', 'Helm release name', undefined)
     .option('--namespace <ns>', 'release namespace / default namespace')
-    .option('--kube-version <v>', 'Kubernetes version (default from config, else 1.30)')
+    .option('--kube-version <v>', `Kubernetes version (default from config, else ${DEFAULT_KUBE_VERSION})`)
     .option('--no-color', 'no colour')
     .option('--verbose', 'print notes on standard error (e.g. which Dockerfile each image is checked against, or why none)')
     .version(VERSION, '-V, --version');
@@ -94,7 +95,7 @@ async function lintCommand(argv: string[], io: Io): Promise<number> {
     if (!/^\d+$/.test(o.maxWarnings)) throw new UsageError(`--max-warnings expects a number, got "${o.maxWarnings}"`);
     maxWarnings = Number(o.maxWarnings);
   }
-  if (o.kubeVersion !== undefined && !/^v?\d+\.\d+(\.\d+)?$/.test(o.kubeVersion)) throw new UsageError(`--kube-version expects a version like 1.30, got "${o.kubeVersion}"`);
+  if (o.kubeVersion !== undefined && !isKubeVersion(o.kubeVersion)) throw new UsageError(`--kube-version expects a version like ${DEFAULT_KUBE_VERSION}, got "${o.kubeVersion}"`);
 
   const stdinText = paths.includes('-') ? await io.readStdin() : undefined;
   const result = await lint({

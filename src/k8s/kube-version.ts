@@ -15,8 +15,16 @@ export interface KubeVersion {
   minor: number;
 }
 
+/** `1.N`, `v1.N` or `1.N.P`: major and minor as groups 1 and 2. */
+const KUBE_VERSION_RE = /^v?(\d+)\.(\d+)(?:\.\d+)?$/;
+
+/** True when the text, as written (no trimming), is a version: what `--kube-version` accepts. */
+export function isKubeVersion(text: string): boolean {
+  return KUBE_VERSION_RE.test(text);
+}
+
 export function parseKubeVersion(text: string): KubeVersion | undefined {
-  const m = /^v?(\d+)\.(\d+)(?:\.\d+)?$/.exec(text.trim());
+  const m = KUBE_VERSION_RE.exec(text.trim());
   return m ? { major: Number(m[1]), minor: Number(m[2]) } : undefined;
 }
 

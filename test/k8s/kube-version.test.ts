@@ -2,7 +2,7 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { lint } from '../../src/lint.js';
-import { DEFAULT_KUBE_VERSION, kubeVersionText, parseKubeVersion, resolveKubeVersion, versionAtLeast } from '../../src/k8s/kube-version.js';
+import { DEFAULT_KUBE_VERSION, isKubeVersion, kubeVersionText, parseKubeVersion, resolveKubeVersion, versionAtLeast } from '../../src/k8s/kube-version.js';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 
@@ -13,6 +13,11 @@ describe('kube version', () => {
     expect(parseKubeVersion(' 1.31 ')).toEqual({ major: 1, minor: 31 });
     expect(parseKubeVersion('1')).toBeUndefined();
     expect(parseKubeVersion('master')).toBeUndefined();
+  });
+
+  it('accepts as --kube-version the same forms, as written', () => {
+    for (const ok of ['1.30', 'v1.30', '1.29.3', 'v1.29.3']) expect(isKubeVersion(ok), ok).toBe(true);
+    for (const bad of ['1', 'master', ' 1.30', '1.30 ', '1.30.1.2', 'v1', '1.x']) expect(isKubeVersion(bad), bad).toBe(false);
   });
 
   it('defaults to 1.30, for a missing or unreadable version', () => {
