@@ -4,7 +4,7 @@
  * writes it to schemas/config.schema.json (published for editors); a test keeps that file fresh.
  */
 import type { Rule } from '../engine/rule.js';
-import { DEFAULT_KUBE_VERSION } from '../k8s/kube-version.js';
+import { DEFAULT_KUBE_VERSION, KUBE_VERSION_PATTERN } from '../k8s/kube-version.js';
 
 const severity = { enum: ['off', 'info', 'warning', 'error'] };
 
@@ -40,7 +40,7 @@ export function buildConfigSchema(rules: ReadonlyArray<Rule<any>>, opts: { optio
     properties: {
       $schema: { type: 'string' },
       extends: { enum: ['recommended'], description: 'The default rule set and severities' },
-      kubeVersion: { type: 'string', pattern: '^v?\\d+\\.\\d+(\\.\\d+)?$', description: `Kubernetes version for schemas and deprecated-api (default ${DEFAULT_KUBE_VERSION})` },
+      kubeVersion: { type: 'string', pattern: KUBE_VERSION_PATTERN, description: `Kubernetes version for schemas and deprecated-api (default ${DEFAULT_KUBE_VERSION})` },
       ignore: { type: 'array', items: glob, description: 'Globs (relative to the config file) of files never linted' },
       rules: inline
         ? { type: 'object', additionalProperties: false, properties: ruleProps }

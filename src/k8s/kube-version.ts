@@ -15,8 +15,9 @@ export interface KubeVersion {
   minor: number;
 }
 
-/** `1.N`, `v1.N` or `1.N.P`: major and minor as groups 1 and 2. */
-const KUBE_VERSION_RE = /^v?(\d+)\.(\d+)(?:\.\d+)?$/;
+/** `1.N`, `v1.N` or `1.N.P`, as a JSON Schema pattern: the config schema checks `kubeVersion` with it. */
+export const KUBE_VERSION_PATTERN = '^v?\\d+\\.\\d+(\\.\\d+)?$';
+const KUBE_VERSION_RE = new RegExp(KUBE_VERSION_PATTERN);
 
 /** True when the text, as written (no trimming), is a version: what `--kube-version` accepts. */
 export function isKubeVersion(text: string): boolean {
@@ -24,8 +25,10 @@ export function isKubeVersion(text: string): boolean {
 }
 
 export function parseKubeVersion(text: string): KubeVersion | undefined {
-  const m = KUBE_VERSION_RE.exec(text.trim());
-  return m ? { major: Number(m[1]), minor: Number(m[2]) } : undefined;
+  const t = text.trim();
+  if (!isKubeVersion(t)) return undefined;
+  const [major, minor] = t.replace(/^v/, '').split('.');
+  return { major: Number(major), minor: Number(minor) };
 }
 
 /** The version to lint against: `text` when it reads as a version, else the default. */
