@@ -10,7 +10,7 @@ import { stylish } from './format/stylish.js';
 import { sarif } from './format/sarif.js';
 import { github } from './format/github.js';
 import { junit } from './format/junit.js';
-import { RULES } from './engine/registry.js';
+import { RULES } from '../rules/index.js';
 import { VERSION } from './version.js';
 
 export { lint, type LintOptions } from './lint.js';

@@ -7,7 +7,7 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
 import { FatalError, UsageError } from '../errors.js';
-import { RULES } from '../engine/registry.js';
+import { RULES } from '../../rules/index.js';
 import { lint } from '../lint.js';
 import { timings } from '../engine/run.js';
 import type { LintResult } from '../types.js';

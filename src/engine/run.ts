@@ -7,7 +7,7 @@ import { matchDirective, type Directive } from './directives.js';
 import type { Resource } from './resource.js';
 import { resourceId } from './resource.js';
 import { ResourceIndex } from './resource-index.js';
-import type { ChartInput, LintSettings, Report, Rule } from './rule.js';
+import type { ChartInput, CheckedRule, LintSettings, Report } from './rule.js';
 import { lowerSeverity } from './severity.js';
 
 export interface RuleSetting {
@@ -19,7 +19,8 @@ export interface RuleSetting {
 export type OverrideFn = (ruleId: string, file: string, resource: Resource | undefined) => SeveritySetting | undefined;
 
 export interface RunInput {
-  rules: ReadonlyArray<Rule<any>>;
+  /** Only rules with a `check`: the others' findings come in as preFindings or after the run. */
+  rules: ReadonlyArray<CheckedRule<any>>;
   settings: ReadonlyMap<string, RuleSetting>;
   resources: readonly Resource[];
   charts: readonly ChartInput[];
