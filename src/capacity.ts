@@ -1,6 +1,7 @@
 /**
- * `k8s-todo-lint capacity`: the cluster-capacity picture behind the
- * cluster-capacity rule, per workload and in total, as text bars or JSON.
+ * The cluster-capacity picture behind the cluster-capacity rule, per
+ * workload and in total, as data (`k8s-todo-lint capacity` prints it with
+ * capacity-report.ts; the API returns it).
  */
 import { ResourceIndex } from './engine/resource-index.js';
 import { loadInput, type LintOptions } from './lint.js';
@@ -57,11 +58,4 @@ export async function capacityData(options: LintOptions): Promise<CapacityData> 
       limits: { cpu: pct(sum('limits', 'cpu'), 'cpu'), memory: pct(sum('limits', 'memory'), 'memory') },
     },
   };
-}
-
-export async function capacityReport(options: LintOptions, out: { format: string; color: boolean }): Promise<string> {
-  const data = await capacityData(options);
-  // The renderer is loaded only for this subcommand.
-  const { renderCapacityJson, renderCapacityText } = await import('./capacity-report.js');
-  return out.format === 'json' ? renderCapacityJson(data) : renderCapacityText(data, { color: out.color });
 }
