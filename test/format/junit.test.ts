@@ -103,17 +103,17 @@ k8s/secret.yaml:7:1 warning Secret todo-secrets has no key DATABASE_URL (data)</
 
   describe.skipIf(!haveXmllint)('with xmllint', () => {
     // Made on first use: a skipped describe still runs its body, but not its tests or hooks.
-    let dir: string | undefined;
+    let made: string | undefined;
+    const dir = (): string => (made ??= tempDir());
     const check = (name: string, xml: string): { status: number | null; stderr: string } => {
-      dir ??= tempDir();
-      const file = join(dir, name);
+      const file = join(dir(), name);
       writeFileSync(file, xml);
       const r = spawnSync('xmllint', ['--noout', '--schema', xsd, file], { encoding: 'utf8' });
       return { status: r.status, stderr: r.stderr };
     };
 
     it('validates against the common JUnit schema', () => {
-      expect(check('full.xml', junit(withFiles, context({ reportSuppressed: true })))).toEqual({ status: 0, stderr: `${join(dir, 'full.xml')} validates\n` });
+      expect(check('full.xml', junit(withFiles, context({ reportSuppressed: true })))).toEqual({ status: 0, stderr: `${join(dir(), 'full.xml')} validates\n` });
       expect(check('empty.xml', junit(emptyResult, context())).status).toBe(0);
     });
 
@@ -122,7 +122,7 @@ k8s/secret.yaml:7:1 warning Secret todo-secrets has no key DATABASE_URL (data)</
     });
 
     it('round-trips a message through an XML parser', () => {
-      const file = join(dir, 'roundtrip.xml');
+      const file = join(dir(), 'roundtrip.xml');
       writeFileSync(file, junit(result, context()));
       const message = execFileSync('xmllint', ['--xpath', 'string(//testcase[@name="yaml-syntax"]/failure/@message)', file], { encoding: 'utf8' });
       // xmllint ends its answer with a newline of its own.
