@@ -14,6 +14,12 @@ const packages = (names, message) => names.map((name) => ({ name, message }));
 
 const COMMANDER = packages(['commander'], 'only the command line (src/cli/) parses arguments');
 
+/** src/helm is a Helm renderer that could be published alone: nothing of ours outside it. */
+const HELM_STANDS_ALONE = [
+  arrow('./src/helm', './src', 'src/helm imports nothing outside src/helm', ['./helm']),
+  arrow('./src/helm', './rules', 'src/helm imports nothing outside src/helm'),
+];
+
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'schemas/**', 'coverage/**', 'fixtures/**', 'examples/**', '.bench/**'] },
   js.configs.recommended,
@@ -98,24 +104,16 @@ export default tseslint.config(
     // The Helm renderer stands alone (it could be published by itself).
     files: ['src/helm/**/*.ts'],
     rules: {
-      'import-x/no-restricted-paths': ['error', {
-        zones: [
-          arrow('./src/helm', './src', 'src/helm imports nothing outside src/helm', ['./helm']),
-          arrow('./src/helm', './rules', 'src/helm imports nothing outside src/helm'),
-        ],
-      }],
+      'import-x/no-restricted-paths': ['error', { zones: HELM_STANDS_ALONE }],
     },
   },
   {
     // Go's runtime (src/helm/go) is below the rest of the renderer.
     files: ['src/helm/go/**/*.ts'],
     rules: {
+      // These options replace the src/helm block's for these files, so its zones come along.
       'import-x/no-restricted-paths': ['error', {
-        zones: [
-          arrow('./src/helm/go', './src', 'src/helm imports nothing outside src/helm', ['./helm']),
-          arrow('./src/helm/go', './rules', 'src/helm imports nothing outside src/helm'),
-          arrow('./src/helm/go', './src/helm', 'src/helm/go is the Go runtime: it imports nothing from the rest of src/helm', ['./go']),
-        ],
+        zones: [...HELM_STANDS_ALONE, arrow('./src/helm/go', './src/helm', 'src/helm/go is the Go runtime: it imports nothing from the rest of src/helm', ['./go'])],
       }],
     },
   },
