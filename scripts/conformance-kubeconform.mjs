@@ -79,7 +79,7 @@ if (large) {
     const file = path.join(dir, 'valid_large.yaml');
     writeFileSync(file, Array.from({ length: 100_000 }, (_, i) => doc(i)).join('---\n'));
     // Only the schema rules: others' findings (e.g. required-labels) would time position lookups, not validation.
-    const registry = path.join(root, 'dist/src/engine/registry.js');
+    const registry = path.join(root, 'dist/rules/index.js');
     const rules = {};
     if (existsSync(registry)) {
       for (const r of (await import(pathToFileURL(registry).href)).RULES) if (!RULE_IDS.has(r.meta.id)) rules[r.meta.id] = 'off';

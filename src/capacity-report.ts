@@ -6,13 +6,12 @@
  *
  * Colour only repeats what the words say (ok / over the bar / over capacity),
  * so the report reads the same without it. The renderers are pure: data in,
- * text out; capacityReport() computes the data and renders it.
+ * text out (src/cli/capacity.ts computes the data and picks the renderer).
  */
 import pc from 'picocolors';
-import { capacityData, type CapacityData, type CapacityRow } from './capacity.js';
+import type { CapacityData, CapacityRow } from './capacity.js';
 import type { Dimension } from './k8s/capacity.js';
 import { parseQuantity, ratio } from './k8s/quantity.js';
-import type { LintOptions } from './lint.js';
 
 type Amount = 'requests' | 'limits';
 
@@ -127,10 +126,4 @@ export function renderCapacityJson(data: CapacityData): string {
     AMOUNTS.map((a) => [a, Object.fromEntries(DIMENSIONS.map((d) => [d, capacityVerdict(data.percent[a][d], a, data.maxUtilization)]))]),
   );
   return `${JSON.stringify({ ...data, verdict }, null, 2)}\n`;
-}
-
-/** The report of the linted input, as `--format` asks: JSON, or text. */
-export async function capacityReport(options: LintOptions, out: { format: string; color: boolean }): Promise<string> {
-  const data = await capacityData(options);
-  return out.format === 'json' ? renderCapacityJson(data) : renderCapacityText(data, { color: out.color });
 }

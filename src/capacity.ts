@@ -1,7 +1,7 @@
 /**
- * The data of `k8s-todo-lint capacity`: the cluster-capacity picture behind
- * the cluster-capacity rule, per workload and in total, computed from the
- * linted input with src/k8s/capacity.ts. capacity-report.ts renders it.
+ * The cluster-capacity picture behind the cluster-capacity rule, per
+ * workload and in total, as data (`k8s-todo-lint capacity` prints it with
+ * capacity-report.ts; the API returns it).
  */
 import { ResourceIndex } from './engine/resource-index.js';
 import { allocatable, resolveCapacityOptions, workloadUsages, type CapacityOptions, type Dimension } from './k8s/capacity.js';

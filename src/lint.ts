@@ -5,10 +5,9 @@
 import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { loadConfig, resolveRuleSettings, buildOverride, type ConfigFile } from './config/load.js';
-import { parseDirectives, type Directive } from './engine/directives.js';
+import { parseDirectives, unusedSuppressions, type Directive } from './engine/directives.js';
 import type { Resource } from './engine/resource.js';
-import { RULES } from './engine/registry.js';
-import type { ChartInput, LintSettings } from './engine/rule.js';
+import { isCheckedRule, type ChartInput, type LintSettings } from './engine/rule.js';
 import { runRules } from './engine/run.js';
 import { InputError } from './errors.js';
 import { DEFAULT_KUBE_VERSION, resolveKubeVersion } from './k8s/kube-version.js';
@@ -17,6 +16,7 @@ import { expandInputs } from './load/inputs.js';
 import { loadCharts, type ChartRender, type HelmSettings } from './load/charts.js';
 import { decodeText } from './load/read.js';
 import type { Finding, LintResult } from './types.js';
+import { RULES } from '../rules/index.js';
 
 export interface LintOptions {
   /** Files, directories, globs or `-` for standard input. Default `.`. */
@@ -37,6 +37,9 @@ export interface LintOptions {
   /** Receives `--verbose` notes from rules (e.g. images whose Dockerfile was not found). */
   onNote?: (message: string) => void;
 }
+
+/** The rules the engine runs; the others' findings come from the loader and the engine. */
+const CHECKED_RULES = RULES.filter(isCheckedRule);
 
 /** Everything loaded from the inputs, before rules run. */
 export interface LoadedInput {
@@ -83,7 +86,7 @@ export async function lint(options: LintOptions = {}): Promise<LintResult> {
     const lintSettings: LintSettings = { kubeVersion: kube, defaultNamespace, knownNamespaces, baseDir: input.baseDir, cwd, images: config.images, note: options.onNote };
     const preFindings: Finding[] = problems.map((p) => ({ ruleId: p.ruleId, severity: p.severity ?? 'error', message: p.message, location: p.location }));
     const out = runRules({
-      rules: RULES,
+      rules: CHECKED_RULES,
       settings: input.ruleSettings,
       resources,
       charts: world.valuesFile === undefined ? charts : [],
@@ -102,7 +105,7 @@ export async function lint(options: LintOptions = {}): Promise<LintResult> {
       }
     }
   }
-  merged.push(...unusedSuppressions(input));
+  merged.push(...unusedSuppressions(input.directives, input.ruleSettings.get('unused-suppression')?.severity));
   const findings = sortFindings(merged);
   return {
     findings,
@@ -116,27 +119,6 @@ export async function lint(options: LintOptions = {}): Promise<LintResult> {
       suppressed: mergedSuppressed.length,
     },
   };
-}
-
-/** Suppression comments that matched no finding in any render (reported after all rules ran). */
-function unusedSuppressions(input: LoadedInput): Finding[] {
-  const setting = input.ruleSettings.get('unused-suppression');
-  if (!setting || setting.severity === 'off') return [];
-  const severity = setting.severity;
-  const out: Finding[] = [];
-  for (const [file, list] of input.directives) {
-    for (const d of list) {
-      if (d.used || d.kind === 'enable') continue;
-      const what = d.rules.length ? d.rules.join(', ') : 'all rules';
-      out.push({
-        ruleId: 'unused-suppression',
-        severity,
-        message: `unused k8s-todo-lint-${d.kind === 'next-line' ? 'disable-next-line' : d.kind === 'file' ? 'disable-file' : 'disable'} comment (${what}): no such finding here`,
-        location: { file, line: d.line, column: d.column, endLine: d.line, endColumn: d.endColumn },
-      });
-    }
-  }
-  return out;
 }
 
 /** Config, inputs, parsing and chart rendering: everything but the rules. */

@@ -4,7 +4,6 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { RULES } from '../engine/registry.js';
 import { requireWithCodeCache } from '../code-cache.js';
 import { packageRoot } from '../package-root.js';
 import { yamlLib } from '../vendor.js';
@@ -103,15 +102,18 @@ async function validate(data: unknown, display: string, rules: ReadonlyArray<Rul
 /**
  * The validators `npm run build` generated (dist/config-validate.cjs): the structure, then
  * the options of each configured rule, so only those validators are ever compiled by V8.
+ * They fit only the rule list they were generated from (its ids, which the file lists);
+ * any other list is compiled here.
  */
 function precompiledCheck(rules: ReadonlyArray<Rule<any>>): ConfigCheck | undefined {
-  if (rules !== RULES) return undefined;
   let mod: Record<string, Validator>;
   try {
     mod = requireWithCodeCache(packageRoot(), path.join(packageRoot(), 'dist/config-validate.cjs')) as Record<string, Validator>;
   } catch {
     return undefined;
   }
+  const builtFor = (mod as { ruleIds?: readonly string[] }).ruleIds;
+  if (builtFor?.join() !== rules.map((r) => r.meta.id).join()) return undefined;
   return (data) => {
     if (!mod.structure(data)) return pickError(mod.structure.errors ?? []);
     for (const [id, entry] of Object.entries((data as ConfigFile).rules ?? {})) {

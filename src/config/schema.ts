@@ -1,5 +1,5 @@
 /**
- * The JSON Schema of the config file, built from the rule registry so the
+ * The JSON Schema of the config file, built from the rule list so the
  * schema, --list-rules and the rules can never disagree. scripts/gen-config-schema.mjs
  * writes it to schemas/config.schema.json (published for editors); a test keeps that file fresh.
  */

@@ -7,6 +7,8 @@
  * No rule list means every rule. Directives are read from the raw text with a
  * line scan, so suppressions cost nothing for files without them.
  */
+import type { Finding, SeveritySetting } from '../types.js';
+
 export interface Directive {
   kind: 'next-line' | 'disable' | 'enable' | 'file';
   /** Empty: all rules. */
@@ -56,4 +58,26 @@ export function matchDirective(directives: Directive[], ruleId: string, line: nu
 function use(d: Directive): Directive {
   d.used = true;
   return d;
+}
+
+/**
+ * The `unused-suppression` findings: comments that suppressed no finding in
+ * any render, known only once every rule ran on every render.
+ */
+export function unusedSuppressions(directives: ReadonlyMap<string, readonly Directive[]>, severity: SeveritySetting | undefined): Finding[] {
+  if (severity === undefined || severity === 'off') return [];
+  const out: Finding[] = [];
+  for (const [file, list] of directives) {
+    for (const d of list) {
+      if (d.used || d.kind === 'enable') continue;
+      const what = d.rules.length ? d.rules.join(', ') : 'all rules';
+      out.push({
+        ruleId: 'unused-suppression',
+        severity,
+        message: `unused k8s-todo-lint-${d.kind === 'next-line' ? 'disable-next-line' : d.kind === 'file' ? 'disable-file' : 'disable'} comment (${what}): no such finding here`,
+        location: { file, line: d.line, column: d.column, endLine: d.line, endColumn: d.endColumn },
+      });
+    }
+  }
+  return out;
 }

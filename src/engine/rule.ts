@@ -3,6 +3,9 @@
  * `rule = defineRule({ meta, check })`. `check` sees every resource and the
  * shared index once, and reports against a resource path; the engine turns
  * that into a file position, applies severities and suppressions.
+ * A few checks are about files rather than resources and are made where the
+ * files are read (`defineReportedRule`): they are listed and configured like
+ * any rule, but have no `check` for the engine to run.
  */
 import type { Location, RelatedLocation, ResourceId, ResourcePath, Severity, SeveritySetting } from '../types.js';
 import type { Resource } from './resource.js';
@@ -72,11 +75,36 @@ export interface RuleContext<O> {
   report(report: Report): void;
 }
 
-export interface Rule<O = Record<string, unknown>> {
+/** A rule the engine runs: its findings are what `check` reports. */
+export interface CheckedRule<O = Record<string, unknown>> {
   meta: RuleMeta<O>;
   check(ctx: RuleContext<O>): void;
 }
 
-export function defineRule<O>(rule: Rule<O>): Rule<O> {
+/**
+ * Who makes the findings of a rule that has no `check`: the loader, while it
+ * reads and renders the input (yaml-syntax, helm-render), or the engine, from
+ * what the rules did (unused-suppression).
+ */
+export type FindingSource = 'loader' | 'engine';
+
+/** A rule whose findings are made elsewhere (`meta.source`); it has no options and nothing to run. */
+export interface ReportedRule {
+  meta: RuleMeta<Record<string, never>> & { source: FindingSource };
+}
+
+/** Any rule of the list: what --list-rules, the config schema and the docs know of. */
+export type Rule<O = Record<string, unknown>> = CheckedRule<O> | ReportedRule;
+
+export function defineRule<O>(rule: CheckedRule<O>): CheckedRule<O> {
   return rule;
+}
+
+export function defineReportedRule(rule: ReportedRule): ReportedRule {
+  return rule;
+}
+
+/** True for a rule the engine runs (one with a `check`). */
+export function isCheckedRule<O>(rule: Rule<O>): rule is CheckedRule<O> {
+  return 'check' in rule;
 }

@@ -1,13 +1,15 @@
 /**
  * Runs the enabled rules over the resource set and turns their reports into
  * findings: position lookup, severity, annotation and comment suppressions.
+ * A rule that throws becomes one finding of that rule naming the resource it
+ * failed on; the other rules still run.
  */
 import { formatPath, type Finding, type Location, type ResourcePath, type Severity, type SeveritySetting } from '../types.js';
 import { matchDirective, type Directive } from './directives.js';
 import type { Resource } from './resource.js';
 import { resourceId } from './resource.js';
 import { ResourceIndex } from './resource-index.js';
-import type { ChartInput, LintSettings, Report, Rule } from './rule.js';
+import type { ChartInput, CheckedRule, LintSettings, Report, RuleContext } from './rule.js';
 import { lowerSeverity } from './severity.js';
 
 export interface RuleSetting {
@@ -19,7 +21,8 @@ export interface RuleSetting {
 export type OverrideFn = (ruleId: string, file: string, resource: Resource | undefined) => SeveritySetting | undefined;
 
 export interface RunInput {
-  rules: ReadonlyArray<Rule<any>>;
+  /** Only rules with a `check`: the others' findings come in as preFindings or after the run. */
+  rules: ReadonlyArray<CheckedRule<any>>;
   settings: ReadonlyMap<string, RuleSetting>;
   resources: readonly Resource[];
   charts: readonly ChartInput[];
@@ -81,17 +84,54 @@ export function runRules(input: RunInput): RunOutput {
       place(rule.meta.id, setting.severity, r.severity ?? 'error', f, r.resource, rawLine);
     };
     const started = timings ? performance.now() : 0;
-    rule.check({
+    const ctx: RuleContext<any> = {
       options: setting.options,
       resources: input.resources,
       index,
       settings: input.lintSettings,
       charts: input.charts,
       report,
-    });
+    };
+    try {
+      rule.check(ctx);
+    } catch (error) {
+      report(crashReport(rule, ctx, error));
+    }
     if (timings) timings.set(rule.meta.id, (timings.get(rule.meta.id) ?? 0) + performance.now() - started);
   }
   return { findings, suppressed };
+}
+
+/**
+ * The finding for a rule that threw: a user still wants every other finding,
+ * so the run goes on, and this one finding (of the failing rule, so config,
+ * overrides and suppressions apply to it as to the rule) says which rule
+ * failed on which resource. Never a stack trace: the message's first line.
+ */
+function crashReport(rule: CheckedRule<any>, ctx: RuleContext<any>, error: unknown): Report {
+  const reason = (error instanceof Error ? error.message : String(error)).split('\n')[0];
+  const resource = failingResource(rule, ctx);
+  const where = resource ? `${resource.kind}/${resource.name}` : 'the input';
+  return { resource, message: `internal error: rule ${rule.meta.id} failed on ${where}: ${reason} (a bug in k8s-todo-lint: please report it; this rule's other findings may be missing)` };
+}
+
+/**
+ * The resource a rule throws on when it checks that resource alone, found by
+ * running it once per resource (only after a failure, so a normal run pays
+ * nothing). Undefined when no single resource makes it throw (the failure
+ * needs several resources, or a chart).
+ */
+function failingResource(rule: CheckedRule<any>, ctx: RuleContext<any>): Resource | undefined {
+  const settings: LintSettings = { ...ctx.settings, note: undefined };
+  for (const resource of ctx.resources) {
+    const alone = [resource];
+    try {
+      rule.check({ ...ctx, resources: alone, index: new ResourceIndex(alone), settings, charts: [], report: () => {} });
+    } catch {
+      return resource;
+    }
+  }
+  return undefined;
 }
 
 function locateReport(r: Report, first: Resource | undefined): { location: Location; related?: Finding['related']; rawLine: number } {

@@ -3,18 +3,20 @@
  * with exit 2, never a crash, a hang or a stack trace, and one bad file never
  * hides the findings of the others.
  */
-import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync, createWriteStream } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, symlinkSync, writeFileSync, createWriteStream } from 'node:fs';
 import path from 'node:path';
 import { once } from 'node:events';
 import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../support/run-cli.js';
+import { tempDirs } from '../support/temp-dirs.js';
+
+const tempDir = tempDirs('k8s-todo-lint-bad-');
 
 const GOOD_WITH_DEFECT = 'apiVersion: v1\nkind: Service\nmetadata: {name: s, labels: {app: todo}}\nspec:\n  type: NodePort\n  ports: [{port: 80, nodePort: 80}]\n';
 
 function dirWith(files: Record<string, string | Buffer>): string {
-  const dir = mkdtempSync(path.join(tmpdir(), 'k8s-todo-lint-bad-'));
+  const dir = tempDir();
   for (const [name, text] of Object.entries(files)) {
     mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
     writeFileSync(path.join(dir, name), text);

@@ -2,14 +2,16 @@
  * Charts linted natively: findings land on template lines with `related` at
  * the values line, and match what linting `helm template` output gives.
  */
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT, runCli } from '../support/run-cli.js';
+import { tempDirs } from '../support/temp-dirs.js';
+
+const tempDir = tempDirs('k8s-todo-lint-chart-');
 
 function chartCopy(): string {
-  const dir = mkdtempSync(path.join(tmpdir(), 'k8s-todo-lint-chart-'));
+  const dir = tempDir();
   cpSync(path.join(ROOT, 'fixtures/charts/todo'), path.join(dir, 'todo'), { recursive: true });
   writeFileSync(path.join(dir, '.k8s-todo-lint.json'), '{}');
   return dir;

@@ -1,14 +1,16 @@
 /** How PATHs expand: .gitignore, config `ignore`, globs, charts, --output-file. */
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../support/run-cli.js';
+import { tempDirs } from '../support/temp-dirs.js';
+
+const tempDir = tempDirs('k8s-todo-lint-inputs-');
 
 const BAD = (name: string) => `apiVersion: v1\nkind: Service\nmetadata: {name: ${name}, labels: {app: todo}}\nspec:\n  type: NodePort\n  ports: [{port: 80, nodePort: 80}]\n`;
 
 function tree(files: Record<string, string>): string {
-  const dir = mkdtempSync(path.join(tmpdir(), 'k8s-todo-lint-inputs-'));
+  const dir = tempDir();
   for (const [name, text] of Object.entries(files)) {
     mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
     writeFileSync(path.join(dir, name), text);

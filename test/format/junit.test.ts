@@ -1,11 +1,13 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { junit, xmlAttr, xmlText, type JunitLintResult } from '../../src/format/junit.js';
 import { context, emptyResult, result } from './fixture.js';
+import { tempDirs } from '../support/temp-dirs.js';
+
+const tempDir = tempDirs('k8s-todo-lint-junit-');
 
 const xsd = join(dirname(fileURLToPath(import.meta.url)), 'junit-common.xsd');
 const haveXmllint = spawnSync('xmllint', ['--version']).status === 0;
@@ -100,17 +102,18 @@ k8s/secret.yaml:7:1 warning Secret todo-secrets has no key DATABASE_URL (data)</
   });
 
   describe.skipIf(!haveXmllint)('with xmllint', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'k8s-todo-lint-junit-'));
-    afterAll(() => rmSync(dir, { recursive: true, force: true }));
+    // Made on first use: a skipped describe still runs its body, but not its tests or hooks.
+    let made: string | undefined;
+    const dir = (): string => (made ??= tempDir());
     const check = (name: string, xml: string): { status: number | null; stderr: string } => {
-      const file = join(dir, name);
+      const file = join(dir(), name);
       writeFileSync(file, xml);
       const r = spawnSync('xmllint', ['--noout', '--schema', xsd, file], { encoding: 'utf8' });
       return { status: r.status, stderr: r.stderr };
     };
 
     it('validates against the common JUnit schema', () => {
-      expect(check('full.xml', junit(withFiles, context({ reportSuppressed: true })))).toEqual({ status: 0, stderr: `${join(dir, 'full.xml')} validates\n` });
+      expect(check('full.xml', junit(withFiles, context({ reportSuppressed: true })))).toEqual({ status: 0, stderr: `${join(dir(), 'full.xml')} validates\n` });
       expect(check('empty.xml', junit(emptyResult, context())).status).toBe(0);
     });
 
@@ -119,7 +122,7 @@ k8s/secret.yaml:7:1 warning Secret todo-secrets has no key DATABASE_URL (data)</
     });
 
     it('round-trips a message through an XML parser', () => {
-      const file = join(dir, 'roundtrip.xml');
+      const file = join(dir(), 'roundtrip.xml');
       writeFileSync(file, junit(result, context()));
       const message = execFileSync('xmllint', ['--xpath', 'string(//testcase[@name="yaml-syntax"]/failure/@message)', file], { encoding: 'utf8' });
       // xmllint ends its answer with a newline of its own.

@@ -8,17 +8,25 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { badServiceManifest, cleanManifest, cleanNpmEnv, commandExists, repoRoot, run } from './support.js';
 
 const havePreCommit = commandExists('pre-commit') && commandExists('git');
 
 describe.skipIf(!havePreCommit)('pre-commit hook', { timeout: 600_000 }, () => {
-  const work = mkdtempSync(join(tmpdir(), 'k8s-todo-lint-pre-commit-'));
-  const repo = join(work, 'repo');
-  // A private cache: the hook is installed from scratch, as a user's first run would.
-  const env = cleanNpmEnv({ PRE_COMMIT_HOME: join(work, 'cache'), GIT_CONFIG_NOSYSTEM: '1' });
-  afterAll(() => rmSync(work, { recursive: true, force: true }));
+  // Made in beforeAll, not while collecting: a skipped describe still runs its body, but not its hooks.
+  let work = '';
+  let repo = '';
+  let env: ReturnType<typeof cleanNpmEnv> = {};
+  beforeAll(() => {
+    work = mkdtempSync(join(tmpdir(), 'k8s-todo-lint-pre-commit-'));
+    repo = join(work, 'repo');
+    // A private cache: the hook is installed from scratch, as a user's first run would.
+    env = cleanNpmEnv({ PRE_COMMIT_HOME: join(work, 'cache'), GIT_CONFIG_NOSYSTEM: '1' });
+  });
+  afterAll(() => {
+    if (work) rmSync(work, { recursive: true, force: true });
+  });
 
   const git = (...args: string[]) => {
     const r = run('git', args, { cwd: repo, env });

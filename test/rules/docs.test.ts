@@ -11,7 +11,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import { lint } from '../../src/lint.js';
-import { RULES } from '../../src/engine/registry.js';
+import { RULES } from '../../rules/index.js';
 import { ResourceIndex } from '../../src/engine/resource-index.js';
 import type { Report } from '../../src/engine/rule.js';
 import { rule as chartMetadata } from '../../rules/chart-metadata.js';

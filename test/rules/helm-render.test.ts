@@ -1,6 +1,6 @@
 /**
- * helm-render findings are made by the chart loader (src/load/charts.ts), not
- * by the rule's check; the rule exists so that they can be configured. The
+ * helm-render findings are made by the chart loader (src/load/charts.ts): the
+ * rule has no check, and exists so that they can be configured. The
  * chart below cannot render (a `required` value is missing), so it gives
  * helm-render findings whether or not native rendering is wired in yet.
  */
@@ -9,8 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { lint } from '../../src/lint.js';
-import { ResourceIndex } from '../../src/engine/resource-index.js';
-import type { Report } from '../../src/engine/rule.js';
+import { isCheckedRule } from '../../src/engine/rule.js';
 import { rule } from '../../rules/helm-render.js';
 import { FIXTURES, testRule } from '../support/rule-tester.js';
 
@@ -33,13 +32,9 @@ function writeChart(): string {
 }
 
 describe('rule helm-render', () => {
-  it('reports nothing from its own check', () => {
-    const reports: Report[] = [];
-    rule.check({
-      options: {}, resources: [], index: new ResourceIndex([]), charts: [], report: (r) => reports.push(r),
-      settings: { kubeVersion: { major: 1, minor: 30 }, defaultNamespace: 'default', knownNamespaces: new Set(['default']), baseDir: dir, cwd: dir },
-    });
-    expect(reports).toEqual([]);
+  it('has no check: its findings are declared as made by the loader', () => {
+    expect(isCheckedRule(rule)).toBe(false);
+    expect(rule.meta.source).toBe('loader');
   });
   it('loader findings about a chart that cannot render are helm-render findings in the chart', async () => {
     const chart = writeChart();

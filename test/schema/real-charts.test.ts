@@ -10,7 +10,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { ConfigFile } from '../../src/config/load.js';
-import { RULES } from '../../src/engine/registry.js';
+import { RULES } from '../../rules/index.js';
 import { lint } from '../../src/lint.js';
 
 const CHARTS = path.resolve(import.meta.dirname, '../../../shared/corpus/charts');

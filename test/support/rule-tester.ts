@@ -2,7 +2,8 @@
  * The rule tester: walks fixtures/rules/<id>/valid/*.yaml and invalid/*.yaml.
  * A valid fixture must give no finding of the rule; an invalid fixture must
  * give exactly the findings listed in <name>.expected.json
- * ([{ruleId, line, column, message, severity?}]), in order.
+ * ([{ruleId, line, column, endLine, endColumn, message, severity?, related?}]),
+ * in order (scripts/expected-findings.mjs prints them for review).
  * Optional <name>.options.json holds the rule's options for that fixture, and
  * <name>.config.json a whole inline config (for rules reading other settings).
  */
@@ -10,6 +11,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { lint } from '../../src/lint.js';
+import type { RelatedLocation } from '../../src/types.js';
 
 export const FIXTURES = path.resolve(import.meta.dirname, '../../fixtures/rules');
 
@@ -17,8 +19,12 @@ export interface ExpectedFinding {
   ruleId: string;
   line: number;
   column: number;
+  endLine: number;
+  endColumn: number;
   message: string;
   severity?: string;
+  /** The finding's related locations; absent when it has none. */
+  related?: RelatedLocation[];
 }
 
 /** Fixture manifests, and fixture charts (directories with a Chart.yaml, expected in <dir>.expected.json). */
@@ -61,8 +67,9 @@ export function testRule(ruleId: string): void {
         const expectedFile = /\.(ya?ml|json)$/.test(file) ? file.replace(/\.(ya?ml|json)$/, '.expected.json') : `${file}.expected.json`;
         const expected: ExpectedFinding[] = JSON.parse(readFileSync(expectedFile, 'utf8'));
         const got = await findingsFor(ruleId, file);
-        expect(got.map((x) => ({ ruleId: x.ruleId, line: x.location.line, column: x.location.column, message: x.message, ...(expected.some((e) => e.severity) ? { severity: x.severity } : {}) })))
-          .toEqual(expected.map((e) => ({ ruleId: e.ruleId, line: e.line, column: e.column, message: e.message, ...(expected.some((x) => x.severity) ? { severity: e.severity } : {}) })));
+        const withSeverity = expected.some((e) => e.severity);
+        expect(got.map((x) => ({ ruleId: x.ruleId, line: x.location.line, column: x.location.column, endLine: x.location.endLine, endColumn: x.location.endColumn, message: x.message, ...(withSeverity ? { severity: x.severity } : {}), related: x.related ?? null })))
+          .toStrictEqual(expected.map((e) => ({ ruleId: e.ruleId, line: e.line, column: e.column, endLine: e.endLine, endColumn: e.endColumn, message: e.message, ...(withSeverity ? { severity: e.severity } : {}), related: e.related ?? null })));
       });
     }
   });

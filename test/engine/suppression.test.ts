@@ -1,12 +1,14 @@
 /** Suppression by annotation and by comment, for single-resource and cross-resource findings. */
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { lint } from '../../src/lint.js';
+import { tempDirs } from '../support/temp-dirs.js';
+
+const tempDir = tempDirs('k8s-todo-lint-sup-');
 
 async function run(text: string, extra: Record<string, unknown> = {}) {
-  const dir = mkdtempSync(path.join(tmpdir(), 'k8s-todo-lint-sup-'));
+  const dir = tempDir();
   writeFileSync(path.join(dir, 'm.yaml'), text);
   writeFileSync(path.join(dir, 'c.json'), JSON.stringify({ rules: { 'required-secret-keys': 'off', 'service-selector-match': 'off', 'k8s-schema': 'off', ...extra } }));
   const r = await lint({ paths: ['m.yaml'], cwd: dir, configFile: 'c.json' });

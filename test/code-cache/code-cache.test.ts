@@ -6,18 +6,20 @@
  * compiled scripts in memory and would hide whether the disk cache was used.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { cacheFileOf } from '../../src/code-cache.js';
 import { ROOT } from '../support/run-cli.js';
+import { tempDirs } from '../support/temp-dirs.js';
+
+const tempDir = tempDirs('k8s-todo-lint-cache-');
 
 const loader = pathToFileURL(path.join(ROOT, 'dist/src/code-cache.js')).href;
 
 function pkg(): { root: string; file: string } {
-  const root = mkdtempSync(path.join(tmpdir(), 'k8s-todo-lint-cache-'));
+  const root = tempDir();
   mkdirSync(path.join(root, 'lib'));
   const file = path.join(root, 'lib', 'answer.cjs');
   writeFileSync(file, 'exports.answer = function () { return 6 * 7; };\nexports.dir = __dirname;\n');

@@ -1,15 +1,17 @@
 /** No output format ever prints a Secret's value, whatever rule reports on it. */
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { formatContext, formatters, lint } from '../../src/index.js';
+import { tempDirs } from '../support/temp-dirs.js';
+
+const tempDir = tempDirs('k8s-todo-lint-secret-');
 
 const SECRETS = ['12345678', 'hunter2-very-secret', 'c2stbGl2ZS1rZXk=', 'sk-abcdefghijklmnopqrstuvwxyz012345'];
 
 describe('secret values', () => {
   it('never appear in any format, even when the schema rejects them', async () => {
-    const dir = mkdtempSync(path.join(tmpdir(), 'k8s-todo-lint-secret-'));
+    const dir = tempDir();
     writeFileSync(path.join(dir, 's.yaml'), `apiVersion: v1
 kind: Secret
 metadata:
