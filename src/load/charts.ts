@@ -11,6 +11,7 @@ import yaml from 'js-yaml';
 import { parseDirectives, type Directive } from '../engine/directives.js';
 import type { Resource } from '../engine/resource.js';
 import type { ChartInput } from '../engine/rule.js';
+import type { RenderErrorDetail, SchemaViolation } from '../helm/chart/index.js';
 import type { ValueOrigin } from '../helm/template/value.js';
 import { addResources, type LoadProblem } from './documents.js';
 import { DocumentLocator } from './locate.js';
@@ -86,7 +87,9 @@ export async function loadCharts(chartPaths: readonly string[], opts: ChartLoadO
     try {
       chart = await helm.loadChart(abs);
     } catch (e) {
-      out.renders.push({ chart: chartFile, resources: [], problems: [{ ruleId: 'helm-render', message: `chart cannot be loaded: ${(e as Error).message}`, location: at1(chartFile) }] });
+      // At the chart file at fault (a broken values.yaml), else at Chart.yaml.
+      const at = e instanceof helm.ChartLoadError && e.file !== undefined ? opts.display(e.file) : chartFile;
+      out.renders.push({ chart: chartFile, resources: [], problems: [{ ruleId: 'helm-render', message: `chart cannot be loaded: ${(e as Error).message}`, location: at1(at) }] });
       continue;
     }
     const rootName = chart.name();
@@ -147,63 +150,49 @@ export async function loadCharts(chartPaths: readonly string[], opts: ChartLoadO
         });
       } catch (e) {
         const valueFiles = [...baseValues, ...(ci ? [ci] : [])];
-        const schemaProblems = isArchive ? [] : schemaViolations(e as Error, rootName, abs, valueFiles, opts.display);
+        const detail = e instanceof helm.ChartRenderError ? e.detail : undefined;
+        const schemaProblems = isArchive || detail?.kind !== 'schema' ? [] : schemaViolations(detail.violations ?? [], rootName, abs, valueFiles, opts.display);
         if (schemaProblems.length) render.problems.push(...schemaProblems);
-        else render.problems.push(renderProblem(e as Error, chartFile, templateRef));
+        else render.problems.push(renderProblem(e as Error, detail, chartFile, templateRef));
       }
     }
   }
   return out;
 }
 
-/** A render error at the template line Go's message names, else at Chart.yaml. */
-function renderProblem(e: Error, chartFile: string, templateRef: (name: string) => TemplateFileRef): LoadProblem {
+/** A render error at the template line and column it carries, else at Chart.yaml. */
+function renderProblem(e: Error, detail: RenderErrorDetail | undefined, chartFile: string, templateRef: (name: string) => TemplateFileRef): LoadProblem {
   const message = (e?.message ?? String(e)).replace(/^Error: /, '');
-  // Go names the place as `template: NAME:LINE:COL:` or, after Helm rewrites it,
-  // `execution error at (NAME:LINE:COL)` / `parse error at (NAME:LINE)`; Go's column is 0-based.
-  const m = /(?:template: |(?:execution|parse) error at \()([^:\s()]+):(\d+)(?::(\d+))?/.exec(message);
-  if (m) {
-    const ref = templateRef(m[1]);
-    const line = Number(m[2]);
-    const column = m[3] ? Number(m[3]) + 1 : 1;
+  if (detail?.template !== undefined && detail.line !== undefined) {
+    const ref = templateRef(detail.template);
+    const line = detail.line;
+    const column = detail.column ?? 1;
     return { ruleId: 'helm-render', message, location: { file: ref.file, line, column, endLine: line, endColumn: column + 1 } };
   }
   return { ruleId: 'helm-render', message, location: { file: chartFile, line: 1, column: 1, endLine: 1, endColumn: 1 } };
 }
 
 /**
- * values.schema.json violations of the root chart, one finding per violation at the
+ * values.schema.json violations, one finding per violation: for the root chart at the
  * values line that sets the offending value (the last values file that sets it wins,
  * as in Helm), else at the schema file (RULES.md, helm-render).
  */
-function schemaViolations(e: Error, rootName: string, dir: string, valueFiles: string[], display: (abs: string) => string): LoadProblem[] {
-  const message = e?.message ?? '';
-  if (!message.startsWith("values don't meet the specifications of the schema")) return [];
+function schemaViolations(violations: readonly SchemaViolation[], rootName: string, dir: string, valueFiles: string[], display: (abs: string) => string): LoadProblem[] {
   const out: LoadProblem[] = [];
-  let chart = '';
-  for (const line of message.split('\n').slice(1)) {
-    const header = /^(\S[^:]*):$/.exec(line);
-    if (header) {
-      chart = header[1];
-      continue;
-    }
-    const v = /^- at '([^']*)': (.*)$/.exec(line);
-    if (!v) continue;
-    const pointer = v[1].split('/').slice(1).map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~'));
-    const path_ = pointer.map((p) => (/^\d+$/.test(p) ? Number(p) : p));
-    const text = `values do not match values.schema.json of chart ${chart}: at '${v[1]}': ${v[2]}`;
+  for (const v of violations) {
+    const text = `values do not match values.schema.json of chart ${v.chart}: at '${v.pointer}': ${v.message}`;
     let location: LoadProblem['location'] | undefined;
-    if (chart === rootName) {
+    if (v.chart === rootName) {
       for (const file of [...valueFiles].reverse().concat(path.join(dir, 'values.yaml'))) {
         if (!existsSync(file)) continue;
-        const r = new DocumentLocator(readFileSync(file, 'utf8')).locate(path_);
+        const r = new DocumentLocator(readFileSync(file, 'utf8')).locate(v.path);
         if (r.found !== false) {
           location = { file: display(file), line: r.line, column: r.column, endLine: r.endLine, endColumn: r.endColumn };
           break;
         }
       }
     }
-    const schemaFile = chart === rootName ? path.join(dir, 'values.schema.json') : path.join(dir, 'charts', chart, 'values.schema.json');
+    const schemaFile = v.chart === rootName ? path.join(dir, 'values.schema.json') : path.join(dir, 'charts', v.chart, 'values.schema.json');
     location ??= { file: display(existsSync(schemaFile) ? schemaFile : path.join(dir, 'Chart.yaml')), line: 1, column: 1, endLine: 1, endColumn: 1 };
     out.push({ ruleId: 'helm-render', message: text, location });
   }
