@@ -98,11 +98,10 @@ export async function loadCharts(chartPaths: readonly string[], opts: ChartLoadO
     let templateFiles = new Map<string, string | undefined>();
     const templateRef = (name: string): TemplateFileRef => {
       const disk = templateFiles.get(name);
-      if (disk) return { file: opts.display(disk), abs: disk };
+      if (disk) return { file: opts.display(disk) };
       const rest = name.startsWith(`${rootName}/`) ? name.slice(rootName.length + 1) : name;
       if (isArchive) return { file: `${opts.display(abs)}/${rest}` };
-      const guess = path.join(abs, rest);
-      return { file: opts.display(guess), abs: existsSync(guess) ? guess : undefined };
+      return { file: opts.display(path.join(abs, rest)) };
     };
     const originFile = (o: ValueOrigin) => {
       if (path.isAbsolute(o.file)) return opts.display(o.file);
