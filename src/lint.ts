@@ -8,7 +8,7 @@ import { loadConfig, resolveRuleSettings, buildOverride, type ConfigFile } from 
 import { parseDirectives, type Directive } from './engine/directives.js';
 import type { Resource } from './engine/resource.js';
 import { RULES } from './engine/registry.js';
-import type { ChartInput, LintSettings } from './engine/rule.js';
+import type { ChartFacts, LintSettings } from './engine/rule.js';
 import { runRules } from './engine/run.js';
 import { InputError } from './errors.js';
 import { parseManifestText, type LoadProblem } from './load/documents.js';
@@ -47,7 +47,7 @@ export interface LoadedInput {
   resources: Resource[];
   problems: LoadProblem[];
   directives: Map<string, Directive[]>;
-  charts: ChartInput[];
+  charts: ChartFacts[];
   /** Chart renders: a default render per chart, plus one per ci/*-values.yaml. */
   renders: ChartRender[];
   fileCount: number;
@@ -193,7 +193,7 @@ export async function loadInput(options: LintOptions = {}): Promise<LoadedInput>
     ingest(text, '<stdin>', /^\s*[{[]/.test(text) && !/^\s*---/m.test(text), true);
   }
 
-  const charts: ChartInput[] = [];
+  const charts: ChartFacts[] = [];
   const renders: ChartRender[] = [];
   if (inputs.charts.length) {
     const loadedCharts = await loadCharts(inputs.charts, {

@@ -7,7 +7,7 @@ import { matchDirective, type Directive } from './directives.js';
 import type { Resource } from './resource.js';
 import { resourceId } from './resource.js';
 import { ResourceIndex } from './resource-index.js';
-import type { ChartInput, LintSettings, Report, Rule } from './rule.js';
+import type { ChartFacts, LintSettings, Report, Rule } from './rule.js';
 import { lowerSeverity } from './severity.js';
 
 export interface RuleSetting {
@@ -22,7 +22,7 @@ export interface RunInput {
   rules: ReadonlyArray<Rule<any>>;
   settings: ReadonlyMap<string, RuleSetting>;
   resources: readonly Resource[];
-  charts: readonly ChartInput[];
+  charts: readonly ChartFacts[];
   lintSettings: LintSettings;
   /** Suppression comments by display file. */
   directives: ReadonlyMap<string, Directive[]>;

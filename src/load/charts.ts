@@ -10,9 +10,10 @@ import path from 'node:path';
 import yaml from 'js-yaml';
 import { parseDirectives, type Directive } from '../engine/directives.js';
 import type { Resource } from '../engine/resource.js';
-import type { ChartInput } from '../engine/rule.js';
-import type { RenderErrorDetail, SchemaViolation } from '../helm/chart/index.js';
+import type { ChartFacts } from '../engine/rule.js';
+import type { Chart, RenderErrorDetail, SchemaViolation } from '../helm/chart/index.js';
 import type { ValueOrigin } from '../helm/template/value.js';
+import { chartFacts, type ChartTexts } from './chart-facts.js';
 import { addResources, type LoadProblem } from './documents.js';
 import { DocumentLocator } from './locate.js';
 import { RenderedSourceDocument, type TemplateFileRef } from './rendered-document.js';
@@ -55,7 +56,7 @@ export interface ChartRender {
 export interface LoadedCharts {
   files: number;
   renders: ChartRender[];
-  charts: ChartInput[];
+  charts: ChartFacts[];
   directives: Map<string, Directive[]>;
 }
 
@@ -79,17 +80,20 @@ export async function loadCharts(chartPaths: readonly string[], opts: ChartLoadO
     const chartYaml = isArchive ? abs : path.join(abs, 'Chart.yaml');
     const chartFile = opts.display(chartYaml);
     const at1 = (file: string) => ({ file, line: 1, column: 1, endLine: 1, endColumn: 1 });
-    // Handed to chart rules even when the chart cannot load: chart-metadata then says which Chart.yaml line is why.
-    if (!isArchive && existsSync(chartYaml)) {
-      out.charts.push({ dir: abs, file: chartFile, text: readFileSync(chartYaml, 'utf8'), presentDependencies: presentSubcharts(abs) });
-    }
-    let chart;
+    let chart: Chart | undefined;
+    let loadError: unknown;
     try {
       chart = await helm.loadChart(abs);
     } catch (e) {
+      loadError = e;
+    }
+    // Handed to chart rules even when the chart cannot load: chart-metadata then says which Chart.yaml line is why.
+    const texts = isArchive ? undefined : chart ? loadedTexts(chart) : readChartTexts(abs);
+    if (texts) out.charts.push(chartFacts({ dir: abs, file: chartFile, texts, presentDependencies: presentSubcharts(abs) }));
+    if (!chart) {
       // At the chart file at fault (a broken values.yaml), else at Chart.yaml.
-      const at = e instanceof helm.ChartLoadError && e.file !== undefined ? opts.display(e.file) : chartFile;
-      out.renders.push({ chart: chartFile, resources: [], problems: [{ ruleId: 'helm-render', message: `chart cannot be loaded: ${(e as Error).message}`, location: at1(at) }] });
+      const at = loadError instanceof helm.ChartLoadError && loadError.file !== undefined ? opts.display(loadError.file) : chartFile;
+      out.renders.push({ chart: chartFile, resources: [], problems: [{ ruleId: 'helm-render', message: `chart cannot be loaded: ${(loadError as Error).message}`, location: at1(at) }] });
       continue;
     }
     const rootName = chart.name();
@@ -196,6 +200,36 @@ function schemaViolations(violations: readonly SchemaViolation[], rootName: stri
     out.push({ ruleId: 'helm-render', message: text, location });
   }
   return out;
+}
+
+const utf8 = new TextDecoder('utf-8');
+
+/** Chart.yaml and values.yaml of a loaded chart and of its directory subcharts, as the chart loader read them. */
+function loadedTexts(chart: Chart): ChartTexts {
+  const text = (name: string) => {
+    const f = chart.raw.find((r) => r.name === name);
+    return f ? utf8.decode(f.data) : undefined;
+  };
+  const subcharts = new Map<string, ChartTexts>();
+  for (const sub of chart.dependencies()) {
+    // A subchart loaded from a directory (not an archive) is keyed by that directory's name.
+    const disk = sub.raw.find((r) => r.name === 'Chart.yaml')?.diskPath;
+    if (disk !== undefined) subcharts.set(path.basename(path.dirname(disk)), loadedTexts(sub));
+  }
+  return { chartYaml: text('Chart.yaml') ?? '', valuesYaml: text('values.yaml'), subcharts };
+}
+
+/** Chart.yaml and values.yaml of a chart directory the chart loader could not load; undefined without a Chart.yaml. */
+function readChartTexts(dir: string): ChartTexts | undefined {
+  const read = (name: string) => {
+    try {
+      return readFileSync(path.join(dir, name), 'utf8');
+    } catch {
+      return undefined;
+    }
+  };
+  const chartYaml = read('Chart.yaml');
+  return chartYaml === undefined ? undefined : { chartYaml, valuesYaml: read('values.yaml'), subcharts: new Map() };
 }
 
 function presentSubcharts(dir: string): string[] {

@@ -1,13 +1,14 @@
 /**
- * chart-metadata reads ctx.charts, which the chart loader fills; until it
- * does, the rule's check runs here with a fake context over the Chart.yaml
+ * chart-metadata reads ctx.charts, the ChartFacts the chart loader fills; the
+ * rule's check runs here with a fake context over the Chart.yaml
  * fixtures (valid/*.Chart.yaml: no finding; invalid/*.Chart.yaml: exactly
  * <name>.expected.json). Every fixture chart has frontend and backend under charts/.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { ChartInput, Report, RuleContext } from '../../src/engine/rule.js';
+import type { Report, RuleContext } from '../../src/engine/rule.js';
+import { chartFacts } from '../../src/load/chart-facts.js';
 import { ResourceIndex } from '../../src/engine/resource-index.js';
 import { rule } from '../../rules/chart-metadata.js';
 import { FIXTURES } from '../support/rule-tester.js';
@@ -15,12 +16,12 @@ import { FIXTURES } from '../support/rule-tester.js';
 const DIR = path.join(FIXTURES, 'chart-metadata');
 
 function check(file: string): Report[] {
-  const chart: ChartInput = {
+  const chart = chartFacts({
     dir: path.dirname(file),
     file: path.basename(file),
-    text: readFileSync(file, 'utf8'),
+    texts: { chartYaml: readFileSync(file, 'utf8'), subcharts: new Map() },
     presentDependencies: ['frontend', 'backend'],
-  };
+  });
   const reports: Report[] = [];
   const ctx: RuleContext<Record<string, never>> = {
     options: {},

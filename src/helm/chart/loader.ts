@@ -223,6 +223,7 @@ export function loadFiles(files: BufferedFile[], ctx: LoadContext): Chart {
   chart.files = other;
   chart.schema = schema;
   chart.valuesFile = `${displayName()}/values.yaml`;
+  chart.raw = files;
 
   // Helm iterates a Go map here (random order); we sort by name so output is stable.
   for (const n of [...subcharts.keys()].sort()) {
