@@ -2,8 +2,6 @@
  * The whole pipeline behind both the CLI and the public API:
  * config -> inputs -> load (and render charts) -> rules -> sorted result.
  */
-import { readFileSync, statSync } from 'node:fs';
-import path from 'node:path';
 import { loadConfig, resolveRuleSettings, buildOverride, type ConfigFile } from './config/load.js';
 import { parseDirectives, type Directive } from './engine/directives.js';
 import type { Resource } from './engine/resource.js';
@@ -14,7 +12,10 @@ import { InputError } from './errors.js';
 import { parseManifestText, type LoadProblem } from './load/documents.js';
 import { expandInputs } from './load/inputs.js';
 import { loadCharts, type ChartRender, type HelmSettings } from './load/charts.js';
-import { decodeText } from './load/read.js';
+import { readInputFile } from './load/read.js';
+import { displayPath } from './load/display.js';
+import { crdInput, readCrdFiles, type CrdFiles } from './load/crds.js';
+import { dockerfileCatalogue } from './load/dockerfiles.js';
 import type { Finding, LintResult } from './types.js';
 
 export interface LintOptions {
@@ -54,6 +55,8 @@ export interface LoadedInput {
   kubeVersion: string;
   defaultNamespace: string;
   ruleSettings: ReturnType<typeof resolveRuleSettings>;
+  /** The files of k8s-schema's `crds` option, read once (empty when the rule is off or has none). */
+  crdFiles: CrdFiles;
 }
 
 export async function lint(options: LintOptions = {}): Promise<LintResult> {
@@ -67,6 +70,9 @@ export async function lint(options: LintOptions = {}): Promise<LintResult> {
   for (const v of input.renders.filter((r) => r.valuesFile !== undefined)) {
     worlds.push({ valuesFile: v.valuesFile, renders: base.map((b) => (b.chart === v.chart ? v : b)) });
   }
+  // Found and parsed on first request, shared by every rule and variant render of this lint only.
+  const dockerfiles = dockerfileCatalogue({ baseDir: input.baseDir, cwd, images: config.images });
+  const note = options.onNote && onceEach(options.onNote);
   const seen = new Map<string, Finding>();
   const merged: Finding[] = [];
   const mergedSuppressed: Finding[] = [];
@@ -80,13 +86,15 @@ export async function lint(options: LintOptions = {}): Promise<LintResult> {
       if (r.namespace) knownNamespaces.add(r.namespace);
       if (r.kind === 'Namespace' && r.name) knownNamespaces.add(r.name);
     }
-    const lintSettings: LintSettings = { kubeVersion, defaultNamespace, knownNamespaces, baseDir: input.baseDir, cwd, images: config.images, note: options.onNote };
+    const lintSettings: LintSettings = { kubeVersion, defaultNamespace, knownNamespaces, baseDir: input.baseDir, cwd, images: config.images, note };
     const preFindings: Finding[] = problems.map((p) => ({ ruleId: p.ruleId, severity: p.severity ?? 'error', message: p.message, location: p.location }));
     const out = runRules({
       rules: RULES,
       settings: input.ruleSettings,
       resources,
       charts: world.valuesFile === undefined ? charts : [],
+      dockerfiles,
+      crds: crdInput(resources, input.crdFiles),
       lintSettings,
       directives: input.directives,
       override: buildOverride(config, input.baseDir, cwd),
@@ -115,6 +123,16 @@ export async function lint(options: LintOptions = {}): Promise<LintResult> {
       infos: findings.filter((f) => f.severity === 'info').length,
       suppressed: mergedSuppressed.length,
     },
+  };
+}
+
+/** A note sink that passes each distinct message on once: several rules and variant renders make the same note. */
+function onceEach(sink: (message: string) => void): (message: string) => void {
+  const said = new Set<string>();
+  return (message) => {
+    if (said.has(message)) return;
+    said.add(message);
+    sink(message);
   };
 }
 
@@ -151,7 +169,7 @@ export async function loadInput(options: LintOptions = {}): Promise<LoadedInput>
   }
   const kubeVersion = options.kubeVersion ?? config.kubeVersion ?? DEFAULT_KUBE_VERSION;
   const defaultNamespace = options.namespace ?? 'default';
-  const display = (abs: string) => path.relative(cwd, abs).split(path.sep).join('/') || path.basename(abs);
+  const display = (abs: string) => displayPath(cwd, abs);
 
   const resources: Resource[] = [];
   const problems: LoadProblem[] = [];
@@ -170,17 +188,7 @@ export async function loadInput(options: LintOptions = {}): Promise<LoadedInput>
 
   for (const abs of inputs.files) {
     const file = display(abs);
-    let buf: Buffer;
-    try {
-      // Never read a FIFO or device: it could block forever.
-      if (!statSync(abs).isFile()) throw Object.assign(new Error('not a regular file'), { code: 'not a regular file' });
-      buf = readFileSync(abs);
-    } catch (e) {
-      fileCount++;
-      problems.push({ ruleId: 'yaml-syntax', message: `cannot read file: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`, location: { file, line: 1, column: 1, endLine: 1, endColumn: 1 } });
-      continue;
-    }
-    const decoded = decodeText(buf);
+    const decoded = readInputFile(abs);
     if (typeof decoded !== 'string') {
       fileCount++;
       problems.push({ ruleId: 'yaml-syntax', message: decoded.problem, location: { file, line: 1, column: 1, endLine: 1, endColumn: 1 } });
@@ -211,7 +219,12 @@ export async function loadInput(options: LintOptions = {}): Promise<LoadedInput>
     for (const [f, d] of loadedCharts.directives) directives.set(f, d);
   }
 
-  return { cwd, config, baseDir: loaded.baseDir, resources, problems, directives, charts, renders, fileCount, kubeVersion, defaultNamespace, ruleSettings: settings };
+  // k8s-schema's CRD files are read here, before rules run, when the rule is on.
+  const schemaSetting = settings.get('k8s-schema');
+  const crdPaths = schemaSetting && schemaSetting.severity !== 'off' ? ((schemaSetting.options.crds as string[] | undefined) ?? []) : [];
+  const crdFiles = readCrdFiles(crdPaths, loaded.baseDir, cwd);
+
+  return { cwd, config, baseDir: loaded.baseDir, resources, problems, directives, charts, renders, fileCount, kubeVersion, defaultNamespace, ruleSettings: settings, crdFiles };
 }
 
 export function sortFindings(list: Finding[]): Finding[] {

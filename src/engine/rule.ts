@@ -5,6 +5,8 @@
  * that into a file position, applies severities and suppressions.
  */
 import type { Location, RelatedLocation, ResourceId, ResourcePath, Severity, SeveritySetting } from '../types.js';
+import type { DockerfileModel } from '../dockerfile/model.js';
+import type { CrdCatalog } from '../schema/crd.js';
 import type { Resource } from './resource.js';
 import type { ResourceIndex } from './resource-index.js';
 
@@ -126,12 +128,55 @@ export interface ChartFacts {
   imageVersions(subchart?: readonly string[]): ChartVersions | undefined;
 }
 
+/** An image as the Dockerfile search needs it: its name and the path before it. */
+export interface ImageName {
+  /** Everything before the last path segment (registry and path), without the trailing slash. */
+  prefix?: string;
+  name: string;
+}
+
+/** The catalogue's answer for one image: its parsed Dockerfile, or why there is none. */
+export type DockerfileLookup =
+  | {
+      found: true;
+      /** How it was found (`config images.x.dockerfile`, `convention docker/x/Dockerfile`). */
+      how: string;
+      /** The parsed Dockerfile; its `file` is the display path. The same object for the same file within one lint. */
+      dockerfile: DockerfileModel;
+    }
+  | {
+      found: false;
+      /** 'not-found': no Dockerfile for the image; 'unreadable': one was found but cannot be read or parsed. */
+      why: 'not-found' | 'unreadable';
+      reason: string;
+    };
+
+/** The Dockerfiles of the input's images, found and parsed by the loader on first request, once per lint. */
+export interface DockerfileCatalogue {
+  /**
+   * The Dockerfile `image` is built from: the config's `images:` entry, else the
+   * conventional layouts under the config directory, the working directory and the
+   * directories above `manifestFiles` (display paths of the manifests that run it).
+   */
+  lookup(image: ImageName, manifestFiles: readonly string[]): DockerfileLookup;
+}
+
+/** The custom resource definitions schema checks use, ready before rules run. */
+export interface CrdInput {
+  /** The input's CustomResourceDefinitions, then those of k8s-schema's `crds` option files. */
+  catalog: CrdCatalog;
+  /** Why a file of the `crds` option could not be read (k8s-schema reports it). */
+  problems: readonly { location: Location; message: string }[];
+}
+
 export interface RuleContext<O> {
   readonly options: O;
   readonly resources: readonly Resource[];
   readonly index: ResourceIndex;
   readonly settings: LintSettings;
   readonly charts: readonly ChartFacts[];
+  readonly dockerfiles: DockerfileCatalogue;
+  readonly crds: CrdInput;
   report(report: Report): void;
 }
 

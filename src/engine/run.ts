@@ -7,7 +7,7 @@ import { matchDirective, type Directive } from './directives.js';
 import type { Resource } from './resource.js';
 import { resourceId } from './resource.js';
 import { ResourceIndex } from './resource-index.js';
-import type { ChartFacts, LintSettings, Report, Rule } from './rule.js';
+import type { ChartFacts, CrdInput, DockerfileCatalogue, LintSettings, Report, Rule } from './rule.js';
 import { lowerSeverity } from './severity.js';
 
 export interface RuleSetting {
@@ -23,6 +23,8 @@ export interface RunInput {
   settings: ReadonlyMap<string, RuleSetting>;
   resources: readonly Resource[];
   charts: readonly ChartFacts[];
+  dockerfiles: DockerfileCatalogue;
+  crds: CrdInput;
   lintSettings: LintSettings;
   /** Suppression comments by display file. */
   directives: ReadonlyMap<string, Directive[]>;
@@ -87,6 +89,8 @@ export function runRules(input: RunInput): RunOutput {
       index,
       settings: input.lintSettings,
       charts: input.charts,
+      dockerfiles: input.dockerfiles,
+      crds: input.crds,
       report,
     });
     if (timings) timings.set(rule.meta.id, (timings.get(rule.meta.id) ?? 0) + performance.now() - started);

@@ -6,8 +6,6 @@
  * only when a custom resource has a CRD.
  */
 import { createRequire } from 'node:module';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import path from 'node:path';
 import type { PathSegment, ResourcePath } from '../types.js';
 import { formatPath } from '../types.js';
 import { didYouMean } from './suggest.js';
@@ -75,28 +73,6 @@ export class CrdCatalog {
     let c = this.compiled.get(key);
     if (!c) this.compiled.set(key, (c = new CrdValidator(v, strict)));
     return c;
-  }
-}
-
-/** Reads CRDs from files and directories (YAML or JSON, recursively), relative to `baseDir`. */
-export function loadCrdFiles(paths: readonly string[], baseDir: string, catalog: CrdCatalog): void {
-  const yaml = require('js-yaml') as { loadAll(text: string): unknown[] };
-  const files: string[] = [];
-  // A file named explicitly is read whatever its extension; in directories, YAML and JSON files only.
-  const visit = (p: string, explicit: boolean) => {
-    if (statSync(p).isDirectory()) {
-      for (const name of readdirSync(p).sort()) visit(path.join(p, name), false);
-    } else if (explicit || /\.(ya?ml|json)$/i.test(p)) {
-      files.push(p);
-    }
-  };
-  for (const p of paths) visit(path.resolve(baseDir, p), true);
-  for (const file of files) {
-    for (const doc of yaml.loadAll(readFileSync(file, 'utf8'))) {
-      const d = doc as Record<string, any> | null;
-      if (d && d.kind === 'List' && Array.isArray(d.items)) d.items.forEach((item: any) => catalog.add(item));
-      else if (d) catalog.add(d);
-    }
   }
 }
 

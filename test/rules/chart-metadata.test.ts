@@ -12,6 +12,7 @@ import { chartFacts } from '../../src/load/chart-facts.js';
 import { ResourceIndex } from '../../src/engine/resource-index.js';
 import { rule } from '../../rules/chart-metadata.js';
 import { FIXTURES } from '../support/rule-tester.js';
+import { emptyRuleInputs } from '../support/rule-inputs.js';
 
 const DIR = path.join(FIXTURES, 'chart-metadata');
 
@@ -29,6 +30,7 @@ function check(file: string): Report[] {
     index: new ResourceIndex([]),
     settings: { kubeVersion: '1.30', defaultNamespace: 'default', knownNamespaces: new Set(['default']), baseDir: DIR, cwd: DIR },
     charts: [chart],
+    ...emptyRuleInputs(),
     report: (r) => reports.push(r),
   };
   rule.check(ctx);
@@ -57,7 +59,7 @@ describe('rule chart-metadata', () => {
   }
   it('reports nothing when the input has no chart', () => {
     const reports: Report[] = [];
-    rule.check({ options: {}, resources: [], index: new ResourceIndex([]), charts: [], report: (r) => reports.push(r), settings: { kubeVersion: '1.30', defaultNamespace: 'default', knownNamespaces: new Set(), baseDir: DIR, cwd: DIR } });
+    rule.check({ options: {}, resources: [], index: new ResourceIndex([]), charts: [], ...emptyRuleInputs(), report: (r) => reports.push(r), settings: { kubeVersion: '1.30', defaultNamespace: 'default', knownNamespaces: new Set(), baseDir: DIR, cwd: DIR } });
     expect(reports).toEqual([]);
   });
 });

@@ -17,6 +17,7 @@ import type { Report } from '../../src/engine/rule.js';
 import { rule as chartMetadata } from '../../rules/chart-metadata.js';
 import { chartFacts } from '../../src/load/chart-facts.js';
 import { FIXTURES } from '../support/rule-tester.js';
+import { emptyRuleInputs } from '../support/rule-inputs.js';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const DOCS = path.join(ROOT, 'docs/rules');
@@ -73,6 +74,7 @@ async function findingsOf(ruleId: string, text: string): Promise<{ messages: str
     chartMetadata.check({
       options: {}, resources: [], index: new ResourceIndex([]), report: (r) => reports.push(r),
       charts: [chartFacts({ dir: tmpRoot, file: 'Chart.yaml', texts: { chartYaml: text, subcharts: new Map() }, presentDependencies: [] })],
+      ...emptyRuleInputs(),
       settings: { kubeVersion: '1.30', defaultNamespace: 'default', knownNamespaces: new Set(['default']), baseDir: tmpRoot, cwd: tmpRoot },
     });
     return { messages: reports.map((r) => r.message), notRendered: false };

@@ -13,6 +13,7 @@ import { ResourceIndex } from '../../src/engine/resource-index.js';
 import type { Report } from '../../src/engine/rule.js';
 import { rule } from '../../rules/helm-render.js';
 import { FIXTURES, testRule } from '../support/rule-tester.js';
+import { emptyRuleInputs } from '../support/rule-inputs.js';
 
 // Chart fixtures under fixtures/rules/helm-render/{valid,invalid}/<chart>/, exact findings.
 testRule('helm-render');
@@ -36,7 +37,7 @@ describe('rule helm-render', () => {
   it('reports nothing from its own check', () => {
     const reports: Report[] = [];
     rule.check({
-      options: {}, resources: [], index: new ResourceIndex([]), charts: [], report: (r) => reports.push(r),
+      options: {}, resources: [], index: new ResourceIndex([]), charts: [], ...emptyRuleInputs(), report: (r) => reports.push(r),
       settings: { kubeVersion: '1.30', defaultNamespace: 'default', knownNamespaces: new Set(['default']), baseDir: dir, cwd: dir },
     });
     expect(reports).toEqual([]);
