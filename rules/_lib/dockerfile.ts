@@ -36,8 +36,14 @@ export function note(ctx: Pick<AnyContext, 'settings'>, text: string | (() => st
   sink(typeof text === 'function' ? text() : text);
 }
 
+// Keyed by the resource set, which the five dockerfile-* rules of one run share: the grouping happens
+// once per run. Weak: an entry lives as long as that resource set, never into another lint.
+const perRun = new WeakMap<readonly Resource[], ImageDockerfile[]>();
+
 /** The Dockerfiles behind the workloads' images, grouped by Dockerfile; images with none found are left out (a note says so). */
 export function imageDockerfiles(ctx: AnyContext): ImageDockerfile[] {
+  const cached = perRun.get(ctx.resources);
+  if (cached) return cached;
   const byImage = new Map<string, ImageUse[]>();
   const filesByImage = new Map<string, Set<string>>();
   for (const r of workloads(ctx.resources)) {
@@ -67,7 +73,9 @@ export function imageDockerfiles(ctx: AnyContext): ImageDockerfile[] {
     if (entry) entry.uses.push(...uses);
     else byFile.set(found.dockerfile, { dockerfile: found.dockerfile, uses: [...uses] });
   }
-  return [...byFile.values()];
+  const out = [...byFile.values()];
+  perRun.set(ctx.resources, out);
+  return out;
 }
 
 export function dockerLocation(df: DockerfileModel, span: Span): Location {
