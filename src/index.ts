@@ -15,7 +15,7 @@ import { VERSION } from './version.js';
 
 export { lint, type LintOptions } from './lint.js';
 export { defineRule } from './engine/rule.js';
-export type { Rule, RuleMeta, RuleContext, Report, LintSettings, ChartFacts } from './engine/rule.js';
+export type { Rule, RuleMeta, RuleContext, Report, LintSettings, ChartFacts, ChartYaml, ChartVersions, DockerfileCatalogue, DockerfileLookup, CrdInput } from './engine/rule.js';
 export type { Resource, SourceDocument } from './engine/resource.js';
 export type { Finding, LintResult, Location, RelatedLocation, ResourceId, Severity, SeveritySetting, Summary } from './types.js';
 export type { Formatter, FormatContext, RuleInfo } from './format/types.js';
