@@ -54,9 +54,8 @@ export const rule = defineRule<Options>({
   },
   check(ctx) {
     const own = new RegExp(ctx.options.pattern);
-    const cache = new Map<string, ChartVersions>();
     for (const r of ctx.index.workloads) {
-      const chain = chartChain(ctx.charts, r.doc.file, cache);
+      const chain = chartChain(ctx.charts, r.doc.file);
       const label = versionLabel(r);
       for (const c of containersOf(r, { init: true })) {
         const text = c.container.image;

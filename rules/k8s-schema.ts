@@ -1,13 +1,12 @@
-import path from 'node:path';
 import { defineRule } from '../src/engine/rule.js';
 import { SchemaChecker } from '../src/schema/check.js';
-import { CrdCatalog, loadCrdFiles } from '../src/schema/crd.js';
 
 /**
  * Every resource against its Kubernetes schema for `kubeVersion`: types,
  * required fields, enums, quantities, and (strict) unknown fields. Custom
  * resources use their CRD's openAPIV3Schema when the input or the `crds`
- * option holds it; otherwise one info finding per kind says there is no schema.
+ * option holds it (the loader reads those files before rules run);
+ * otherwise one info finding per kind says there is no schema.
  *
  * `skipKinds` and `crds` live in this rule's options for now; they are meant
  * to move to a `schemas:` section of the config.
@@ -35,21 +34,9 @@ export const rule = defineRule<Options>({
     defaultOptions: { strict: true, skipKinds: [], crds: [] },
   },
   check(ctx) {
-    const crds = new CrdCatalog();
-    for (const r of ctx.resources) if (r.kind === 'CustomResourceDefinition') crds.add(r.object);
-    if (ctx.options.crds?.length) {
-      try {
-        loadCrdFiles(ctx.options.crds, ctx.settings.baseDir, crds);
-      } catch (e) {
-        const err = e as NodeJS.ErrnoException;
-        // Findings name files relative to the working directory, with `/`.
-        const file = err.path ? path.relative(ctx.settings.cwd, err.path).split(path.sep).join('/') : ctx.options.crds.join(', ');
-        ctx.report({
-          location: { file, line: 1, column: 1, endLine: 1, endColumn: 1 },
-          message: `cannot read the CRDs of the crds option: ${err.code === 'ENOENT' ? `${file} does not exist` : err.message}`,
-        });
-      }
-    }
+    // The loader read the files of the crds option and put them with the input's CRDs.
+    const crds = ctx.crds.catalog;
+    for (const p of ctx.crds.problems) ctx.report({ location: p.location, message: p.message });
     const checker = new SchemaChecker({ kubeVersion: ctx.settings.kubeVersion, strict: ctx.options.strict ?? true, skipKinds: ctx.options.skipKinds ?? [], crds });
     const noSchemaSaid = new Set<string>();
     for (const r of ctx.resources) {

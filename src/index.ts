@@ -11,7 +11,7 @@ import { VERSION } from './version.js';
 
 export { lint, type LintOptions } from './lint.js';
 export { defineRule } from './engine/rule.js';
-export type { Rule, CheckedRule, ReportedRule, FindingSource, RuleMeta, RuleContext, Report, LintSettings, ChartInput } from './engine/rule.js';
+export type { Rule, CheckedRule, ReportedRule, FindingSource, RuleMeta, RuleContext, Report, LintSettings, ChartFacts, ChartYaml, ChartVersions, DockerfileCatalogue, DockerfileLookup, CrdInput } from './engine/rule.js';
 export type { KubeVersion } from './k8s/kube-version.js';
 export type { Resource, SourceDocument } from './engine/resource.js';
 export type { Finding, LintResult, Location, RelatedLocation, ResourceId, Severity, SeveritySetting, Summary } from './types.js';

@@ -2,19 +2,20 @@
  * The whole pipeline behind both the CLI and the public API:
  * config -> inputs -> load (and render charts) -> rules -> sorted result.
  */
-import { readFileSync, statSync } from 'node:fs';
-import path from 'node:path';
 import { loadConfig, resolveRuleSettings, buildOverride, type ConfigFile } from './config/load.js';
 import { parseDirectives, unusedSuppressions, type Directive } from './engine/directives.js';
 import type { Resource } from './engine/resource.js';
-import { isCheckedRule, type ChartInput, type LintSettings } from './engine/rule.js';
+import { isCheckedRule, type ChartFacts, type LintSettings } from './engine/rule.js';
 import { runRules } from './engine/run.js';
 import { InputError } from './errors.js';
 import { DEFAULT_KUBE_VERSION, resolveKubeVersion } from './k8s/kube-version.js';
 import { parseManifestText, type LoadProblem } from './load/documents.js';
 import { expandInputs } from './load/inputs.js';
 import { loadCharts, type ChartRender, type HelmSettings } from './load/charts.js';
-import { decodeText } from './load/read.js';
+import { readInputFile } from './load/read.js';
+import { displayPath } from './load/display.js';
+import { crdInput, readCrdFiles, type CrdFiles } from './load/crds.js';
+import { dockerfileCatalogue } from './load/dockerfiles.js';
 import type { Finding, LintResult } from './types.js';
 import { RULES } from '../rules/index.js';
 
@@ -49,13 +50,15 @@ export interface LoadedInput {
   resources: Resource[];
   problems: LoadProblem[];
   directives: Map<string, Directive[]>;
-  charts: ChartInput[];
+  charts: ChartFacts[];
   /** Chart renders: a default render per chart, plus one per ci/*-values.yaml. */
   renders: ChartRender[];
   fileCount: number;
   kubeVersion: string;
   defaultNamespace: string;
   ruleSettings: ReturnType<typeof resolveRuleSettings>;
+  /** The files of k8s-schema's `crds` option, read once (empty when the rule is off or has none). */
+  crdFiles: CrdFiles;
 }
 
 export async function lint(options: LintOptions = {}): Promise<LintResult> {
@@ -70,6 +73,9 @@ export async function lint(options: LintOptions = {}): Promise<LintResult> {
     worlds.push({ valuesFile: v.valuesFile, renders: base.map((b) => (b.chart === v.chart ? v : b)) });
   }
   const kube = resolveKubeVersion(kubeVersion);
+  // Found and parsed on first request, shared by every rule and variant render of this lint only.
+  const dockerfiles = dockerfileCatalogue({ baseDir: input.baseDir, cwd, images: config.images });
+  const note = options.onNote && onceEach(options.onNote);
   const seen = new Map<string, Finding>();
   const merged: Finding[] = [];
   const mergedSuppressed: Finding[] = [];
@@ -83,13 +89,15 @@ export async function lint(options: LintOptions = {}): Promise<LintResult> {
       if (r.namespace) knownNamespaces.add(r.namespace);
       if (r.kind === 'Namespace' && r.name) knownNamespaces.add(r.name);
     }
-    const lintSettings: LintSettings = { kubeVersion: kube, defaultNamespace, knownNamespaces, baseDir: input.baseDir, cwd, images: config.images, note: options.onNote };
+    const lintSettings: LintSettings = { kubeVersion: kube, defaultNamespace, knownNamespaces, baseDir: input.baseDir, cwd, images: config.images, note };
     const preFindings: Finding[] = problems.map((p) => ({ ruleId: p.ruleId, severity: p.severity ?? 'error', message: p.message, location: p.location }));
     const out = runRules({
       rules: CHECKED_RULES,
       settings: input.ruleSettings,
       resources,
       charts: world.valuesFile === undefined ? charts : [],
+      dockerfiles,
+      crds: crdInput(resources, input.crdFiles),
       lintSettings,
       directives: input.directives,
       override: buildOverride(config, input.baseDir, cwd),
@@ -121,6 +129,16 @@ export async function lint(options: LintOptions = {}): Promise<LintResult> {
   };
 }
 
+/** A note sink that passes each distinct message on once: several rules and variant renders make the same note. */
+function onceEach(sink: (message: string) => void): (message: string) => void {
+  const said = new Set<string>();
+  return (message) => {
+    if (said.has(message)) return;
+    said.add(message);
+    sink(message);
+  };
+}
+
 /** Config, inputs, parsing and chart rendering: everything but the rules. */
 export async function loadInput(options: LintOptions = {}): Promise<LoadedInput> {
   const cwd = options.cwd ?? process.cwd();
@@ -133,7 +151,7 @@ export async function loadInput(options: LintOptions = {}): Promise<LoadedInput>
   }
   const kubeVersion = options.kubeVersion ?? config.kubeVersion ?? DEFAULT_KUBE_VERSION;
   const defaultNamespace = options.namespace ?? 'default';
-  const display = (abs: string) => path.relative(cwd, abs).split(path.sep).join('/') || path.basename(abs);
+  const display = (abs: string) => displayPath(cwd, abs);
 
   const resources: Resource[] = [];
   const problems: LoadProblem[] = [];
@@ -152,17 +170,7 @@ export async function loadInput(options: LintOptions = {}): Promise<LoadedInput>
 
   for (const abs of inputs.files) {
     const file = display(abs);
-    let buf: Buffer;
-    try {
-      // Never read a FIFO or device: it could block forever.
-      if (!statSync(abs).isFile()) throw Object.assign(new Error('not a regular file'), { code: 'not a regular file' });
-      buf = readFileSync(abs);
-    } catch (e) {
-      fileCount++;
-      problems.push({ ruleId: 'yaml-syntax', message: `cannot read file: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`, location: { file, line: 1, column: 1, endLine: 1, endColumn: 1 } });
-      continue;
-    }
-    const decoded = decodeText(buf);
+    const decoded = readInputFile(abs);
     if (typeof decoded !== 'string') {
       fileCount++;
       problems.push({ ruleId: 'yaml-syntax', message: decoded.problem, location: { file, line: 1, column: 1, endLine: 1, endColumn: 1 } });
@@ -175,7 +183,7 @@ export async function loadInput(options: LintOptions = {}): Promise<LoadedInput>
     ingest(text, '<stdin>', /^\s*[{[]/.test(text) && !/^\s*---/m.test(text), true);
   }
 
-  const charts: ChartInput[] = [];
+  const charts: ChartFacts[] = [];
   const renders: ChartRender[] = [];
   if (inputs.charts.length) {
     const loadedCharts = await loadCharts(inputs.charts, {
@@ -193,7 +201,12 @@ export async function loadInput(options: LintOptions = {}): Promise<LoadedInput>
     for (const [f, d] of loadedCharts.directives) directives.set(f, d);
   }
 
-  return { cwd, config, baseDir: loaded.baseDir, resources, problems, directives, charts, renders, fileCount, kubeVersion, defaultNamespace, ruleSettings: settings };
+  // k8s-schema's CRD files are read here, before rules run, when the rule is on.
+  const schemaSetting = settings.get('k8s-schema');
+  const crdPaths = schemaSetting && schemaSetting.severity !== 'off' ? ((schemaSetting.options.crds as string[] | undefined) ?? []) : [];
+  const crdFiles = readCrdFiles(crdPaths, loaded.baseDir, cwd);
+
+  return { cwd, config, baseDir: loaded.baseDir, resources, problems, directives, charts, renders, fileCount, kubeVersion, defaultNamespace, ruleSettings: settings, crdFiles };
 }
 
 export function sortFindings(list: Finding[]): Finding[] {

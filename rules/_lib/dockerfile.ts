@@ -1,14 +1,11 @@
 /**
  * What the dockerfile-* rules share: the Dockerfile of each image the
- * workloads run (found and parsed once per rule run, whichever rule asks
- * first), and the two kinds of place a finding names: a Dockerfile span and a
- * manifest node.
+ * workloads run (asked of the loader's catalogue, which finds and parses each
+ * once per lint), and the two kinds of place a finding names: a Dockerfile
+ * span and a manifest node.
  */
-import path from 'node:path';
 import type { Resource } from '../../src/engine/resource.js';
 import type { RuleContext } from '../../src/engine/rule.js';
-import { findDockerfile } from '../../src/dockerfile/find.js';
-import { loadDockerfile } from '../../src/dockerfile/load.js';
 import type { DockerfileModel, Span } from '../../src/dockerfile/model.js';
 import type { Location, RelatedLocation, ResourcePath } from '../../src/types.js';
 import { parseImage, type ImageRef } from '../../src/k8s/image.js';
@@ -29,45 +26,26 @@ export interface ImageDockerfile {
   uses: ImageUse[];
 }
 
-type AnyContext = Pick<RuleContext<unknown>, 'resources' | 'index' | 'settings'>;
+type AnyContext = Pick<RuleContext<unknown>, 'resources' | 'index' | 'settings' | 'dockerfiles'>;
 
-// Keyed by the resource list, which every rule of one run shares: the search and the notes happen once per run.
-const perRun = new WeakMap<readonly Resource[], ImageDockerfile[]>();
-// Notes already printed, per note sink: a chart with ci/ values variants runs the rules more than once.
-const printed = new WeakMap<(m: string) => void, Set<string>>();
-
-/** A `--verbose` note, printed once per lint however many rules or variant renders make it. */
-export function note(ctx: AnyContext, text: string | (() => string)): void {
+/** A `--verbose` note (the lint prints each once, however many rules or variant renders make it). */
+export function note(ctx: Pick<AnyContext, 'settings'>, text: string | (() => string)): void {
   const sink = ctx.settings.note;
   if (!sink) return;
   // A function is worded only when notes are printed.
-  const message = typeof text === 'function' ? text() : text;
-  let seen = printed.get(sink);
-  if (!seen) printed.set(sink, (seen = new Set()));
-  if (seen.has(message)) return;
-  seen.add(message);
-  sink(message);
+  sink(typeof text === 'function' ? text() : text);
 }
 
-/** Display path the way findings print files: relative to the working directory, with `/`. */
-export function displayPath(cwd: string, abs: string): string {
-  return path.relative(cwd, abs).split(path.sep).join('/') || path.basename(abs);
-}
+// Keyed by the resource set, which the five dockerfile-* rules of one run share: the grouping happens
+// once per run. Weak: an entry lives as long as that resource set, never into another lint.
+const perRun = new WeakMap<readonly Resource[], ImageDockerfile[]>();
 
 /** The Dockerfiles behind the workloads' images, grouped by Dockerfile; images with none found are left out (a note says so). */
 export function imageDockerfiles(ctx: AnyContext): ImageDockerfile[] {
   const cached = perRun.get(ctx.resources);
   if (cached) return cached;
-  const { cwd, baseDir, images } = ctx.settings;
-  // Thousands of workloads share a few files: resolve each file's directory once.
-  const dirs = new Map<string, string>();
-  const dirOf = (file: string): string => {
-    let dir = dirs.get(file);
-    if (dir === undefined) dirs.set(file, (dir = path.dirname(path.resolve(cwd, file))));
-    return dir;
-  };
   const byImage = new Map<string, ImageUse[]>();
-  const dirsByImage = new Map<string, Set<string>>();
+  const filesByImage = new Map<string, Set<string>>();
   for (const r of ctx.index.workloads) {
     for (const c of containersOf(r, { init: true })) {
       const text = c.container.image;
@@ -76,29 +54,24 @@ export function imageDockerfiles(ctx: AnyContext): ImageDockerfile[] {
       const key = image.prefix ? `${image.prefix}/${image.name}` : image.name;
       if (!byImage.has(key)) {
         byImage.set(key, []);
-        dirsByImage.set(key, new Set());
+        filesByImage.set(key, new Set());
       }
       byImage.get(key)!.push({ resource: r, container: c, image, imageText: text });
-      if (r.doc.file !== '<stdin>') dirsByImage.get(key)!.add(dirOf(r.doc.file));
+      filesByImage.get(key)!.add(r.doc.file);
     }
   }
-  const byFile = new Map<string, ImageDockerfile>();
+  const byFile = new Map<DockerfileModel, ImageDockerfile>();
   for (const [key, uses] of byImage) {
-    const found = findDockerfile(uses[0].image, { baseDir, cwd, images, manifestDirs: [...dirsByImage.get(key)!] });
+    const found = ctx.dockerfiles.lookup(uses[0].image, [...filesByImage.get(key)!]);
     if (!found.found) {
-      note(ctx, () => `image ${key}: not cross-checked with a Dockerfile: ${found.reason}`);
+      if (found.why === 'not-found') note(ctx, () => `image ${key}: not cross-checked with a Dockerfile: ${found.reason}`);
+      else note(ctx, `image ${key}: not cross-checked: ${found.reason}`);
       continue;
     }
-    const display = displayPath(cwd, found.abs);
-    const loaded = loadDockerfile(found.abs, display);
-    if (!loaded.ok) {
-      note(ctx, `image ${key}: not cross-checked: ${loaded.reason}`);
-      continue;
-    }
-    note(ctx, `image ${key}: Dockerfile ${display} (${found.how})`);
-    const entry = byFile.get(found.abs);
+    note(ctx, `image ${key}: Dockerfile ${found.dockerfile.file} (${found.how})`);
+    const entry = byFile.get(found.dockerfile);
     if (entry) entry.uses.push(...uses);
-    else byFile.set(found.abs, { dockerfile: loaded.model, uses: [...uses] });
+    else byFile.set(found.dockerfile, { dockerfile: found.dockerfile, uses: [...uses] });
   }
   const out = [...byFile.values()];
   perRun.set(ctx.resources, out);

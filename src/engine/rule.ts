@@ -8,6 +8,8 @@
  * any rule, but have no `check` for the engine to run.
  */
 import type { Location, RelatedLocation, ResourceId, ResourcePath, Severity, SeveritySetting } from '../types.js';
+import type { DockerfileModel } from '../dockerfile/model.js';
+import type { CrdCatalog } from '../schema/crd.js';
 import type { Resource } from './resource.js';
 import type { ResourceIndex } from './resource-index.js';
 import type { KubeVersion } from '../k8s/kube-version.js';
@@ -56,14 +58,120 @@ export interface LintSettings {
   note?: (message: string) => void;
 }
 
-/** Chart.yaml of each chart in the input, for chart-level rules. */
-export interface ChartInput {
+/** A field of Chart.yaml as Helm reads it (YAML 1.1), with where it is written. */
+export interface ChartYamlField {
+  /** The value as YAML 1.1 reads it: string, number, boolean, Date, null, or a collection's JSON. */
+  value: unknown;
+  /** The value as written in the file (so 1.10 stays 1.10); '' when it has no value node. */
+  source: string;
+  /** The value's place (the key's when the value is empty). */
+  location: Location;
+}
+
+/** An entry of Chart.yaml's dependencies with a name. */
+export interface ChartYamlDependency {
+  name: string;
+  version?: string;
+  /** The name's value (the entry's place when it has none). */
+  location: Location;
+}
+
+/** Chart.yaml, parsed once by the loader: its fields and dependencies with positions, or why it cannot be read. */
+export type ChartYaml =
+  | { kind: 'unparsable'; location: Location; reason: string }
+  | { kind: 'not-a-map'; location: Location }
+  | {
+      kind: 'map';
+      /** The whole document (where a missing field is reported). */
+      location: Location;
+      /** The top-level scalar fields rules check, when present (first occurrence). */
+      fields: Partial<Record<'apiVersion' | 'name' | 'version' | 'appVersion' | 'type', ChartYamlField>>;
+      /** The named entries of `dependencies` when it is a list. */
+      dependencies: ChartYamlDependency[];
+    };
+
+/** A version a chart names for an image, with the place it is written. */
+export interface VersionSource {
+  version: string;
+  /** `appVersion in charts/todo/Chart.yaml`, `frontend.image.tag in .../values.yaml`. */
+  what: string;
+  where: RelatedLocation;
+}
+
+/**
+ * The versions a chart names for its images: Chart.yaml's appVersion and the
+ * tags in values.yaml (`<x>.image: {repository, tag}` as `helm create` lays
+ * them out, or a loose `tag`/`imageTag`).
+ */
+export interface ChartVersions {
+  /** Display directory of the chart, with a trailing `/`: resources whose file starts with it come from the chart. */
+  prefix: string;
+  appVersion?: VersionSource;
+  /** By repository (as written in values): its tag, or '' when the tag is empty (Helm charts then default to appVersion). */
+  repositories: Map<string, VersionSource | ''>;
+  /** Tags not tied to a repository. */
+  looseTags: VersionSource[];
+}
+
+/** What the loader knows of each chart directory in the input, for chart-level rules. */
+export interface ChartFacts {
+  /** Absolute chart directory. */
   dir: string;
   /** Display path of Chart.yaml. */
   file: string;
-  text: string;
+  /** Display directory of the chart, with a trailing `/`. */
+  prefix: string;
+  /** Chart.yaml as Helm reads it, with positions. */
+  chartYaml: ChartYaml;
   /** Names of subcharts found in charts/ (directories and archives). */
   presentDependencies: string[];
+  /**
+   * The image versions this chart names, or with `subchart` (directory names under
+   * charts/, outermost first) those of that directory subchart; undefined when there is
+   * no such directory subchart (e.g. it is an archive). Worked out on first request.
+   */
+  imageVersions(subchart?: readonly string[]): ChartVersions | undefined;
+}
+
+/** An image as the Dockerfile search needs it: its name and the path before it. */
+export interface ImageName {
+  /** Everything before the last path segment (registry and path), without the trailing slash. */
+  prefix?: string;
+  name: string;
+}
+
+/** The catalogue's answer for one image: its parsed Dockerfile, or why there is none. */
+export type DockerfileLookup =
+  | {
+      found: true;
+      /** How it was found (`config images.x.dockerfile`, `convention docker/x/Dockerfile`). */
+      how: string;
+      /** The parsed Dockerfile; its `file` is the display path. The same object for the same file within one lint. */
+      dockerfile: DockerfileModel;
+    }
+  | {
+      found: false;
+      /** 'not-found': no Dockerfile for the image; 'unreadable': one was found but cannot be read or parsed. */
+      why: 'not-found' | 'unreadable';
+      reason: string;
+    };
+
+/** The Dockerfiles of the input's images, found and parsed by the loader on first request, once per lint. */
+export interface DockerfileCatalogue {
+  /**
+   * The Dockerfile `image` is built from: the config's `images:` entry, else the
+   * conventional layouts under the config directory, the working directory and the
+   * directories above `manifestFiles` (display paths of the manifests that run it).
+   */
+  lookup(image: ImageName, manifestFiles: readonly string[]): DockerfileLookup;
+}
+
+/** The custom resource definitions schema checks use, ready before rules run. */
+export interface CrdInput {
+  /** The input's CustomResourceDefinitions, then those of k8s-schema's `crds` option files. */
+  catalog: CrdCatalog;
+  /** Why a file of the `crds` option could not be read (k8s-schema reports it). */
+  problems: readonly { location: Location; message: string }[];
 }
 
 export interface RuleContext<O> {
@@ -71,7 +179,9 @@ export interface RuleContext<O> {
   readonly resources: readonly Resource[];
   readonly index: ResourceIndex;
   readonly settings: LintSettings;
-  readonly charts: readonly ChartInput[];
+  readonly charts: readonly ChartFacts[];
+  readonly dockerfiles: DockerfileCatalogue;
+  readonly crds: CrdInput;
   report(report: Report): void;
 }
 

@@ -9,7 +9,7 @@ import { matchDirective, type Directive } from './directives.js';
 import type { Resource } from './resource.js';
 import { resourceId } from './resource.js';
 import { ResourceIndex } from './resource-index.js';
-import type { ChartInput, CheckedRule, LintSettings, Report, RuleContext } from './rule.js';
+import type { ChartFacts, CheckedRule, CrdInput, DockerfileCatalogue, LintSettings, Report, RuleContext } from './rule.js';
 import { lowerSeverity } from './severity.js';
 
 export interface RuleSetting {
@@ -25,7 +25,9 @@ export interface RunInput {
   rules: ReadonlyArray<CheckedRule<any>>;
   settings: ReadonlyMap<string, RuleSetting>;
   resources: readonly Resource[];
-  charts: readonly ChartInput[];
+  charts: readonly ChartFacts[];
+  dockerfiles: DockerfileCatalogue;
+  crds: CrdInput;
   lintSettings: LintSettings;
   /** Suppression comments by display file. */
   directives: ReadonlyMap<string, Directive[]>;
@@ -90,6 +92,8 @@ export function runRules(input: RunInput): RunOutput {
       index,
       settings: input.lintSettings,
       charts: input.charts,
+      dockerfiles: input.dockerfiles,
+      crds: input.crds,
       report,
     };
     try {

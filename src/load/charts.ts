@@ -10,8 +10,10 @@ import path from 'node:path';
 import yaml from 'js-yaml';
 import { parseDirectives, type Directive } from '../engine/directives.js';
 import type { Resource } from '../engine/resource.js';
-import type { ChartInput } from '../engine/rule.js';
+import type { ChartFacts } from '../engine/rule.js';
+import type { Chart, RenderErrorDetail, SchemaViolation } from '../helm/chart/index.js';
 import type { ValueOrigin } from '../helm/template/value.js';
+import { chartFacts, type ChartTexts } from './chart-facts.js';
 import { addResources, type LoadProblem } from './documents.js';
 import { DocumentLocator } from './locate.js';
 import { RenderedSourceDocument, type TemplateFileRef } from './rendered-document.js';
@@ -54,7 +56,7 @@ export interface ChartRender {
 export interface LoadedCharts {
   files: number;
   renders: ChartRender[];
-  charts: ChartInput[];
+  charts: ChartFacts[];
   directives: Map<string, Directive[]>;
 }
 
@@ -78,15 +80,20 @@ export async function loadCharts(chartPaths: readonly string[], opts: ChartLoadO
     const chartYaml = isArchive ? abs : path.join(abs, 'Chart.yaml');
     const chartFile = opts.display(chartYaml);
     const at1 = (file: string) => ({ file, line: 1, column: 1, endLine: 1, endColumn: 1 });
-    // Handed to chart rules even when the chart cannot load: chart-metadata then says which Chart.yaml line is why.
-    if (!isArchive && existsSync(chartYaml)) {
-      out.charts.push({ dir: abs, file: chartFile, text: readFileSync(chartYaml, 'utf8'), presentDependencies: presentSubcharts(abs) });
-    }
-    let chart;
+    let chart: Chart | undefined;
+    let loadError: unknown;
     try {
       chart = await helm.loadChart(abs);
     } catch (e) {
-      out.renders.push({ chart: chartFile, resources: [], problems: [{ ruleId: 'helm-render', message: `chart cannot be loaded: ${(e as Error).message}`, location: at1(chartFile) }] });
+      loadError = e;
+    }
+    // Handed to chart rules even when the chart cannot load: chart-metadata then says which Chart.yaml line is why.
+    const texts = isArchive ? undefined : chart ? loadedTexts(chart) : readChartTexts(abs);
+    if (texts) out.charts.push(chartFacts({ dir: abs, file: chartFile, texts, presentDependencies: presentSubcharts(abs) }));
+    if (!chart) {
+      // At the chart file at fault (a broken values.yaml), else at Chart.yaml.
+      const at = loadError instanceof helm.ChartLoadError && loadError.file !== undefined ? opts.display(loadError.file) : chartFile;
+      out.renders.push({ chart: chartFile, resources: [], problems: [{ ruleId: 'helm-render', message: `chart cannot be loaded: ${(loadError as Error).message}`, location: at1(at) }] });
       continue;
     }
     const rootName = chart.name();
@@ -95,11 +102,10 @@ export async function loadCharts(chartPaths: readonly string[], opts: ChartLoadO
     let templateFiles = new Map<string, string | undefined>();
     const templateRef = (name: string): TemplateFileRef => {
       const disk = templateFiles.get(name);
-      if (disk) return { file: opts.display(disk), abs: disk };
+      if (disk) return { file: opts.display(disk) };
       const rest = name.startsWith(`${rootName}/`) ? name.slice(rootName.length + 1) : name;
       if (isArchive) return { file: `${opts.display(abs)}/${rest}` };
-      const guess = path.join(abs, rest);
-      return { file: opts.display(guess), abs: existsSync(guess) ? guess : undefined };
+      return { file: opts.display(path.join(abs, rest)) };
     };
     const originFile = (o: ValueOrigin) => {
       if (path.isAbsolute(o.file)) return opts.display(o.file);
@@ -147,67 +153,83 @@ export async function loadCharts(chartPaths: readonly string[], opts: ChartLoadO
         });
       } catch (e) {
         const valueFiles = [...baseValues, ...(ci ? [ci] : [])];
-        const schemaProblems = isArchive ? [] : schemaViolations(e as Error, rootName, abs, valueFiles, opts.display);
+        const detail = e instanceof helm.ChartRenderError ? e.detail : undefined;
+        const schemaProblems = isArchive || detail?.kind !== 'schema' ? [] : schemaViolations(detail.violations ?? [], rootName, abs, valueFiles, opts.display);
         if (schemaProblems.length) render.problems.push(...schemaProblems);
-        else render.problems.push(renderProblem(e as Error, chartFile, templateRef));
+        else render.problems.push(renderProblem(e as Error, detail, chartFile, templateRef));
       }
     }
   }
   return out;
 }
 
-/** A render error at the template line Go's message names, else at Chart.yaml. */
-function renderProblem(e: Error, chartFile: string, templateRef: (name: string) => TemplateFileRef): LoadProblem {
+/** A render error at the template line and column it carries, else at Chart.yaml. */
+function renderProblem(e: Error, detail: RenderErrorDetail | undefined, chartFile: string, templateRef: (name: string) => TemplateFileRef): LoadProblem {
   const message = (e?.message ?? String(e)).replace(/^Error: /, '');
-  // Go names the place as `template: NAME:LINE:COL:` or, after Helm rewrites it,
-  // `execution error at (NAME:LINE:COL)` / `parse error at (NAME:LINE)`; Go's column is 0-based.
-  const m = /(?:template: |(?:execution|parse) error at \()([^:\s()]+):(\d+)(?::(\d+))?/.exec(message);
-  if (m) {
-    const ref = templateRef(m[1]);
-    const line = Number(m[2]);
-    const column = m[3] ? Number(m[3]) + 1 : 1;
+  if (detail?.template !== undefined && detail.line !== undefined) {
+    const ref = templateRef(detail.template);
+    const line = detail.line;
+    const column = detail.column ?? 1;
     return { ruleId: 'helm-render', message, location: { file: ref.file, line, column, endLine: line, endColumn: column + 1 } };
   }
   return { ruleId: 'helm-render', message, location: { file: chartFile, line: 1, column: 1, endLine: 1, endColumn: 1 } };
 }
 
 /**
- * values.schema.json violations of the root chart, one finding per violation at the
+ * values.schema.json violations, one finding per violation: for the root chart at the
  * values line that sets the offending value (the last values file that sets it wins,
  * as in Helm), else at the schema file (RULES.md, helm-render).
  */
-function schemaViolations(e: Error, rootName: string, dir: string, valueFiles: string[], display: (abs: string) => string): LoadProblem[] {
-  const message = e?.message ?? '';
-  if (!message.startsWith("values don't meet the specifications of the schema")) return [];
+function schemaViolations(violations: readonly SchemaViolation[], rootName: string, dir: string, valueFiles: string[], display: (abs: string) => string): LoadProblem[] {
   const out: LoadProblem[] = [];
-  let chart = '';
-  for (const line of message.split('\n').slice(1)) {
-    const header = /^(\S[^:]*):$/.exec(line);
-    if (header) {
-      chart = header[1];
-      continue;
-    }
-    const v = /^- at '([^']*)': (.*)$/.exec(line);
-    if (!v) continue;
-    const pointer = v[1].split('/').slice(1).map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~'));
-    const path_ = pointer.map((p) => (/^\d+$/.test(p) ? Number(p) : p));
-    const text = `values do not match values.schema.json of chart ${chart}: at '${v[1]}': ${v[2]}`;
+  for (const v of violations) {
+    const text = `values do not match values.schema.json of chart ${v.chart}: at '${v.pointer}': ${v.message}`;
     let location: LoadProblem['location'] | undefined;
-    if (chart === rootName) {
+    if (v.chart === rootName) {
       for (const file of [...valueFiles].reverse().concat(path.join(dir, 'values.yaml'))) {
         if (!existsSync(file)) continue;
-        const r = new DocumentLocator(readFileSync(file, 'utf8')).locate(path_);
+        const r = new DocumentLocator(readFileSync(file, 'utf8')).locate(v.path);
         if (r.found !== false) {
           location = { file: display(file), line: r.line, column: r.column, endLine: r.endLine, endColumn: r.endColumn };
           break;
         }
       }
     }
-    const schemaFile = chart === rootName ? path.join(dir, 'values.schema.json') : path.join(dir, 'charts', chart, 'values.schema.json');
+    const schemaFile = v.chart === rootName ? path.join(dir, 'values.schema.json') : path.join(dir, 'charts', v.chart, 'values.schema.json');
     location ??= { file: display(existsSync(schemaFile) ? schemaFile : path.join(dir, 'Chart.yaml')), line: 1, column: 1, endLine: 1, endColumn: 1 };
     out.push({ ruleId: 'helm-render', message: text, location });
   }
   return out;
+}
+
+const utf8 = new TextDecoder('utf-8');
+
+/** Chart.yaml and values.yaml of a loaded chart and of its directory subcharts, as the chart loader read them. */
+function loadedTexts(chart: Chart): ChartTexts {
+  const text = (name: string) => {
+    const f = chart.raw.find((r) => r.name === name);
+    return f ? utf8.decode(f.data) : undefined;
+  };
+  const subcharts = new Map<string, ChartTexts>();
+  for (const sub of chart.dependencies()) {
+    // A subchart loaded from a directory (not an archive) is keyed by that directory's name.
+    const disk = sub.raw.find((r) => r.name === 'Chart.yaml')?.diskPath;
+    if (disk !== undefined) subcharts.set(path.basename(path.dirname(disk)), loadedTexts(sub));
+  }
+  return { chartYaml: text('Chart.yaml') ?? '', valuesYaml: text('values.yaml'), subcharts };
+}
+
+/** Chart.yaml and values.yaml of a chart directory the chart loader could not load; undefined without a Chart.yaml. */
+function readChartTexts(dir: string): ChartTexts | undefined {
+  const read = (name: string) => {
+    try {
+      return readFileSync(path.join(dir, name), 'utf8');
+    } catch {
+      return undefined;
+    }
+  };
+  const chartYaml = read('Chart.yaml');
+  return chartYaml === undefined ? undefined : { chartYaml, valuesYaml: read('values.yaml'), subcharts: new Map() };
 }
 
 function presentSubcharts(dir: string): string[] {

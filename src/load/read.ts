@@ -1,4 +1,6 @@
-/** Turns file bytes into text, refusing binary and non-UTF-8 files with a clear reason. */
+/** Reads input files as text, refusing devices, binary and non-UTF-8 files with a clear reason. */
+import { readFileSync, statSync } from 'node:fs';
+
 const decoder = new TextDecoder('utf-8', { fatal: true });
 
 export function decodeText(buf: Uint8Array): string | { problem: string } {
@@ -9,4 +11,17 @@ export function decodeText(buf: Uint8Array): string | { problem: string } {
   } catch {
     return { problem: 'file is not valid UTF-8 text' };
   }
+}
+
+/** The text of an input file, or why it cannot be linted (the problem a yaml-syntax finding states). */
+export function readInputFile(abs: string): string | { problem: string } {
+  let buf: Buffer;
+  try {
+    // Never read a FIFO or device: it could block forever.
+    if (!statSync(abs).isFile()) throw Object.assign(new Error('not a regular file'), { code: 'not a regular file' });
+    buf = readFileSync(abs);
+  } catch (e) {
+    return { problem: `cannot read file: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}` };
+  }
+  return decodeText(buf);
 }

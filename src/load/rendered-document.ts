@@ -4,7 +4,6 @@
  * character for character, an action `{{ ... }}` maps to the action, and a
  * value that came from the values tree adds `related` at its values-file line.
  */
-import { readFileSync } from 'node:fs';
 import type { OutputSpan, ValueOrigin } from '../helm/template/value.js';
 import type { Location, RelatedLocation, ResourcePath } from '../types.js';
 import type { NodeLocation, SourceDocument } from '../engine/resource.js';
@@ -13,8 +12,6 @@ import { DocumentLocator, type LocateTarget } from './locate.js';
 export interface TemplateFileRef {
   /** Display path of the template file (what findings name). */
   file: string;
-  /** Absolute path on disk, when the chart is a directory (for action lengths). */
-  abs?: string;
 }
 
 export class RenderedSourceDocument implements SourceDocument {
@@ -64,8 +61,8 @@ export class RenderedSourceDocument implements SourceDocument {
       const b = advance(a.line, a.column, this.text.slice(start, stop));
       location = { file: ref.file, line: a.line, column: a.column, endLine: b.line, endColumn: b.column };
     } else {
-      const length = actionLength(ref.abs, span.line, span.column);
-      location = { file: ref.file, line: span.line, column: span.column, endLine: span.line, endColumn: span.column + length };
+      // The whole action `{{ ... }}`, as the engine recorded it.
+      location = { file: ref.file, line: span.line, column: span.column, endLine: span.endLine ?? span.line, endColumn: span.endColumn ?? span.column + 1 };
     }
     const related: RelatedLocation[] = [];
     if (span.origin) related.push(this.relatedOf(span.origin));
@@ -101,24 +98,4 @@ function advance(line: number, column: number, text: string): { line: number; co
   let lines = 0;
   for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) lines++;
   return { line: line + lines, column: text.length - nl };
-}
-
-const templateTexts = new Map<string, string[] | null>();
-
-/** Length of the `{{ ... }}` action starting at line:column of a template file (1 if unknown). */
-function actionLength(abs: string | undefined, line: number, column: number): number {
-  if (!abs) return 1;
-  let lines = templateTexts.get(abs);
-  if (lines === undefined) {
-    try {
-      lines = readFileSync(abs, 'utf8').split('\n');
-    } catch {
-      lines = null;
-    }
-    templateTexts.set(abs, lines);
-  }
-  const text = lines?.[line - 1];
-  if (!text) return 1;
-  const close = text.indexOf('}}', column - 1);
-  return close === -1 ? Math.max(1, text.length - column + 1) : close + 3 - column;
 }

@@ -6,8 +6,6 @@
  * only when a custom resource has a CRD.
  */
 import { createRequire } from 'node:module';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import path from 'node:path';
 import type { PathSegment, ResourcePath } from '../types.js';
 import { formatPath } from '../types.js';
 import { didYouMean } from './suggest.js';
@@ -31,6 +29,7 @@ export class CrdCatalog {
   private readonly versions = new Map<string, CrdVersion>();
   private readonly groupKinds = new Set<string>();
   private readonly compiled = new Map<string, CrdValidator>();
+  private ajv: AjvInstance | undefined;
 
   /** Adds a CustomResourceDefinition object (apiextensions.k8s.io v1 or v1beta1); ignores anything else. */
   add(crd: Record<string, any>): void {
@@ -73,30 +72,8 @@ export class CrdCatalog {
   validator(v: CrdVersion, strict: boolean): CrdValidator {
     const key = `${v.group}/${v.version}\0${v.kind}\0${strict}`;
     let c = this.compiled.get(key);
-    if (!c) this.compiled.set(key, (c = new CrdValidator(v, strict)));
+    if (!c) this.compiled.set(key, (c = new CrdValidator(v, strict, () => (this.ajv ??= newAjv()))));
     return c;
-  }
-}
-
-/** Reads CRDs from files and directories (YAML or JSON, recursively), relative to `baseDir`. */
-export function loadCrdFiles(paths: readonly string[], baseDir: string, catalog: CrdCatalog): void {
-  const yaml = require('js-yaml') as { loadAll(text: string): unknown[] };
-  const files: string[] = [];
-  // A file named explicitly is read whatever its extension; in directories, YAML and JSON files only.
-  const visit = (p: string, explicit: boolean) => {
-    if (statSync(p).isDirectory()) {
-      for (const name of readdirSync(p).sort()) visit(path.join(p, name), false);
-    } else if (explicit || /\.(ya?ml|json)$/i.test(p)) {
-      files.push(p);
-    }
-  };
-  for (const p of paths) visit(path.resolve(baseDir, p), true);
-  for (const file of files) {
-    for (const doc of yaml.loadAll(readFileSync(file, 'utf8'))) {
-      const d = doc as Record<string, any> | null;
-      if (d && d.kind === 'List' && Array.isArray(d.items)) d.items.forEach((item: any) => catalog.add(item));
-      else if (d) catalog.add(d);
-    }
   }
 }
 
@@ -175,14 +152,10 @@ interface AjvInstance {
   compile(schema: unknown): AjvValidate;
 }
 
-let ajv: AjvInstance | undefined;
-
-function ajvInstance(): AjvInstance {
-  if (!ajv) {
-    const Ajv = require('ajv').default as new (opts: Record<string, unknown>) => AjvInstance;
-    ajv = new Ajv({ allErrors: true, verbose: true, strict: false, validateFormats: false, validateSchema: false, unicodeRegExp: false });
-  }
-  return ajv;
+/** A new ajv instance. One per catalogue: ajv keeps every schema it compiled, so a shared one would outlive the lint. */
+function newAjv(): AjvInstance {
+  const Ajv = require('ajv').default as new (opts: Record<string, unknown>) => AjvInstance;
+  return new Ajv({ allErrors: true, verbose: true, strict: false, validateFormats: false, validateSchema: false, unicodeRegExp: false });
 }
 
 /** Validates custom resources of one CRD version. */
@@ -191,7 +164,12 @@ export class CrdValidator {
   private compileError: string | undefined;
   private compileErrorSaid = false;
 
-  constructor(readonly version: CrdVersion, private readonly strict = true) {}
+  constructor(
+    readonly version: CrdVersion,
+    private readonly strict = true,
+    /** The catalogue's ajv, made on first use. */
+    private readonly ajv: () => AjvInstance = newAjv,
+  ) {}
 
   validate(obj: Record<string, unknown>): SchemaIssue[] {
     const out: SchemaIssue[] = [];
@@ -218,7 +196,7 @@ export class CrdValidator {
     schema.properties = { ...(schema.properties ?? {}), apiVersion: {}, kind: {}, metadata: {} };
     if (Array.isArray(schema.required)) schema.required = schema.required.filter((n: string) => n !== 'metadata');
     try {
-      this.fn = ajvInstance().compile(schema);
+      this.fn = this.ajv().compile(schema);
     } catch (e) {
       this.compileError = (e as Error).message;
     }

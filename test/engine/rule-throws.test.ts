@@ -7,6 +7,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { parseManifestText } from '../../src/load/documents.js';
 import { defineRule, type CheckedRule, type LintSettings } from '../../src/engine/rule.js';
 import { runRules } from '../../src/engine/run.js';
+import { emptyRuleInputs } from '../support/rule-inputs.js';
 
 const TEXT = `apiVersion: apps/v1
 kind: Deployment
@@ -25,7 +26,7 @@ const settings: LintSettings = { kubeVersion: { major: 1, minor: 30 }, defaultNa
 function run(rules: CheckedRule<any>[]) {
   const { resources } = parseManifestText(TEXT, 'm.yaml', { defaultNamespace: 'default', json: false, strict: true });
   const ruleSettings = new Map(rules.map((r) => [r.meta.id, { severity: r.meta.defaultSeverity, options: {} }]));
-  return runRules({ rules, settings: ruleSettings, resources, charts: [], lintSettings: settings, directives: new Map() });
+  return runRules({ rules, settings: ruleSettings, resources, charts: [], ...emptyRuleInputs(), lintSettings: settings, directives: new Map() });
 }
 
 const meta = (id: string) => ({ id, description: id, defaultSeverity: 'error' as const, optionsSchema: {}, defaultOptions: {} });

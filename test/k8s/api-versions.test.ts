@@ -11,6 +11,7 @@ import type { Report } from '../../src/engine/rule.js';
 import type { Resource } from '../../src/engine/resource.js';
 import { ResourceIndex } from '../../src/engine/resource-index.js';
 import { rule as deprecatedApi } from '../../rules/deprecated-api.js';
+import { emptyRuleInputs } from '../support/rule-inputs.js';
 
 const v = (s: string) => parseKubeVersion(s)!;
 
@@ -27,7 +28,7 @@ function verdicts(kubeVersion: string, ...pairs: [string, string][]): string[] {
   const reports: Report[] = [];
   const resources = pairs.map(([av, k]) => resource(av, k));
   deprecatedApi.check({
-    options: {}, resources, index: new ResourceIndex(resources), charts: [], report: (r) => reports.push(r),
+    options: {}, resources, index: new ResourceIndex(resources), charts: [], ...emptyRuleInputs(), report: (r) => reports.push(r),
     // As src/lint.ts resolves it into the settings.
     settings: { kubeVersion: resolveKubeVersion(kubeVersion), defaultNamespace: 'default', knownNamespaces: new Set(['default']), baseDir: '.', cwd: '.' },
   });

@@ -1,26 +1,28 @@
 /**
- * chart-metadata reads ctx.charts, which the chart loader fills; until it
- * does, the rule's check runs here with a fake context over the Chart.yaml
+ * chart-metadata reads ctx.charts, the ChartFacts the chart loader fills; the
+ * rule's check runs here with a fake context over the Chart.yaml
  * fixtures (valid/*.Chart.yaml: no finding; invalid/*.Chart.yaml: exactly
  * <name>.expected.json). Every fixture chart has frontend and backend under charts/.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { ChartInput, Report, RuleContext } from '../../src/engine/rule.js';
+import type { Report, RuleContext } from '../../src/engine/rule.js';
+import { chartFacts } from '../../src/load/chart-facts.js';
 import { ResourceIndex } from '../../src/engine/resource-index.js';
 import { rule } from '../../rules/chart-metadata.js';
 import { FIXTURES } from '../support/rule-tester.js';
+import { emptyRuleInputs } from '../support/rule-inputs.js';
 
 const DIR = path.join(FIXTURES, 'chart-metadata');
 
 function check(file: string): Report[] {
-  const chart: ChartInput = {
+  const chart = chartFacts({
     dir: path.dirname(file),
     file: path.basename(file),
-    text: readFileSync(file, 'utf8'),
+    texts: { chartYaml: readFileSync(file, 'utf8'), subcharts: new Map() },
     presentDependencies: ['frontend', 'backend'],
-  };
+  });
   const reports: Report[] = [];
   const ctx: RuleContext<Record<string, never>> = {
     options: {},
@@ -28,6 +30,7 @@ function check(file: string): Report[] {
     index: new ResourceIndex([]),
     settings: { kubeVersion: { major: 1, minor: 30 }, defaultNamespace: 'default', knownNamespaces: new Set(['default']), baseDir: DIR, cwd: DIR },
     charts: [chart],
+    ...emptyRuleInputs(),
     report: (r) => reports.push(r),
   };
   rule.check(ctx);
@@ -56,7 +59,7 @@ describe('rule chart-metadata', () => {
   }
   it('reports nothing when the input has no chart', () => {
     const reports: Report[] = [];
-    rule.check({ options: {}, resources: [], index: new ResourceIndex([]), charts: [], report: (r) => reports.push(r), settings: { kubeVersion: { major: 1, minor: 30 }, defaultNamespace: 'default', knownNamespaces: new Set(), baseDir: DIR, cwd: DIR } });
+    rule.check({ options: {}, resources: [], index: new ResourceIndex([]), charts: [], ...emptyRuleInputs(), report: (r) => reports.push(r), settings: { kubeVersion: { major: 1, minor: 30 }, defaultNamespace: 'default', knownNamespaces: new Set(), baseDir: DIR, cwd: DIR } });
     expect(reports).toEqual([]);
   });
 });

@@ -15,7 +15,9 @@ import { RULES } from '../../rules/index.js';
 import { ResourceIndex } from '../../src/engine/resource-index.js';
 import type { Report } from '../../src/engine/rule.js';
 import { rule as chartMetadata } from '../../rules/chart-metadata.js';
+import { chartFacts } from '../../src/load/chart-facts.js';
 import { FIXTURES } from '../support/rule-tester.js';
+import { emptyRuleInputs } from '../support/rule-inputs.js';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const DOCS = path.join(ROOT, 'docs/rules');
@@ -67,11 +69,12 @@ function materialise(text: string): string {
 
 async function findingsOf(ruleId: string, text: string): Promise<{ messages: string[]; notRendered: boolean }> {
   if (ruleId === 'chart-metadata') {
-    // The chart loader does not hand charts to rules yet: run the rule on the Chart.yaml text itself.
+    // Run the rule on the facts of the Chart.yaml text itself.
     const reports: Report[] = [];
     chartMetadata.check({
       options: {}, resources: [], index: new ResourceIndex([]), report: (r) => reports.push(r),
-      charts: [{ dir: tmpRoot, file: 'Chart.yaml', text, presentDependencies: [] }],
+      charts: [chartFacts({ dir: tmpRoot, file: 'Chart.yaml', texts: { chartYaml: text, subcharts: new Map() }, presentDependencies: [] })],
+      ...emptyRuleInputs(),
       settings: { kubeVersion: { major: 1, minor: 30 }, defaultNamespace: 'default', knownNamespaces: new Set(['default']), baseDir: tmpRoot, cwd: tmpRoot },
     });
     return { messages: reports.map((r) => r.message), notRendered: false };

@@ -1,13 +1,10 @@
 /**
  * Custom resources against the openAPIV3Schema of their CRD (v1 and v1beta1
- * CRDs, CRD files from the `crds` option), and the conversion of structural
+ * CRDs; the `crds` option's files are read in test/load/crds.test.ts), and the conversion of structural
  * schemas to JSON Schema.
  */
-import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
-import { CrdCatalog, loadCrdFiles, toJsonSchema } from '../../src/schema/crd.js';
+import { describe, expect, it } from 'vitest';
+import { CrdCatalog, toJsonSchema } from '../../src/schema/crd.js';
 
 const backupSchema = {
   type: 'object',
@@ -132,27 +129,6 @@ describe('apiextensions.k8s.io/v1beta1 CRDs', () => {
     catalog.add({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'x' } });
     catalog.add({ apiVersion: 'apiextensions.k8s.io/v1', kind: 'CustomResourceDefinition', spec: {} });
     expect(catalog.size).toBe(0);
-  });
-});
-
-describe('CRD files (the crds option)', () => {
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'k8s-schema-crds-'));
-  afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-  it('reads YAML files and directories, recursively, with several documents and Lists', () => {
-    mkdirSync(path.join(dir, 'crds/nested'), { recursive: true });
-    writeFileSync(path.join(dir, 'crds/backup.yaml'), `# comment\n---\n${JSON.stringify(crdV1())}\n---\n`);
-    const list = { apiVersion: 'v1', kind: 'List', items: [{ ...crdV1(), spec: { ...crdV1().spec, names: { kind: 'Restore', plural: 'restores' } } }] };
-    writeFileSync(path.join(dir, 'crds/nested/restore.json'), JSON.stringify(list));
-    writeFileSync(path.join(dir, 'crds/README.md'), 'not: [a manifest');
-    const catalog = new CrdCatalog();
-    loadCrdFiles(['crds'], dir, catalog);
-    expect(catalog.hasKind('todo.example.com', 'Backup')).toBe(true);
-    expect(catalog.hasKind('todo.example.com', 'Restore')).toBe(true);
-  });
-
-  it('throws ENOENT for a missing path', () => {
-    expect(() => loadCrdFiles(['missing.yaml'], dir, new CrdCatalog())).toThrow(/ENOENT/);
   });
 });
 

@@ -64,6 +64,8 @@ export class Chart {
   schema?: Uint8Array;
   /** Display path of values.yaml for provenance, e.g. "mychart/values.yaml". */
   valuesFile = '';
+  /** Every file the chart was loaded from, Chart.yaml and values.yaml included (Helm's Chart.Raw). */
+  raw: ChartFile[] = [];
   private deps: Chart[] = [];
   private parentChart: Chart | undefined;
 

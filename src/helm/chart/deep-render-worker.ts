@@ -17,6 +17,7 @@ async function run(): Promise<DeepRenderAnswer<RenderResult>> {
         message: err.message,
         afterRender: e instanceof ChartRenderError ? e.afterRender : false,
         partialOutput: e instanceof ChartRenderError ? e.partialOutput : '',
+        ...(e instanceof ChartRenderError ? { detail: e.detail } : {}),
       },
     };
   }

@@ -19,6 +19,7 @@ import { fileURLToPath } from 'node:url';
 import { Worker, isMainThread, workerData } from 'node:worker_threads';
 import { GoInt, GoObject, getOrigin, setOrigin, type GoIntKind, type GoMap, type GoValue, type ValueOrigin } from '../template/value.js';
 import { Chart, type ChartFile, type ChartMetadata, type Dependency } from './chart.js';
+import type { RenderErrorDetail } from './render.js';
 
 /** Stack of the worker: enough for 1001 nested includes of several names through deep templates. */
 export const DEEP_STACK_MB = 512;
@@ -139,7 +140,15 @@ export interface DeepRenderJob {
 /** What the worker answers: the render result, or the error to throw again. */
 export type DeepRenderAnswer<R> =
   | { ok: R }
-  | { error: { message: string; afterRender: boolean; partialOutput: string } };
+  | { error: DeepRenderError };
+
+/** A render error as it crosses the thread boundary (plain data). */
+export interface DeepRenderError {
+  message: string;
+  afterRender: boolean;
+  partialOutput: string;
+  detail?: RenderErrorDetail;
+}
 
 let workerUrlOverride: URL | undefined;
 
@@ -176,7 +185,7 @@ export async function renderOnBigStack<R>(
   chart: Chart,
   values: GoMap,
   options: Record<string, unknown>,
-  makeError: (e: { message: string; afterRender: boolean; partialOutput: string }) => Error,
+  makeError: (e: DeepRenderError) => Error,
 ): Promise<R | undefined> {
   const url = workerUrl();
   if (url === undefined) return undefined;

@@ -10,6 +10,8 @@ export { Chart } from './chart.js';
 export type { ChartFile, ChartMetadata, Dependency } from './chart.js';
 export { ChartLoadError } from './loader.js';
 export { renderChart, cloneChart, ChartRenderError, DEFAULT_KUBE_VERSION } from './render.js';
+export type { RenderErrorDetail, RenderErrorKind } from './render.js';
+export type { SchemaViolation } from './schema.js';
 export type { RenderOptions, RenderResult, RenderedDocument } from './render.js';
 export { runTemplateCommand } from './template-command.js';
 export { showOnly, ShowOnlyError } from './show-only.js';

@@ -124,8 +124,8 @@ export function loadChartSync(path: string, warn: WarnFn = () => {}): Chart {
   return st.isDirectory() ? loadDir(path, warn) : loadArchiveFile(path, warn);
 }
 
-function yamlLoadError(what: string, e: unknown): ChartLoadError {
-  if (e instanceof YamlError || e instanceof ChartLoadError) return new ChartLoadError(`cannot load ${what}: ${e.message}`);
+function yamlLoadError(what: string, e: unknown, diskPath?: string): ChartLoadError {
+  if (e instanceof YamlError || e instanceof ChartLoadError) return new ChartLoadError(`cannot load ${what}: ${e.message}`, diskPath);
   throw e;
 }
 
@@ -138,7 +138,7 @@ export function loadFiles(files: BufferedFile[], ctx: LoadContext): Chart {
     try {
       decodeMetadata(readYamlValues(decoder.decode(f.data), 'Chart.yaml', false), md);
     } catch (e) {
-      throw yamlLoadError('Chart.yaml', e);
+      throw yamlLoadError('Chart.yaml', e, (f as ChartFile).diskPath);
     }
     if (md.apiVersion === '') md.apiVersion = 'v1';
   }
@@ -156,7 +156,7 @@ export function loadFiles(files: BufferedFile[], ctx: LoadContext): Chart {
       try {
         readYamlValues(decoder.decode(f.data), 'Chart.lock', false);
       } catch (e) {
-        throw yamlLoadError('Chart.lock', e);
+        throw yamlLoadError('Chart.lock', e, (f as ChartFile).diskPath);
       }
       continue;
     }
@@ -164,7 +164,7 @@ export function loadFiles(files: BufferedFile[], ctx: LoadContext): Chart {
       try {
         values = readValuesFile(decoder.decode(f.data), cf.diskPath ?? `${displayName()}/values.yaml`);
       } catch (e) {
-        throw yamlLoadError('values.yaml', e);
+        throw yamlLoadError('values.yaml', e, (f as ChartFile).diskPath);
       }
       continue;
     }
@@ -180,7 +180,7 @@ export function loadFiles(files: BufferedFile[], ctx: LoadContext): Chart {
       try {
         decodeMetadata(readYamlValues(decoder.decode(f.data), 'requirements.yaml', false), md);
       } catch (e) {
-        throw yamlLoadError('requirements.yaml', e);
+        throw yamlLoadError('requirements.yaml', e, (f as ChartFile).diskPath);
       }
       if (md.apiVersion === 'v1') other.push(cf);
       continue;
@@ -189,7 +189,7 @@ export function loadFiles(files: BufferedFile[], ctx: LoadContext): Chart {
       try {
         readYamlValues(decoder.decode(f.data), 'requirements.lock', false);
       } catch (e) {
-        throw yamlLoadError('requirements.lock', e);
+        throw yamlLoadError('requirements.lock', e, (f as ChartFile).diskPath);
       }
       md ??= emptyMetadata();
       if (md.apiVersion !== 'v1') {
@@ -223,6 +223,7 @@ export function loadFiles(files: BufferedFile[], ctx: LoadContext): Chart {
   chart.files = other;
   chart.schema = schema;
   chart.valuesFile = `${displayName()}/values.yaml`;
+  chart.raw = files;
 
   // Helm iterates a Go map here (random order); we sort by name so output is stable.
   for (const n of [...subcharts.keys()].sort()) {
@@ -246,7 +247,7 @@ export function loadFiles(files: BufferedFile[], ctx: LoadContext): Chart {
     } catch (e) {
       if (e instanceof ChartLoadError && e.message.startsWith('error unpacking subchart tar')) throw e;
       if (e instanceof ChartLoadError || e instanceof ArchiveError) {
-        throw new ChartLoadError(`error unpacking subchart ${n} in ${chart.name()}: ${e.message}`);
+        throw new ChartLoadError(`error unpacking subchart ${n} in ${chart.name()}: ${e.message}`, e instanceof ChartLoadError ? e.file : undefined);
       }
       throw e;
     }

@@ -25,7 +25,15 @@ const HOOK_EVENTS = new Set([
   'pre-install', 'post-install', 'pre-delete', 'post-delete', 'pre-upgrade', 'post-upgrade', 'pre-rollback', 'post-rollback', 'test', 'test-success',
 ]);
 
-export class ManifestError extends Error {}
+/** A rendered file that is not valid YAML; `template` names it. */
+export class ManifestError extends Error {
+  constructor(
+    message: string,
+    readonly template?: string,
+  ) {
+    super(message);
+  }
+}
 
 /** A piece of a rendered file: the trimmed document text and where it starts in the file. */
 export interface SplitPiece {
@@ -148,13 +156,13 @@ export function readHead(doc: string, path: string): SimpleHead {
   try {
     v = readYamlValues(doc, path, false);
   } catch (e) {
-    if (e instanceof YamlError) throw new ManifestError(`YAML parse error on ${path}: ${e.message}`);
+    if (e instanceof YamlError) throw new ManifestError(`YAML parse error on ${path}: ${e.message}`, path);
     throw e;
   }
   const head: SimpleHead = { apiVersion: '', kind: '', name: '', annotations: null };
   if (v === null || v === undefined) return head;
   const bad = (what: string, type: string, got: GoValue): never => {
-    throw new ManifestError(`YAML parse error on ${path}: error unmarshaling JSON: while decoding JSON: json: cannot unmarshal ${jsonKind(got)} into Go ${what} of type ${type}`);
+    throw new ManifestError(`YAML parse error on ${path}: error unmarshaling JSON: while decoding JSON: json: cannot unmarshal ${jsonKind(got)} into Go ${what} of type ${type}`, path);
   };
   if (!isGoMap(v)) bad('value', 'releaseutil.SimpleHead', v);
   const m = v as GoMap;

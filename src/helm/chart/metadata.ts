@@ -7,7 +7,15 @@
 import { isGoMap, type GoMap, type GoValue } from '../template/value.js';
 import type { ChartMetadata, Dependency, Maintainer } from './chart.js';
 
-export class ChartLoadError extends Error {}
+/** A chart that cannot be loaded; `file` is the chart file on disk at fault, when one is and the chart is a directory. */
+export class ChartLoadError extends Error {
+  constructor(
+    message: string,
+    readonly file?: string,
+  ) {
+    super(message);
+  }
+}
 
 export function emptyMetadata(): ChartMetadata {
   return {

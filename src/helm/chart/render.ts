@@ -7,7 +7,7 @@
  * the engine's spans so findings can be mapped back to templates and values.
  */
 import type { GoMap, OutputSpan, RenderedText } from '../template/value.js';
-import { HelmStackExhaustedError, renderHelm } from '../template/helm-engine.js';
+import { HelmRenderError, HelmStackExhaustedError, renderHelm } from '../template/helm-engine.js';
 import { onBigStack, renderOnBigStack } from './deep-render.js';
 import { asValues } from './values-methods.js';
 import { helmFuncMap } from '../sprig/index.js';
@@ -16,7 +16,7 @@ import { ChartObject, FilesObject, makeCapabilities, makeRelease, type Capabilit
 import { coalesceValues, deepCopyMap } from './coalesce.js';
 import { missingDependencies, processDependencies, valuesTable } from './dependencies.js';
 import { readHead, sortManifests, splitManifests, ManifestError, type Hook, type Manifest } from './manifests.js';
-import { validateAgainstSchema } from './schema.js';
+import { checkValuesSchema, type SchemaViolation } from './schema.js';
 import { isCompatibleRange } from './semver-range.js';
 import { goTrimSpace } from './go-format.js';
 import { mergeValueOptions, type ValueOptions } from './values-options.js';
@@ -80,15 +80,37 @@ export interface RenderResult {
 }
 
 /**
+ * What failed in a render: 'chart' (not installable, missing dependencies, release name,
+ * kubeVersion), 'schema' (values.schema.json), 'parse' and 'execution' (a template),
+ * 'yaml' (a rendered manifest is not valid YAML), 'render' (anything else).
+ */
+export type RenderErrorKind = 'chart' | 'schema' | 'parse' | 'execution' | 'yaml' | 'render';
+
+/** The structure behind a render error's message. */
+export interface RenderErrorDetail {
+  kind: RenderErrorKind;
+  /** Template name (e.g. `mychart/templates/svc.yaml`) the error is in, when known. */
+  template?: string;
+  /** 1-based line and column (UTF-16 units) in that template, when the error names them. */
+  line?: number;
+  column?: number;
+  /** For kind 'schema': every violation, in message order. */
+  violations?: SchemaViolation[];
+}
+
+/**
  * A render error. `afterRender` is true when Helm had a release object at
  * that point (its template command then adds the --debug hint), and
- * `partialOutput` is what --debug prints before the error.
+ * `partialOutput` is what --debug prints before the error. The message is
+ * Helm's text; `detail` holds the same facts as fields, for callers that
+ * place the error (nothing needs to parse the message back).
  */
 export class ChartRenderError extends Error {
   constructor(
     message: string,
     readonly afterRender = false,
     readonly partialOutput = '',
+    readonly detail: RenderErrorDetail = { kind: 'chart' },
   ) {
     super(message);
   }
@@ -179,6 +201,16 @@ function clipSpans(spans: OutputSpan[], start: number, len: number, text: string
   return out;
 }
 
+/** The place and kind a template engine error carries. */
+function templateErrorDetail(e: unknown): RenderErrorDetail {
+  if (!(e instanceof HelmRenderError)) return { kind: 'render' };
+  const detail: RenderErrorDetail = { kind: e.kind ?? 'render' };
+  if (e.template !== undefined) detail.template = e.template;
+  if (e.line !== undefined) detail.line = e.line;
+  if (e.column !== undefined) detail.column = e.column;
+  return detail;
+}
+
 function docOf(m: Manifest, rendered: Map<string, RenderedText>, paths: Map<string, string | undefined>, hook?: Hook): RenderedDocument {
   const r = rendered.get(m.name);
   return {
@@ -248,9 +280,9 @@ export async function renderChart(chart: Chart, options: RenderOptions = {}, use
   top.Capabilities = caps;
   top.Release = makeRelease({ name: releaseName, namespace: options.namespace ?? 'default', revision: 1, isUpgrade, isInstall: !isUpgrade });
   const coalesced = coalesceValues(printf, c, vals);
-  const schemaErr = options.skipSchemaValidation ? undefined : await validateAgainstSchema(c, coalesced);
+  const schemaErr = options.skipSchemaValidation ? undefined : await checkValuesSchema(c, coalesced);
   if (schemaErr !== undefined) {
-    throw new ChartRenderError(`values don't meet the specifications of the schema(s) in the following chart(s):\n${schemaErr}`);
+    throw new ChartRenderError(`values don't meet the specifications of the schema(s) in the following chart(s):\n${schemaErr.text}`, false, '', { kind: 'schema', violations: schemaErr.violations });
   }
   top.Values = coalesced;
 
@@ -267,13 +299,13 @@ export async function renderChart(chart: Chart, options: RenderOptions = {}, use
   } catch (e) {
     if (e instanceof HelmStackExhaustedError && !onBigStack()) {
       // Too deep for this thread's stack: render it all again where Helm's limits fit.
-      const again = await renderOnBigStack<RenderResult>(chart, vals, { ...options }, (x) => new ChartRenderError(x.message, x.afterRender, x.partialOutput));
+      const again = await renderOnBigStack<RenderResult>(chart, vals, { ...options }, (x) => new ChartRenderError(x.message, x.afterRender, x.partialOutput, x.detail));
       if (again !== undefined) {
         for (const w of again.warnings.slice(warnings.length)) options.onWarning?.(w);
         return again;
       }
     }
-    throw new ChartRenderError((e as Error).message, true);
+    throw new ChartRenderError((e as Error).message, true, '', templateErrorDetail(e));
   }
 
   let notes = '';
@@ -298,7 +330,7 @@ export async function renderChart(chart: Chart, options: RenderOptions = {}, use
         if (goTrimSpace(content) === '') continue;
         partial += `---\n# Source: ${name}\n${content}\n`;
       }
-      throw new ChartRenderError(e.message, true, `${goTrimSpace(partial)}\n`);
+      throw new ChartRenderError(e.message, true, `${goTrimSpace(partial)}\n`, { kind: 'yaml', ...(e.template !== undefined ? { template: e.template } : {}) });
     }
     throw e;
   }

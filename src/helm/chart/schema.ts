@@ -106,8 +106,32 @@ function describe(e: AjvError): string {
   }
 }
 
-/** One line per failing location; required and additionalProperties list every name at once, as the library does. */
-function errorLines(errors: AjvError[]): string[] {
+/** One values.schema.json violation: the chart whose schema says it, where in its values, and why. */
+export interface SchemaViolation {
+  /** Name of the chart whose schema failed (as Helm's message heads it). */
+  chart: string;
+  /** JSON pointer into that chart's values, as written in the message (e.g. `/image/tag`). */
+  pointer: string;
+  /** The pointer as a path of keys and indexes. */
+  path: (string | number)[];
+  /** The violation's text after `at '<pointer>': `. */
+  message: string;
+}
+
+/** A violation found by one schema (its chart is added by the caller). */
+type Violation = Omit<SchemaViolation, 'chart'>;
+
+/** The values path a JSON pointer (`/a/0/b~1c`) names. */
+function pointerPath(pointer: string): (string | number)[] {
+  return pointer
+    .split('/')
+    .slice(1)
+    .map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~'))
+    .map((p) => (/^\d+$/.test(p) ? Number(p) : p));
+}
+
+/** One violation per failing location; required and additionalProperties list every name at once, as the library does. */
+function violationsOf(errors: AjvError[]): Violation[] {
   const merged: { path: string; keyword: string; names: string[]; text: string }[] = [];
   for (const e of errors) {
     if (['allOf', 'anyOf', 'oneOf', 'if', 'then', 'else', 'not'].includes(e.keyword) && errors.length > 1) continue;
@@ -123,21 +147,35 @@ function errorLines(errors: AjvError[]): string[] {
     }
     merged.push({ path: e.instancePath, keyword: e.keyword, names: [], text: describe(e) });
   }
-  const lines = merged.map((m) => {
+  const out = new Map<string, Violation>();
+  for (const m of merged) {
     let text = m.text;
     if (m.keyword === 'required') text = m.names.length === 1 ? `missing property ${quote(m.names[0])}` : `missing properties ${m.names.map(quote).join(', ')}`;
     if (m.keyword === 'additionalProperties') text = `additional properties ${m.names.map(quote).join(', ')} not allowed`;
-    return `- at '${m.path}': ${text}`;
-  });
-  return [...new Set(lines)];
+    // The same line twice is said once.
+    const line = violationLine(m.path, text);
+    if (!out.has(line)) out.set(line, { pointer: m.path, path: pointerPath(m.path), message: text });
+  }
+  return [...out.values()];
 }
 
-async function validateOne(values: GoMap, schemaBytes: Uint8Array): Promise<string | undefined> {
+/** A violation as Helm's message lists it. */
+function violationLine(pointer: string, message: string): string {
+  return `- at '${pointer}': ${message}`;
+}
+
+/** What one schema said: the text under its chart's heading, and the violations in it. */
+interface SchemaCheck {
+  text: string;
+  violations: Violation[];
+}
+
+async function validateOne(values: GoMap, schemaBytes: Uint8Array): Promise<SchemaCheck | undefined> {
   let schema: Record<string, unknown>;
   try {
     schema = JSON.parse(new TextDecoder().decode(schemaBytes)) as Record<string, unknown>;
   } catch (e) {
-    return `${(e as Error).message}\n`;
+    return { text: `${(e as Error).message}\n`, violations: [] };
   }
   const { draft7, draft2020, draft2019 } = await loadAjv();
   const declared = typeof schema.$schema === 'string' ? schema.$schema : '';
@@ -154,28 +192,46 @@ async function validateOne(values: GoMap, schemaBytes: Uint8Array): Promise<stri
     const ajv = new Ctor({ strict: false, allErrors: true, verbose: true, validateFormats: false, validateSchema: false });
     validate = ajv.compile(schema);
   } catch (e) {
-    return `${(e as Error).message}\n`;
+    return { text: `${(e as Error).message}\n`, violations: [] };
   }
   if (validate(toJson(values))) return undefined;
-  return `${errorLines(validate.errors ?? []).join('\n')}\n`;
+  const violations = violationsOf(validate.errors ?? []);
+  return { text: `${violations.map((v) => violationLine(v.pointer, v.message)).join('\n')}\n`, violations };
 }
 
-/** ValidateAgainstSchema; returns the error text (without Helm's heading) or undefined. */
-export async function validateAgainstSchema(chart: Chart, values: GoMap): Promise<string | undefined> {
-  let out = '';
+/** A failed values.schema.json check: Helm's text (without its heading) and each violation with its chart. */
+export interface ValuesSchemaFailure {
+  text: string;
+  violations: SchemaViolation[];
+}
+
+/** ValidateAgainstSchema, keeping the violations as data; undefined when the values pass. */
+export async function checkValuesSchema(chart: Chart, values: GoMap): Promise<ValuesSchemaFailure | undefined> {
+  const out: ValuesSchemaFailure = { text: '', violations: [] };
   if (chart.schema) {
     const err = await validateOne(values, chart.schema);
-    if (err !== undefined) out += `${chart.name()}:\n${err}`;
+    if (err !== undefined) {
+      out.text += `${chart.name()}:\n${err.text}`;
+      out.violations.push(...err.violations.map((v) => ({ chart: chart.name(), ...v })));
+    }
   }
   for (const sub of chart.dependencies()) {
     const raw = values[sub.name()];
     if (raw === undefined || raw === null) continue;
     if (!isGoMap(raw)) {
-      out += `${sub.name()}:\ninvalid type for values: expected object (map), got ${goTypeName(raw)}\n`;
+      out.text += `${sub.name()}:\ninvalid type for values: expected object (map), got ${goTypeName(raw)}\n`;
       continue;
     }
-    const err = await validateAgainstSchema(sub, raw);
-    if (err !== undefined) out += err;
+    const err = await checkValuesSchema(sub, raw);
+    if (err !== undefined) {
+      out.text += err.text;
+      out.violations.push(...err.violations);
+    }
   }
-  return out === '' ? undefined : out;
+  return out.text === '' ? undefined : out;
+}
+
+/** ValidateAgainstSchema; returns the error text (without Helm's heading) or undefined. */
+export async function validateAgainstSchema(chart: Chart, values: GoMap): Promise<string | undefined> {
+  return (await checkValuesSchema(chart, values))?.text;
 }

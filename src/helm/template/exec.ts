@@ -142,6 +142,12 @@ interface Positioned {
   _col?: number;
 }
 
+/** Where an action ends (just past its `}}`), as a line and column cached on the node. */
+function actionEnd(n: ActionNode): [number, number] {
+  const cache = n as unknown as { _end?: [number, number] };
+  return (cache._end ??= nodeLineCol(n.tr, n.endPos));
+}
+
 /** 1-based line and 1-based UTF-16 column of an offset in a tree's text (cached on the node). */
 export function nodeLineCol(tr: TreeRef, pos: number, cache?: Positioned): [number, number] {
   if (cache && cache._line !== undefined) return [cache._line, cache._col!];
@@ -191,10 +197,11 @@ export class Output {
     this.length += s.length;
   }
 
-  write(s: string, template: string, line: number, column: number, kind: 'text' | 'action', origin?: ValueOrigin): void {
+  write(s: string, template: string, line: number, column: number, kind: 'text' | 'action', origin?: ValueOrigin, end?: readonly [number, number]): void {
     if (s.length === 0) return;
     if (this.track) {
       const span: OutputSpan = { start: this.length, end: this.length + s.length, template, line, column, kind };
+      if (end) [span.endLine, span.endColumn] = end;
       if (origin) span.origin = origin;
       this.spans.push(span);
     }
@@ -202,15 +209,16 @@ export class Output {
     this.length += s.length;
   }
 
-  /** Writes a string whose parts have their own spans; gaps get the action's span. */
-  writeWithSpans(s: string, sub: OutputSpan[], template: string, line: number, column: number, origin?: ValueOrigin): void {
+  /** Writes a string whose parts have their own spans; gaps get the action's span (`end`: just past its `}}`). */
+  writeWithSpans(s: string, sub: OutputSpan[], template: string, line: number, column: number, end: readonly [number, number], origin?: ValueOrigin): void {
     if (s.length === 0) return;
     const base = this.length;
+    const [endLine, endColumn] = end;
     let at = 0;
     for (const sp of sub) {
       if (sp.start < at || sp.end > s.length || sp.end <= sp.start) continue;
       if (sp.start > at) {
-        const gap: OutputSpan = { start: base + at, end: base + sp.start, template, line, column, kind: 'action' };
+        const gap: OutputSpan = { start: base + at, end: base + sp.start, template, line, column, kind: 'action', endLine, endColumn };
         if (origin) gap.origin = origin;
         this.spans.push(gap);
       }
@@ -220,12 +228,14 @@ export class Output {
         span.template = template;
         span.line = line;
         span.column = column;
+        span.endLine = endLine;
+        span.endColumn = endColumn;
       }
       this.spans.push(span);
       at = sp.end;
     }
     if (at < s.length) {
-      const gap: OutputSpan = { start: base + at, end: base + s.length, template, line, column, kind: 'action' };
+      const gap: OutputSpan = { start: base + at, end: base + s.length, template, line, column, kind: 'action', endLine, endColumn };
       if (origin) gap.origin = origin;
       this.spans.push(gap);
     }
@@ -953,8 +963,9 @@ export class State {
     const [line, col] = nodeLineCol(n.tr, n.delimPos, n as unknown as Positioned);
     const origin = this.origin;
     const sub = typeof v === 'string' && s.length > 0 ? this.ctx.strSpans.get(s) : undefined;
-    if (sub !== undefined) out.writeWithSpans(s, sub, n.tr.parseName, line, col, origin);
-    else out.write(s, n.tr.parseName, line, col, 'action', origin);
+    const end = actionEnd(n);
+    if (sub !== undefined) out.writeWithSpans(s, sub, n.tr.parseName, line, col, end, origin);
+    else out.write(s, n.tr.parseName, line, col, 'action', origin, end);
   }
 }
 

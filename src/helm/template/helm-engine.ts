@@ -36,6 +36,8 @@ export interface HelmRenderOptions {
  * position (column is 1-based, in UTF-16 units of that line).
  */
 export class HelmRenderError extends Error {
+  /** 'parse' or 'execution' when Helm's cleanup names it (a template failed to parse or to run). */
+  kind?: 'parse' | 'execution';
   template?: string;
   line?: number;
   column?: number;
@@ -58,6 +60,7 @@ export class HelmStackExhaustedError extends HelmRenderError {
   constructor(from: HelmRenderError) {
     super(from.message);
     this.name = 'HelmStackExhaustedError';
+    this.kind = from.kind;
     this.template = from.template;
     this.line = from.line;
     this.column = from.column;
@@ -161,8 +164,9 @@ function charColumn(text: string | undefined, line: number, byteCol: number): nu
   return i - start + 1;
 }
 
-function locatedError(message: string, loc: string | undefined, texts: Map<string, string>): HelmRenderError {
+function locatedError(kind: 'parse' | 'execution', message: string, loc: string | undefined, texts: Map<string, string>): HelmRenderError {
   const err = new HelmRenderError(message);
+  err.kind = kind;
   const l = loc !== undefined ? parseLocation(loc) : undefined;
   if (l) {
     err.template = l.template;
@@ -177,18 +181,20 @@ function cleanupParseError(filename: string, err: Error, texts: Map<string, stri
   const tokens = err.message.split(': ');
   if (tokens.length === 1) {
     const e = new HelmRenderError(`parse error in (${filename}): ${err.message}`);
+    e.kind = 'parse';
     e.template = filename;
     return e;
   }
   const location = tokens[1];
   const errMsg = tokens[tokens.length - 1];
-  return locatedError(`parse error at (${location}): ${errMsg}`, location, texts);
+  return locatedError('parse', `parse error at (${location}): ${errMsg}`, location, texts);
 }
 
 /** Helm's cleanupExecError. */
 function cleanupExecError(filename: string, err: Error, texts: Map<string, string>): HelmRenderError {
   if (!(err instanceof ExecError)) {
     const e = new HelmRenderError(err.message);
+    e.kind = 'execution';
     e.template = filename;
     return e;
   }
@@ -197,14 +203,15 @@ function cleanupExecError(filename: string, err: Error, texts: Map<string, strin
   const second = first >= 0 ? msg.indexOf(': ', first + 2) : -1;
   if (first < 0 || second < 0) {
     const e = new HelmRenderError(`execution error in (${filename}): ${msg}`);
+    e.kind = 'execution';
     e.template = filename;
     return e;
   }
   const location = msg.slice(first + 2, second);
   const rest = msg.slice(second + 2);
   const m = warnRegex.exec(rest);
-  if (m) return locatedError(`execution error at (${location}): ${m[1]}`, location, texts);
-  return locatedError(msg, location, texts);
+  if (m) return locatedError('execution', `execution error at (${location}): ${m[1]}`, location, texts);
+  return locatedError('execution', msg, location, texts);
 }
 
 /**

@@ -141,11 +141,14 @@ export class ActionNode extends Node {
   }
   /** Offset of the action's `{{` (for provenance); Go's pos is the first token inside. */
   declare delimPos: number;
+  /** Offset just past the action's closing `}}` (for provenance: where the action ends). */
+  declare endPos: number;
   declare line: number;
   declare pipe: PipeNode;
   constructor(tr: TreeRef, pos: number, line: number, pipe: PipeNode) {
     super(tr, pos);
     this.delimPos = pos;
+    this.endPos = pos;
     this.line = line;
     this.pipe = pipe;
   }

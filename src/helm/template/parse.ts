@@ -65,6 +65,8 @@ export class Tree {
   private vars: string[] = [];
   private treeSet: Map<string, Tree> = new Map();
   private actionLine = 0;
+  /** Offset just past the closing token of the last pipeline parsed (an action's `}}`). */
+  private pipelineEnd = 0;
   private rangeDepth = 0;
   private stackDepth = 0;
 
@@ -270,7 +272,9 @@ export class Tree {
     }
     this.backup();
     const tok = this.peek();
-    return new ActionNode(this, tok.pos, tok.line, this.pipeline('command', ItemType.RightDelim));
+    const action = new ActionNode(this, tok.pos, tok.line, this.pipeline('command', ItemType.RightDelim));
+    action.endPos = this.pipelineEnd;
+    return action;
   }
 
   private breakControl(pos: number, line: number): Node {
@@ -329,6 +333,7 @@ export class Tree {
       switch (tok.typ) {
         case end:
           this.checkPipeline(pipe, context);
+          this.pipelineEnd = tok.pos + tok.val.length;
           return pipe;
         case ItemType.Bool:
         case ItemType.CharConstant:

@@ -295,6 +295,12 @@ export interface OutputSpan {
    * printed by the action whose `{{` is at line:column. Columns count UTF-16 units.
    */
   kind?: 'text' | 'action';
+  /**
+   * For 'action' spans: the position just past the action's closing `}}` (1-based,
+   * end-exclusive), so a caller can mark the whole action without the template text.
+   */
+  endLine?: number;
+  endColumn?: number;
 }
 
 /** A rendered template: its text and the provenance of every span of it. */
