@@ -11,7 +11,7 @@ import yaml from 'js-yaml';
 import { parseDirectives, type Directive } from '../engine/directives.js';
 import type { Resource } from '../engine/resource.js';
 import type { ChartInput } from '../engine/rule.js';
-import type { ValueOrigin } from '../helm/template/value.js';
+import type { ValueOrigin } from '../helm/go/value.js';
 import { addResources, type LoadProblem } from './documents.js';
 import { DocumentLocator } from './locate.js';
 import { RenderedSourceDocument, type TemplateFileRef } from './rendered-document.js';

@@ -6,7 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import type { GoValue } from '../../src/helm/template/value.js';
+import type { GoValue } from '../../src/helm/go/value.js';
 import { TemplateSet } from '../../src/helm/template/template.js';
 import { helmFuncMap } from '../../src/helm/sprig/index.js';
 

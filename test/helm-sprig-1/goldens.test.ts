@@ -6,7 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import type { GoFunction, GoValue } from '../../src/helm/template/value.js';
+import type { GoFunction, GoValue } from '../../src/helm/go/value.js';
 import { stringFuncs } from '../../src/helm/sprig/strings.js';
 import { mathFuncs } from '../../src/helm/sprig/math.js';
 import { conversionFuncs } from '../../src/helm/sprig/conversion.js';
@@ -15,7 +15,7 @@ import { regexFuncs } from '../../src/helm/sprig/regex.js';
 import { encodingFuncs } from '../../src/helm/sprig/encoding.js';
 import { pathFuncs } from '../../src/helm/sprig/paths.js';
 import { reflectFuncs } from '../../src/helm/sprig/reflect.js';
-import { GoArgError } from '../../src/helm/sprig/_p1-args.js';
+import { GoArgError } from '../../src/helm/sprig/signatures.js';
 import { renderMini } from './mini-template.js';
 
 interface Golden {

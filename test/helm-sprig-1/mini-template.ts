@@ -6,9 +6,9 @@
  * It lets the Sprig functions be tested against gotpl without depending on
  * the real template engine; it is not a template engine.
  */
-import type { GoFunction, GoMap, GoValue } from '../../src/helm/template/value.js';
-import { isGoMap } from '../../src/helm/template/value.js';
-import { formatValue } from '../../src/helm/template/gofmt.js';
+import type { GoFunction, GoMap, GoValue } from '../../src/helm/go/value.js';
+import { isGoMap } from '../../src/helm/go/value.js';
+import { formatValue } from '../../src/helm/go/fmt.js';
 
 type Token =
   | { kind: 'ident'; text: string }

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { GoInt, GoObject, goSignatureOf, type GoFunction, type GoValue } from '../../src/helm/template/value.js';
+import { GoInt, GoObject, goSignatureOf, type GoFunction, type GoValue } from '../../src/helm/go/value.js';
 import { stringFuncs } from '../../src/helm/sprig/strings.js';
 import { mathFuncs } from '../../src/helm/sprig/math.js';
 import { conversionFuncs } from '../../src/helm/sprig/conversion.js';
@@ -15,9 +15,9 @@ import { encodingFuncs } from '../../src/helm/sprig/encoding.js';
 import { pathFuncs } from '../../src/helm/sprig/paths.js';
 import { reflectFuncs } from '../../src/helm/sprig/reflect.js';
 import { helmFuncMap } from '../../src/helm/sprig/index.js';
-import { GoArgError } from '../../src/helm/sprig/_p1-args.js';
-import { goParseInt } from '../../src/helm/sprig/_p1-cast.js';
-import { tagGoType } from '../../src/helm/sprig/_p1-gotype.js';
+import { GoArgError } from '../../src/helm/sprig/signatures.js';
+import { goParseInt } from '../../src/helm/sprig/cast.js';
+import { tagGoType } from '../../src/helm/go/reflect.js';
 
 const f: Record<string, GoFunction> = {
   ...stringFuncs, ...mathFuncs, ...conversionFuncs, ...defaultsFuncs,

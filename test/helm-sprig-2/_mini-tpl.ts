@@ -6,8 +6,8 @@
  * functions can be checked against the Go reference before the real engine
  * (src/helm/template) is ready; it is not that engine.
  */
-import { GoObject, NO_FIELD, isGoMap, type GoFunction, type GoValue } from '../../src/helm/template/value.js';
-import { formatV } from '../../src/helm/sprig/_p2-govalue.js';
+import { GoObject, NO_FIELD, isGoMap, type GoFunction, type GoValue } from '../../src/helm/go/value.js';
+import { formatV } from '../../src/helm/sprig/arguments.js';
 
 export class CallError extends Error {
   constructor(readonly fn: string, message: string) {

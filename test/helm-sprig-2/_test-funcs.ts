@@ -2,8 +2,8 @@
  * Stand-ins for functions owned by other Sprig families (strings, reflect),
  * just enough for the golden cases to build their inputs. Not under test.
  */
-import { GoInt, goInt64, type GoFunction, type GoValue } from '../../src/helm/template/value.js';
-import { compareGoStrings, goKind, goTypeName, strval } from '../../src/helm/sprig/_p2-govalue.js';
+import { GoInt, goInt64, type GoFunction, type GoValue } from '../../src/helm/go/value.js';
+import { compareGoStrings, goKind, goTypeName, strval } from '../../src/helm/sprig/arguments.js';
 
 export const testOnlyFuncs: Record<string, GoFunction> = {
   splitList: (sep, s) => String(s).split(String(sep)),

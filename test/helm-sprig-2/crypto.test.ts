@@ -9,8 +9,8 @@ import { readFileSync } from 'node:fs';
 import bcryptLib from 'bcryptjs';
 import { describe, expect, it } from 'vitest';
 import { cryptoFuncs, Certificate } from '../../src/helm/sprig/crypto.js';
-import { children, pemDecode, readNode, readOid, type Node } from '../../src/helm/sprig/_p2-der.js';
-import type { GoValue } from '../../src/helm/template/value.js';
+import { children, pemDecode, readNode, readOid, type Node } from '../../src/helm/go/der.js';
+import type { GoValue } from '../../src/helm/go/value.js';
 
 interface Golden {
   tpl: string;

@@ -7,7 +7,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import type { GoMap } from '../../src/helm/template/value.js';
+import type { GoMap } from '../../src/helm/go/value.js';
 import { renderHelm } from '../../src/helm/template/helm-engine.js';
 import { helmFuncMap } from '../../src/helm/sprig/index.js';
 

@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import type { GoFunction, GoValue } from '../../src/helm/template/value.js';
+import type { GoFunction, GoValue } from '../../src/helm/go/value.js';
 import { collectionFuncs } from '../../src/helm/sprig/collections.js';
 import { semverFuncs } from '../../src/helm/sprig/semver.js';
 import { dateFuncs } from '../../src/helm/sprig/dates.js';

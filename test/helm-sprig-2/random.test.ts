@@ -6,8 +6,8 @@ import { describe, expect, it } from 'vitest';
 import { randomFuncs } from '../../src/helm/sprig/random.js';
 import { dateFuncs } from '../../src/helm/sprig/dates.js';
 import { cryptoFuncs } from '../../src/helm/sprig/crypto.js';
-import { GoTime } from '../../src/helm/sprig/_p2-gotime.js';
-import type { GoValue } from '../../src/helm/template/value.js';
+import { GoTime } from '../../src/helm/go/time.js';
+import type { GoValue } from '../../src/helm/go/value.js';
 
 process.env.TZ = 'UTC';
 const r = randomFuncs;

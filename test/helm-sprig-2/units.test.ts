@@ -4,11 +4,11 @@
  * and versions present themselves to toJson and field access.
  */
 import { describe, expect, it } from 'vitest';
-import { GoInt, GoObject, NO_FIELD, type GoValue } from '../../src/helm/template/value.js';
+import { GoInt, GoObject, NO_FIELD, type GoValue } from '../../src/helm/go/value.js';
 import { collectionFuncs as c } from '../../src/helm/sprig/collections.js';
 import { semverFuncs, semverSatisfies, SemverVersion } from '../../src/helm/sprig/semver.js';
 import { dateFuncs } from '../../src/helm/sprig/dates.js';
-import { GoTime } from '../../src/helm/sprig/_p2-gotime.js';
+import { GoTime } from '../../src/helm/go/time.js';
 
 process.env.TZ = 'UTC';
 

@@ -9,7 +9,7 @@ import { dirname, isAbsolute, resolve } from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
 import { renderHelm } from '../template/helm-engine.js';
 import { helmFuncMap } from '../sprig/index.js';
-import type { GoMap } from '../template/value.js';
+import type { GoMap } from '../go/value.js';
 import { parseKubeVersion } from './builtins.js';
 import { loadChartSync } from './loader.js';
 import { ChartRenderError, renderChart, mergeUserValues, DEFAULT_KUBE_VERSION, type RenderOptions } from './render.js';

@@ -7,7 +7,7 @@
  * Go returns `keys` and `values` in random map order; here they come sorted
  * (by key) so that output is deterministic. Charts sort `keys` anyway.
  */
-import { isGoMap, type GoFunction, type GoMap, type GoValue } from '../template/value.js';
+import { isGoMap, type GoFunction, type GoMap, type GoValue } from '../go/value.js';
 import {
   castToInt,
   compareGoStrings,
@@ -21,9 +21,9 @@ import {
   newMap,
   strArg,
   strval,
-} from './_p2-govalue.js';
-import { declareSignatures } from './_p2-govalue.js';
-import { deepCopyValue, mergeInto } from './_p2-mergo.js';
+} from './arguments.js';
+import { declareSignatures } from './arguments.js';
+import { deepCopyValue, mergeInto } from './mergo.js';
 
 /** Items of a list argument, or Sprig's error naming the operation and the kind. */
 function itemsOr(v: GoValue, message: (kind: string) => string): GoValue[] {

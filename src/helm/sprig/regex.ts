@@ -7,11 +7,11 @@
  * rules (regexp.Expand), and $$ is a literal $.
  */
 import { RE2JS, RE2JSSyntaxException } from 're2js';
-import type { GoFunction } from '../template/value.js';
-import { goQuote } from '../template/gofmt.js';
-import { goFunc, sig } from './_p1-args.js';
-import { tagGoType } from './_p1-gotype.js';
-import { isDigit, isLetter } from './_p1-unicode.js';
+import type { GoFunction } from '../go/value.js';
+import { goQuote } from '../go/quote.js';
+import { goFunc, sig } from './signatures.js';
+import { tagGoType } from '../go/reflect.js';
+import { isDigit, isLetter } from '../go/unicode.js';
 
 /** The Go-shaped RE2 object inside re2js (findAll, findAllSubmatchIndex...). */
 type GoRegexp = ReturnType<RE2JS['re2']>;

@@ -7,9 +7,9 @@
  * "1.22.3-gke.1"). v3.2 (which the Debian reference renderer links) decided
  * that per constraint instead, and capitalised its error texts.
  */
-import { GoInt, GoObject, NO_FIELD, type GoFunction, type GoValue } from '../template/value.js';
-import { goTypeName, strArg } from './_p2-govalue.js';
-import { declareSignatures } from './_p2-govalue.js';
+import { GoInt, GoObject, NO_FIELD, type GoFunction, type GoValue } from '../go/value.js';
+import { goTypeName, strArg } from './arguments.js';
+import { declareSignatures } from './arguments.js';
 
 const UINT64_MAX = (1n << 64n) - 1n;
 

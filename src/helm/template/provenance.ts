@@ -9,7 +9,7 @@
  * item gets the origin recorded for that key or index (value.ts getOrigin).
  * Spans have an empty `template`: the printing action fills in its own.
  */
-import { getOrigin, isGoMap, type GoMap, type GoValue, type OutputSpan, type ValueOrigin } from './value.js';
+import { getOrigin, isGoMap, type GoMap, type GoValue, type OutputSpan, type ValueOrigin } from '../go/value.js';
 
 interface Frame {
   col: number;

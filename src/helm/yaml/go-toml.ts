@@ -7,10 +7,10 @@
  */
 import { parse as parseToml, TomlDate, TomlError } from 'smol-toml';
 import { burntSushiError } from './toml-errors.js';
-import { GoObject, goInt64, isGoMap, type GoMap, type GoValue } from '../template/value.js';
-import { GoTime } from '../sprig/_p2-gotime.js';
-import { fixedZone } from '../sprig/_p2-gozone.js';
-import { compareGoStrings } from './go-json.js';
+import { GoObject, goInt64, isGoMap, type GoMap, type GoValue } from '../go/value.js';
+import { GoTime } from '../go/time.js';
+import { fixedZone } from '../go/zone.js';
+import { compareGoStrings } from '../go/utf8.js';
 
 class TomlEncodeError extends Error {}
 

@@ -10,7 +10,7 @@
  * [table], plus the key being assigned while its value is read).
  * Other errors keep smol-toml's message.
  */
-import { goQuote } from '../template/gofmt.js';
+import { goQuote } from '../go/quote.js';
 
 /** What we need from smol-toml's TomlError. */
 export interface TomlSyntaxError {

@@ -1,24 +1,17 @@
 /**
- * Small helpers shared by the part-2 Sprig families (lists, dicts, semver,
- * dates, crypto, random): Go's reflect kinds and type names, reflect.DeepEqual,
- * Sprig's `empty`, spf13/cast's ToInt, and a `%v` printer for the plain values
- * these functions need in error texts and dict keys (Go's fmt itself is
- * src/helm/template/gofmt.ts).
+ * Argument helpers of the Sprig families whose Go signatures are declared
+ * with declareSignatures (lists, dicts, semver, dates, crypto, random):
+ * readers of int, string, map and slice arguments with Go's "wrong type"
+ * errors, spf13/cast's ToInt, Sprig's strval, and the reflect helpers these
+ * families share (from ../go/reflect.ts and ../go/fmt.ts).
  */
-import { GoInt, GoObject, isGoMap, withGoSignature, type GoFunction, type GoMap, type GoParamType, type GoValue } from '../template/value.js';
-import { compareGoStrings, formatValue, goTypeName as fmtTypeName } from '../template/gofmt.js';
-import { goKindName as goKind } from './_p1-gotype.js';
+import { GoInt, GoObject, isGoMap, withGoSignature, type GoFunction, type GoMap, type GoParamType, type GoValue } from '../go/value.js';
+import { formatV } from '../go/fmt.js';
+import { compareGoStrings } from '../go/utf8.js';
+import { deepEqual, goInterfaceTypeName as goTypeName, goKindName as goKind } from '../go/reflect.js';
 
 // goKind: reflect.Kind's name as Sprig's error texts print it (kindOf's answer).
-export { compareGoStrings, goKind };
-
-/**
- * Go type name as `%T` prints it, for "interface conversion" and "wrong type"
- * errors; a nil interface is "nil" there (where `%T` says "<nil>").
- */
-export function goTypeName(v: GoValue): string {
-  return v === undefined || v === null ? 'nil' : fmtTypeName(v);
-}
+export { compareGoStrings, deepEqual, formatV, goKind, goTypeName };
 
 /** A Go runtime panic (nil receiver) that text/template turns into an error. */
 export const NIL_DEREF = 'runtime error: invalid memory address or nil pointer dereference';
@@ -47,34 +40,6 @@ export function kindOrPanic(v: GoValue): string {
   return goKind(v);
 }
 
-/** reflect.DeepEqual on two interface values: types must match, then contents. */
-export function deepEqual(a: GoValue, b: GoValue): boolean {
-  if (a === undefined) a = null;
-  if (b === undefined) b = null;
-  if (a === null || b === null) return a === b;
-  if (typeof a !== typeof b) return false;
-  if (typeof a !== 'object') {
-    // NaN != NaN in Go too.
-    return a === b;
-  }
-  const bo = b as object;
-  if (Array.isArray(a)) {
-    if (!Array.isArray(bo) || a.length !== bo.length) return false;
-    return a.every((x, i) => deepEqual(x, (bo as GoValue[])[i]));
-  }
-  if (a instanceof Uint8Array) {
-    if (!(bo instanceof Uint8Array) || a.length !== bo.length) return false;
-    return a.every((x, i) => x === bo[i]);
-  }
-  if (a instanceof GoObject) {
-    return bo instanceof GoObject && a.goType() === bo.goType() && a.formatV() === bo.formatV();
-  }
-  if (!isGoMap(b)) return false;
-  const am = a as GoMap;
-  const ak = Object.keys(am);
-  if (ak.length !== Object.keys(b).length) return false;
-  return ak.every((k) => Object.prototype.hasOwnProperty.call(b, k) && deepEqual(am[k], b[k]));
-}
 
 /** Sprig's `empty` (mergo's "empty value" agrees for the values templates hold). */
 export { isEmpty } from './defaults.js';
@@ -133,11 +98,6 @@ export function sliceArg(v: GoValue): GoValue[] | null {
   if (v === undefined || v === null) return null;
   if (Array.isArray(v)) return v;
   throw new Error(`wrong type for value; expected []interface {}; got ${goTypeName(v)}`);
-}
-
-/** Go's `%v` of a value (maps with sorted keys, nil as <nil>). */
-export function formatV(v: GoValue): string {
-  return formatValue(v ?? null);
 }
 
 /** Sprig's strval: strings as-is, []byte as text, anything else with `%v`. */

@@ -4,13 +4,13 @@
  * amd64, where Helm runs: int64 arithmetic wraps, and converting a float64
  * that does not fit (or NaN) to int64 gives the minimum int64.
  */
-import { GoInt, GoObject, type GoValue } from '../template/value.js';
-import { formatValue } from '../template/gofmt.js';
-import { MIN_INT64, goParseFloat, goParseInt } from '../template/strconv.js';
-import { decodeUtf8 } from './_p1-utf8.js';
-import { tagGoType } from './_p1-gotype.js';
+import { GoInt, GoObject, type GoValue } from '../go/value.js';
+import { formatValue } from '../go/fmt.js';
+import { MIN_INT64, goParseFloat, goParseInt } from '../go/strconv.js';
+import { decodeUtf8 } from '../go/utf8.js';
+import { tagGoType } from '../go/reflect.js';
 
-export { MAX_INT64, MIN_INT64, goParseFloat, goParseInt } from '../template/strconv.js';
+export { MAX_INT64, MIN_INT64, goParseFloat, goParseInt } from '../go/strconv.js';
 
 /** Wraps to int64 as Go's integer arithmetic does. */
 export function wrap64(n: bigint): bigint {

@@ -1,9 +1,11 @@
 /**
- * Go strings are UTF-8 byte strings; JavaScript strings are UTF-16. Functions
- * that index or cut strings (substr, trunc, abbrev, wrap...) work on bytes in
- * Go, so they go through these helpers. A cut inside a multi-byte character
- * leaves invalid UTF-8 in Go; we decode it the way Go prints it afterwards
- * (each invalid byte becomes U+FFFD, as utf8.DecodeRune and encoding/json do).
+ * Go's unicode/utf8 over JavaScript strings. Go strings are UTF-8 byte
+ * strings; JavaScript strings are UTF-16. `len`, `slice`, `%x` and the Sprig
+ * functions that index or cut strings (substr, trunc, abbrev, wrap...) work on
+ * bytes in Go, so they go through these helpers. A cut inside a multi-byte
+ * character leaves invalid UTF-8 in Go; decodeUtf8 decodes it the way Go prints
+ * it afterwards (each invalid byte becomes U+FFFD, as utf8.DecodeRune and
+ * encoding/json do).
  */
 
 const asciiOnly = /^[\x00-\x7f]*$/;
@@ -12,11 +14,23 @@ export function isAscii(s: string): boolean {
   return asciiOnly.test(s);
 }
 
+/** UTF-8 bytes of a JS string (lone surrogates become U+FFFD, as Go would see them). */
 export function utf8Bytes(s: string): Uint8Array {
   return Buffer.from(s, 'utf8');
 }
 
-/** len(s) in Go. */
+const textDecoder = new TextDecoder('utf-8');
+
+/**
+ * Decodes bytes the way a UTF-8 reader of Helm's output sees them (WHATWG:
+ * one U+FFFD per maximal invalid subpart, where decodeUtf8 puts one per byte):
+ * the text of chart files (.Files.Get) and of string constants with escapes.
+ */
+export function decodeUtf8AsText(b: Uint8Array): string {
+  return textDecoder.decode(b);
+}
+
+/** len(s) in Go: the number of UTF-8 bytes. */
 export function byteLength(s: string): number {
   return isAscii(s) ? s.length : Buffer.byteLength(s, 'utf8');
 }
@@ -92,8 +106,39 @@ export function runes(s: string): number[] {
   return out;
 }
 
-/** Compares two strings the way Go does: bytewise on UTF-8. */
+/** utf8.RuneCountInString. */
+export function runeCount(s: string): number {
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length) {
+      const d = s.charCodeAt(i + 1);
+      if (d >= 0xdc00 && d <= 0xdfff) i++;
+    }
+    n++;
+  }
+  return n;
+}
+
+/**
+ * Go's string comparison (bytewise UTF-8, i.e. code point order): negative, 0
+ * or positive. Compares UTF-16 units, mapping surrogates above the rest of the
+ * BMP, which is the UTF-8 order without encoding.
+ */
 export function compareGoStrings(a: string, b: string): number {
-  if (isAscii(a) && isAscii(b)) return a < b ? -1 : a > b ? 1 : 0;
-  return Buffer.compare(Buffer.from(a, 'utf8'), Buffer.from(b, 'utf8'));
+  if (a === b) return 0;
+  const n = Math.min(a.length, b.length);
+  for (let i = 0; i < n; i++) {
+    let x = a.charCodeAt(i);
+    let y = b.charCodeAt(i);
+    if (x !== y) {
+      // Code units of surrogate pairs encode code points above every BMP character.
+      if (x >= 0xd800 && x <= 0xdfff) x += 0x2000;
+      else if (x >= 0xe000) x -= 0x800;
+      if (y >= 0xd800 && y <= 0xdfff) y += 0x2000;
+      else if (y >= 0xe000) y -= 0x800;
+      return x - y;
+    }
+  }
+  return a.length - b.length;
 }

@@ -4,9 +4,9 @@
  * Instants are kept as whole Unix seconds plus nanoseconds so that year 1
  * (Go's zero Time) and nanosecond fractions survive.
  */
-import { GoObject, NO_FIELD, goInt64, type GoFunction, type GoValue } from '../template/value.js';
-import { goTypeName } from './_p2-govalue.js';
-import { UTC, fixedZone, localLocation, type GoLocation } from './_p2-gozone.js';
+import { GoObject, NO_FIELD, goInt64, type GoFunction, type GoValue } from './value.js';
+import { goInterfaceTypeName as goTypeName } from './reflect.js';
+import { UTC, fixedZone, localLocation, type GoLocation } from './zone.js';
 
 const LONG_MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 const LONG_DAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];

@@ -12,13 +12,14 @@ const reLetter = /^\p{L}$/u;
 const reDigit = /^\p{Nd}$/u;
 const reNumber = /^\p{N}$/u;
 const rePunct = /^\p{P}$/u;
-const reSpace = /^\p{White_Space}$/u;
 
 const str = (r: number): string => String.fromCodePoint(r);
 
+/** unicode.IsSpace. Every space is in the BMP, so a UTF-16 unit can be tested too (a surrogate is never a space). */
 export function isSpace(r: number): boolean {
-  if (r <= 0xff) return r === 0x20 || (r >= 0x09 && r <= 0x0d) || r === 0x85 || r === 0xa0;
-  return reSpace.test(str(r));
+  if (r <= 0x20) return r === 0x20 || (r >= 0x09 && r <= 0x0d);
+  if (r < 0x85) return false;
+  return r === 0x85 || r === 0xa0 || r === 0x1680 || (r >= 0x2000 && r <= 0x200a) || r === 0x2028 || r === 0x2029 || r === 0x202f || r === 0x205f || r === 0x3000;
 }
 export const isUpper = (r: number): boolean => reUpper.test(str(r));
 export const isLower = (r: number): boolean => reLower.test(str(r));
@@ -89,15 +90,22 @@ export function goToLower(s: string): string {
   return asciiOnly.test(s) ? s.toLowerCase() : mapRunes(s, toLower);
 }
 
+/** How many leading UTF-16 units strings.TrimSpace would remove. */
+export function goLeadingSpace(s: string): number {
+  let i = 0;
+  while (i < s.length && isSpace(s.charCodeAt(i))) i++;
+  return i;
+}
+
 /**
  * strings.TrimSpace: trims unicode.IsSpace runes at both ends. Every space
  * character is in the BMP, so UTF-16 units can be tested one by one (a
- * surrogate is never a space).
+ * surrogate is never a space). A loop, not a regular expression: `\s+$` is
+ * quadratic on long indented documents.
  */
 export function goTrimSpace(s: string): string {
-  let i = 0;
+  const i = goLeadingSpace(s);
   let j = s.length;
-  while (i < j && isSpace(s.charCodeAt(i))) i++;
   while (j > i && isSpace(s.charCodeAt(j - 1))) j--;
   return i === 0 && j === s.length ? s : s.slice(i, j);
 }

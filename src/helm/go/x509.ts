@@ -39,7 +39,7 @@ import {
   set,
   tlv,
   type Der,
-} from './_p2-der.js';
+} from './der.js';
 
 const OID_DSA = '1.2.840.10040.4.1';
 

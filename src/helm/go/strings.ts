@@ -5,8 +5,8 @@
  * Sprig uses. goutils works on bytes in several places (Abbreviate, Wrap,
  * Initials, DeleteWhiteSpace); those are reproduced on bytes.
  */
-import { isSpace, isLetter, isDigit, isUpper, isLower, isTitle, toLower, toUpper, toTitle, mapRunes } from './_p1-unicode.js';
-import { byteLength, decodeUtf8, isAscii, sliceBytes, utf8Bytes } from './_p1-utf8.js';
+import { isSpace, isLetter, isDigit, isUpper, isLower, isTitle, toLower, toUpper, toTitle, mapRunes } from './unicode.js';
+import { byteLength, decodeUtf8, isAscii, sliceBytes, utf8Bytes } from './utf8.js';
 
 /** strings.Split / strings.SplitN (n < 0: all; n == 0: nil). */
 export function goSplitN(s: string, sep: string, n: number): string[] {

@@ -5,7 +5,7 @@
  * upper case, letters, digits, punctuation, connectors) and join them with
  * the connector. Works on code points; U+FFFD stands for Go's RuneError.
  */
-import { fromCodePoints, isLetter, isNumber, isPunct, isSpace, isUpper, toLower, toUpper } from './_p1-unicode.js';
+import { fromCodePoints, isLetter, isNumber, isPunct, isSpace, isUpper, toLower, toUpper } from '../go/unicode.js';
 
 const RUNE_ERROR = 0xfffd;
 

@@ -17,8 +17,8 @@
  * - otherwise src's value is stored when overwriting, or when dst's is missing
  *   or empty (nil, "", 0, false, empty list or map).
  */
-import { GoObject, isGoMap, type GoMap, type GoValue } from '../template/value.js';
-import { isEmpty } from './_p2-govalue.js';
+import { GoObject, isGoMap, type GoMap, type GoValue } from '../go/value.js';
+import { isEmpty } from './arguments.js';
 
 export function mergeInto(dst: GoMap, src: GoMap, overwrite: boolean, mergoV03 = false): void {
   for (const key of Object.keys(src)) {

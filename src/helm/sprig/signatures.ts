@@ -7,9 +7,9 @@
  * text/template's messages. Those messages are thrown as GoArgError so that the
  * executor can print them the way Go does (without "error calling NAME: ").
  */
-import type { GoFunction, GoMap, GoValue } from '../template/value.js';
-import { isGoMap, withGoSignature } from '../template/value.js';
-import { goArgTypeName } from './_p1-gotype.js';
+import type { GoFunction, GoMap, GoValue } from '../go/value.js';
+import { isGoMap, withGoSignature } from '../go/value.js';
+import { goArgTypeName } from '../go/reflect.js';
 
 /** An argument that text/template itself rejects before the call. */
 export class GoArgError extends Error {

@@ -5,8 +5,8 @@
  * behaviour of Go 1.19's net/url; all structural characters are ASCII, so the
  * work is on JS strings, with escaping done on UTF-8 bytes.
  */
-import { goQuote } from '../template/gofmt.js';
-import { decodeUtf8, utf8Bytes } from './_p1-utf8.js';
+import { goQuote } from './quote.js';
+import { decodeUtf8, utf8Bytes } from './utf8.js';
 
 const enum Mode {
   Path,
