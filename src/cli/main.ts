@@ -29,8 +29,8 @@ const DOCS_BASE = 'https://github.com/k8s-todo-lint/k8s-todo-lint/blob/main/docs
 export async function main(argv: string[], io: Io): Promise<number> {
   try {
     if (argv[0] === 'template') {
-      const { runTemplateCommand } = await import('../helm/chart/index.js');
-      return await runTemplateCommand(argv.slice(1), { stdout: io.stdout, stderr: io.stderr, cwd: io.cwd } as Parameters<typeof runTemplateCommand>[1]);
+      const { runTemplateCommand } = await import('./template.js');
+      return await runTemplateCommand(argv.slice(1), { stdout: io.stdout, stderr: io.stderr, cwd: io.cwd });
     }
     if (argv[0] === 'capacity') return await capacity(argv.slice(1), io);
     return await lintCommand(argv, io);

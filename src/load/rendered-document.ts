@@ -5,7 +5,7 @@
  * value that came from the values tree adds `related` at its values-file line.
  */
 import { readFileSync } from 'node:fs';
-import type { OutputSpan, ValueOrigin } from '../helm/go/value.js';
+import type { OutputSpan, ValueOrigin } from '../helm/index.js';
 import type { Location, RelatedLocation, ResourcePath } from '../types.js';
 import type { NodeLocation, SourceDocument } from '../engine/resource.js';
 import { DocumentLocator, type LocateTarget } from './locate.js';
