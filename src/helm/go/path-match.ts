@@ -3,6 +3,7 @@
  * `--show-only`) and gobwas/glob with '/' as separator (used by .Files.Glob).
  * Patterns are translated to anchored regular expressions once and cached.
  */
+import { BoundedCache } from './bounded-cache.js';
 
 export class BadPatternError extends Error {
   constructor() {
@@ -63,7 +64,8 @@ function goClass(runes: string[], i: number): { re: string; next: number } {
   return { re: negate ? `[^${body}]` : `[${body}]`, next: i };
 }
 
-const pathMatchCache = new Map<string, RegExp>();
+/** Compiled path.Match patterns (.helmignore lines, --show-only, .Files.Glob) by text. */
+const pathMatchCache = new BoundedCache<string, RegExp>(1000);
 
 /** Compiles a Go path.Match pattern; throws BadPatternError when Go would return ErrBadPattern. */
 export function compilePathPattern(pattern: string): RegExp {
@@ -102,7 +104,8 @@ export function goPathMatch(pattern: string, name: string): boolean {
   return compilePathPattern(pattern).test(name);
 }
 
-const globCache = new Map<string, RegExp>();
+/** Compiled .Files.Glob patterns by text. */
+const globCache = new BoundedCache<string, RegExp>(1000);
 
 /**
  * gobwas/glob with separator '/': `*` (no '/'), `**` (anything), `?`, `[a-z]`,

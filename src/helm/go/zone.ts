@@ -6,6 +6,7 @@
  * is used when it is alphabetic, else Go's numeric form ("+03", "+0530").
  */
 import { existsSync, readFileSync } from 'node:fs';
+import { BoundedCache } from './bounded-cache.js';
 
 export interface ZoneInfo {
   /** Seconds east of UTC. */
@@ -171,7 +172,8 @@ function isIntlZone(name: string): boolean {
   }
 }
 
-const cache = new Map<string, GoLocation | null>();
+/** Loaded zones by name (null: Go would fail); names come from templates. */
+const cache = new BoundedCache<string, GoLocation | null>(256);
 
 /** time.LoadLocation: undefined when Go would fail (Sprig then falls back to UTC). */
 export function loadLocation(name: string): GoLocation | undefined {
