@@ -1,5 +1,5 @@
 /**
- * Sprig's crypto functions: keys and certificates (see _p2-x509.ts), bcrypt
+ * Sprig's crypto functions: keys and certificates (see ../go/x509.ts), bcrypt
  * and htpasswd (bcryptjs, "$2a$" hashes of cost 10 as Go writes them),
  * encryptAES/decryptAES (Sprig's AES-256-CBC scheme, so each side decrypts
  * the other's output), derivePassword (Master Password's algorithm) and

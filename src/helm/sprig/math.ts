@@ -3,7 +3,7 @@
  * cast.ToInt64 (floats truncate, numeric text parses, anything else is 0) and
  * return int64, wrapping on overflow as Go does; division by zero is Go's
  * runtime panic. The f-variants go through shopspring/decimal (see
- * _p1-decimal.ts); maxf/minf/floor/ceil/round use float64 directly.
+ * ../go/decimal.ts); maxf/minf/floor/ceil/round use float64 directly.
  */
 import { goInt64, type GoFunction, type GoInt, type GoValue } from '../go/value.js';
 import { goFunc, sig, vsig, runtimeError } from './signatures.js';

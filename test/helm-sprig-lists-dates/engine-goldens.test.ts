@@ -1,5 +1,5 @@
 /**
- * The part-2 goldens rendered by the real Helm engine (renderHelm) with the
+ * The list, dict, semver, date and crypto goldens rendered by the real Helm engine (renderHelm) with the
  * full function map: parsing, typed constants, the Go signatures these
  * functions declare, pipelines, printing and Helm's error wording must all
  * give gotpl's bytes. Differences that Helm 3.21's newer libraries make are
@@ -44,7 +44,7 @@ function helmError(goError: string): string {
   return e;
 }
 
-describe('Sprig part 2 goldens through the Helm engine', () => {
+describe('Sprig lists, dicts, semver, dates, crypto goldens through the Helm engine', () => {
   for (const g of goldens) {
     const title = g.tpl.length > 110 ? g.tpl.slice(0, 110) + '…' : g.tpl;
     it.skipIf(g.skip !== undefined || g.helm?.err !== undefined)(title, () => {

@@ -1,9 +1,9 @@
 #!/usr/bin/env node
-// Regenerates test/helm-sprig-1/goldens.json from the case table by running
+// Regenerates test/helm-sprig-strings-math/goldens.json from the case table by running
 // every template through the Go reference renderer (gotpl, see
 // ../shared/tools/gotpl/README.md) in batch mode.
 //
-//   GOTPL=/tmp/gotpl node scripts/gen-sprig1-goldens.mjs
+//   GOTPL=/tmp/gotpl node scripts/gen-sprig-strings-math-goldens.mjs
 //
 // Each golden is { template, data?, expected } or { template, data?, error }.
 // Cases where Helm's newer Sprig differs from the reference build carry
@@ -13,12 +13,12 @@ import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { cases, DATA } from '../test/helm-sprig-1/case-table.mjs';
+import { cases, DATA } from '../test/helm-sprig-strings-math/case-table.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const gotpl = process.env.GOTPL ?? process.argv[2];
 if (!gotpl) {
-  console.error('usage: GOTPL=/path/to/gotpl node scripts/gen-sprig1-goldens.mjs');
+  console.error('usage: GOTPL=/path/to/gotpl node scripts/gen-sprig-strings-math-goldens.mjs');
   process.exit(2);
 }
 
@@ -51,7 +51,7 @@ const goldens = normalized.map((c, i) => {
   return g;
 });
 
-const out = join(root, 'test/helm-sprig-1/goldens.json');
+const out = join(root, 'test/helm-sprig-strings-math/goldens.json');
 writeFileSync(out, JSON.stringify(goldens, null, 1) + '\n');
 const errors = goldens.filter((g) => g.error !== undefined).length;
 console.log(`wrote ${goldens.length} goldens (${errors} errors) to ${out}`);

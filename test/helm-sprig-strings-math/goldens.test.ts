@@ -1,7 +1,7 @@
 /**
  * Sprig functions (strings, math, conversions, defaults, regex, encoding,
  * paths, reflection) against goldens produced by the Go reference renderer
- * (scripts/gen-sprig1-goldens.mjs). Each template is evaluated by calling our
+ * (scripts/gen-sprig-strings-math-goldens.mjs). Each template is evaluated by calling our
  * functions directly through a tiny `fn arg | fn` evaluator.
  */
 import { readFileSync } from 'node:fs';
@@ -52,7 +52,7 @@ function splitGoError(err: string): { kind: 'call' | 'arg'; message: string } {
   return call ? { kind: 'call', message: call[1] } : { kind: 'arg', message: m[1] };
 }
 
-describe('Sprig part 1 goldens (gotpl)', () => {
+describe('Sprig strings, math, conversion... goldens (gotpl)', () => {
   it('has the full case table', () => {
     expect(goldens.length).toBeGreaterThanOrEqual(300);
   });

@@ -27,7 +27,7 @@ function render(template: string, data: GoValue): string {
   return set.executeTemplate('t', data).text.replaceAll('<no value>', '');
 }
 
-describe('Sprig part 1 goldens through the template engine', () => {
+describe('Sprig strings, math, conversion... goldens through the template engine', () => {
   for (const g of goldens) {
     it(g.template, () => {
       if (g.error === undefined) {

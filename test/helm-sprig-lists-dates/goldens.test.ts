@@ -1,7 +1,7 @@
 /**
  * Every case of cases.txt, evaluated with our functions, must print what the
  * Go reference renderer printed (goldens.json, made by
- * scripts/gen-sprig2-goldens.mjs), or fail with the same function error.
+ * scripts/gen-sprig-lists-dates-goldens.mjs), or fail with the same function error.
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
@@ -11,8 +11,8 @@ import { semverFuncs } from '../../src/helm/sprig/semver.js';
 import { dateFuncs } from '../../src/helm/sprig/dates.js';
 import { cryptoFuncs } from '../../src/helm/sprig/crypto.js';
 import { randomFuncs } from '../../src/helm/sprig/random.js';
-import { CallError, MiniTemplate } from './_mini-tpl.js';
-import { testOnlyFuncs } from './_test-funcs.js';
+import { CallError, MiniTemplate } from './mini-template.js';
+import { testOnlyFuncs } from './stand-in-funcs.js';
 
 interface Golden {
   tpl: string;
@@ -65,7 +65,7 @@ function render(g: Golden): string {
   return new MiniTemplate(funcs, (g.data ?? {}) as GoValue).render(g.tpl);
 }
 
-describe('sprig part 2 against the Go reference renderer', () => {
+describe('Sprig lists, dicts, semver, dates, crypto against the Go reference renderer', () => {
   it('has the case table it was written for', () => {
     expect(goldens.length).toBeGreaterThanOrEqual(250);
   });

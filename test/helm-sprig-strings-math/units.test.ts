@@ -52,7 +52,7 @@ describe('function set', () => {
     b32enc b32dec sha1sum sha256sum sha512sum adler32sum base dir ext clean isAbs osBase osDir osExt osClean osIsAbs urlParse
     urlJoin typeOf typeIs typeIsLike kindOf kindIs deepEqual`.split(/\s+/);
 
-  it('provides exactly the part-1 functions, all in helmFuncMap', () => {
+  it('provides exactly the string, math, conversion, defaults, regex, encoding, path and reflect functions, all in helmFuncMap', () => {
     expect(Object.keys(f).sort()).toEqual([...owned].sort());
     const all = helmFuncMap();
     for (const name of owned) expect(typeof all[name], name).toBe('function');

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Prints calls per second for the Sprig part-1 functions a chart calls most
+// Prints calls per second for the Sprig functions a chart calls most
 // (quote, default, indent/nindent, trunc, regexReplaceAll, b64enc, toString,
 // add), on typical inputs. Bundles the TypeScript sources with esbuild first,
 // so it needs no build. Measurement only: nothing here is asserted.

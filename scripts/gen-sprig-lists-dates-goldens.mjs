@@ -1,16 +1,16 @@
 #!/usr/bin/env node
 /**
- * Renders every case of test/helm-sprig-2/cases.txt with the Go reference
+ * Renders every case of test/helm-sprig-lists-dates/cases.txt with the Go reference
  * renderer (gotpl, see /work/shared/tools/gotpl/README.md) and writes
- * test/helm-sprig-2/goldens.json: for each case, the output or the error text.
+ * test/helm-sprig-lists-dates/goldens.json: for each case, the output or the error text.
  *
- * Usage: GOTPL=/path/to/gotpl node scripts/gen-sprig2-goldens.mjs
+ * Usage: GOTPL=/path/to/gotpl node scripts/gen-sprig-lists-dates-goldens.mjs
  */
 import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
-const dir = fileURLToPath(new URL('../test/helm-sprig-2/', import.meta.url));
+const dir = fileURLToPath(new URL('../test/helm-sprig-lists-dates/', import.meta.url));
 const gotpl = process.env.GOTPL ?? 'gotpl';
 const cases = parseCases(readFileSync(dir + 'cases.txt', 'utf8'));
 const NAME = 'sprig2/templates/case.yaml';

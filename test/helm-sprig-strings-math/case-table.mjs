@@ -1,7 +1,7 @@
-// The golden case table for the Sprig functions of part 1 (strings, math,
-// conversions, defaults, regex, encoding, paths, reflection).
-// scripts/gen-sprig1-goldens.mjs renders each template with the Go reference
-// renderer (gotpl) and writes test/helm-sprig-1/goldens.json.
+// The golden case table for the Sprig functions of strings, math, conversions,
+// defaults, regex, encoding, paths and reflection.
+// scripts/gen-sprig-strings-math-goldens.mjs renders each template with the Go
+// reference renderer (gotpl) and writes test/helm-sprig-strings-math/goldens.json.
 //
 // A case is a template string, or { t, helm, why } when Helm 3.21 (Sprig
 // 3.3.0, xstrings 1.5) is known to print something other than the reference

@@ -1,5 +1,6 @@
 /**
- * Unit checks of part-2 pieces that the golden table cannot reach: named
+ * Unit checks of the list, dict, semver, date and crypto functions that the
+ * golden table cannot reach: named
  * slice types, the kubeVersion checker the chart loader uses, and how dates
  * and versions present themselves to toJson and field access.
  */
