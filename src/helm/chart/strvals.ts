@@ -11,6 +11,7 @@ import { goInt64, setOrigin, isGoMap, type GoMap, type GoValue, type ValueOrigin
 import { goQuote } from '../go/quote.js';
 import { goInterfaceTypeName } from '../go/reflect.js';
 import { isSpace } from '../go/unicode.js';
+import { quoteChar } from '../yaml/go-json.js';
 
 export class StrvalsError extends Error {}
 
@@ -345,7 +346,7 @@ export function parseJsonPrefix(s: string): { value: GoValue; end: number } {
   };
   const fail = (): never => {
     if (i >= s.length) throw new StrvalsError('unexpected EOF');
-    throw new StrvalsError(`invalid character ${goQuoteChar(s[i])} looking for beginning of value`);
+    throw new StrvalsError(`invalid character ${quoteChar(s[i])} looking for beginning of value`);
   };
   const value = (): GoValue => {
     ws();
@@ -422,10 +423,6 @@ export function parseJsonPrefix(s: string): { value: GoValue; end: number } {
   };
   const v = value();
   return { value: v, end: i };
-}
-
-function goQuoteChar(c: string): string {
-  return c === "'" ? "'\\''" : `'${c}'`;
 }
 
 function parseInto(mode: Mode, text: string, dest: GoMap, reader: RunesReader, origin?: ValueOrigin): void {

@@ -94,6 +94,12 @@ function roundDigits(a: Digits, nd: number): Digits {
   return { d: a.d.slice(0, end), dp: a.dp };
 }
 
+/** An exponent as strconv writes it: a sign and at least two digits. */
+function exponent(exp: number): string {
+  const a = Math.abs(exp);
+  return (exp < 0 ? '-' : '+') + (a < 10 ? '0' + a : String(a));
+}
+
 function fmtE(neg: boolean, d: Digits, prec: number, fmt: string): string {
   let out = neg ? '-' : '';
   out += d.d.length ? d.d[0] : '0';
@@ -107,14 +113,7 @@ function fmtE(neg: boolean, d: Digits, prec: number, fmt: string): string {
     }
     for (; i <= prec; i++) out += '0';
   }
-  out += fmt;
-  let exp = d.d.length === 0 ? 0 : d.dp - 1;
-  if (exp < 0) {
-    out += '-';
-    exp = -exp;
-  } else out += '+';
-  out += exp < 10 ? '0' + exp : String(exp);
-  return out;
+  return out + fmt + exponent(d.d.length === 0 ? 0 : d.dp - 1);
 }
 
 function fmtF(neg: boolean, d: Digits, prec: number): string {
@@ -176,13 +175,7 @@ function fmtX(prec: number, fmt: string, neg: boolean, mant: bigint, exp: number
       mant = (mant << 4n) & MASK64;
     }
   }
-  out += fmt === 'X' ? 'P' : 'p';
-  if (exp < 0) {
-    out += '-';
-    exp = -exp;
-  } else out += '+';
-  out += exp < 10 ? '0' + exp : String(exp);
-  return out;
+  return out + (fmt === 'X' ? 'P' : 'p') + exponent(exp);
 }
 
 /**

@@ -157,7 +157,7 @@ export function marshalGoJson(v: GoValue, opts: JsonEncodeOptions): string {
 export class GoJsonError extends Error {}
 
 /** Go's quoteChar in json syntax errors: 'x', '\n', '\'' ... */
-function quoteChar(c: string): string {
+export function quoteChar(c: string): string {
   if (c === "'") return "'\\''";
   if (c === '"') return '\'"\'';
   const cp = c.codePointAt(0) as number;
