@@ -47,7 +47,7 @@ const MAY_IMPORT: Record<string, string[]> = {
   index: ['go', 'template', 'yaml', 'sprig', 'chart'],
 };
 /** Packages the engine may use (everything else it needs is in src/helm). */
-const PACKAGES = ['yaml', 'js-yaml', 'smol-toml', 're2js', 'bcryptjs', 'ajv', 'ajv/dist/2019.js', 'ajv/dist/2020.js', 'ajv-draft-04'];
+const PACKAGES = ['yaml', 'js-yaml', 'smol-toml', 're2js', 'bcryptjs', 'ajv', 'ajv/dist/2019.js', 'ajv/dist/2020.js'];
 
 const files = tsFiles(helm).map((f) => ({ file: f, rel: relative(root, f).split(sep).join('/') }));
 
