@@ -113,7 +113,7 @@ export function newMap(): GoMap {
 }
 
 /**
- * Declares Go signatures (see GoParamType in value.ts) for a family's
+ * Declares Go signatures (see GoParamType in ../go/value.ts) for a family's
  * functions, so that the executor converts and checks arguments as
  * text/template does. `spec` maps a name to comma-separated parameter types;
  * a trailing `...T` is variadic; "" means no parameters.

@@ -1,6 +1,7 @@
 /**
- * Go's number parsing (strconv) and the conversions Sprig does with
- * spf13/cast (ToInt64, ToFloat64) and its own strval. Behaviour follows Go on
+ * The conversions Sprig does with spf13/cast (ToInt64, ToFloat64) and its own
+ * strval and strslice, with Go's number parsing (../go/strconv.ts) re-exported
+ * for the families that convert text. Behaviour follows Go on
  * amd64, where Helm runs: int64 arithmetic wraps, and converting a float64
  * that does not fit (or NaN) to int64 gives the minimum int64.
  */

@@ -2,7 +2,7 @@
  * The executor of Go's text/template (exec.go): walks a parse tree with a
  * data cursor and writes through an output builder that records provenance.
  *
- * Value model (value.ts): `undefined` is Go's invalid reflect.Value (no
+ * Value model (../go/value.ts): `undefined` is Go's invalid reflect.Value (no
  * value), `null` a nil interface. A map element or slice element is
  * interface-typed in Go (map[string]interface{}), which changes the type
  * names in some errors ("can't evaluate field x in type interface {}"); the
