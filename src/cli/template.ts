@@ -63,30 +63,8 @@ function goLogPrefix(d: Date): string {
   return `${d.getFullYear()}/${p(d.getMonth() + 1)}/${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}:${p(d.getSeconds())} `;
 }
 
-/** The options as commander gives them. */
-interface Flags {
-  values: string[];
-  set: string[];
-  setString: string[];
-  setFile: string[];
-  setJson: string[];
-  setLiteral: string[];
-  namespace?: string;
-  kubeVersion?: string;
-  apiVersions: string[];
-  nameTemplate?: string;
-  includeCrds?: boolean;
-  skipTests?: boolean;
-  showOnly: string[];
-  debug?: boolean;
-  isUpgrade?: boolean;
-  /** Commander turns --no-hooks into hooks: false. */
-  hooks?: boolean;
-  generateName?: boolean;
-  skipSchemaValidation?: boolean;
-  outputDir?: string;
-  releaseName?: boolean;
-}
+/** The options as commander gives them: TemplateOptions less the arguments, with --no-hooks as `hooks: false`. */
+type Flags = Omit<TemplateOptions, 'args' | 'noHooks'> & { hooks?: boolean };
 
 function buildCommand(): Command {
   const cmd = new Command('template')
