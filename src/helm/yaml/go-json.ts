@@ -6,7 +6,7 @@
 import { GoObject, isGoMap, type GoMap, type GoValue } from '../go/value.js';
 import { formatJsonFloat } from '../go/float-format.js';
 import { goTypeName } from '../go/reflect.js';
-import { compareGoStrings } from '../go/utf8.js';
+import { sortedKeys } from '../go/fmt.js';
 
 export interface JsonEncodeOptions {
   /** Escape <, > and & as \u003c, \u003e, \u0026 (json.Marshal does; toRawJson does not). */
@@ -52,11 +52,6 @@ export function quoteJsonString(s: string, escapeHTML: boolean): string {
     } else out += s[i];
   }
   return out + '"';
-}
-
-/** Sorted keys of a map, as encoding/json orders them (bytewise). */
-export function sortedJsonKeys(m: GoMap): string[] {
-  return Object.keys(m).sort(compareGoStrings);
 }
 
 export function base64Std(bytes: Uint8Array): string {
@@ -129,7 +124,7 @@ export function marshalGoJson(v: GoValue, opts: JsonEncodeOptions): string {
       return;
     }
     if (isGoMap(x)) {
-      const keys = sortedJsonKeys(x);
+      const keys = sortedKeys(x);
       if (keys.length === 0) {
         parts.push('{}');
         return;
