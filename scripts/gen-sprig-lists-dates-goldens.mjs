@@ -13,7 +13,7 @@ import { fileURLToPath } from 'node:url';
 const dir = fileURLToPath(new URL('../test/helm-sprig-lists-dates/', import.meta.url));
 const gotpl = process.env.GOTPL ?? 'gotpl';
 const cases = parseCases(readFileSync(dir + 'cases.txt', 'utf8'));
-const NAME = 'sprig2/templates/case.yaml';
+const NAME = 'lists-dates/templates/case.yaml';
 
 // Cases run in one gotpl process per TZ (the `@tz` directive; UTC by default),
 // so that "Local" means the same zone here and in the test.

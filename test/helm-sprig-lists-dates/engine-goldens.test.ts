@@ -25,7 +25,7 @@ interface Golden {
 }
 
 const goldens = JSON.parse(readFileSync(new URL('./goldens.json', import.meta.url), 'utf8')) as Golden[];
-const NAME = 'sprig2/templates/case.yaml';
+const NAME = 'lists-dates/templates/case.yaml';
 const funcs = helmFuncMap();
 
 /** semver v3.4 (Helm 3.21) lowercased v3.2's error texts (the reference renderer's). */
