@@ -58,17 +58,14 @@ export default tseslint.config(
     // Rules are pure functions of their RuleContext: no disk, no parsers, no loader or renderer.
     files: ['rules/**/*.ts'],
     rules: {
-      // TODO(merge): 'error' once renov-load is merged (rules/_lib/chart-versions.ts reads node:fs and yaml
-      // through src/vendor; rules/chart-metadata.ts imports yaml and src/load/locate).
-      'no-restricted-imports': ['warn', {
+      'no-restricted-imports': ['error', {
         paths: [
           ...packages(['node:fs', 'fs', 'node:fs/promises', 'fs/promises'], 'rules read no files: the loader gives them what they need (RuleContext)'),
           ...packages(['yaml', 'js-yaml'], 'rules parse no YAML: the loader gives them parsed data with positions (RuleContext)'),
           ...COMMANDER,
         ],
       }],
-      // TODO(merge): 'error' once renov-load is merged (see above: src/load/locate, src/vendor).
-      'import-x/no-restricted-paths': ['warn', {
+      'import-x/no-restricted-paths': ['error', {
         zones: [
           arrow('./rules', './src/load', 'rules do not load input: the loader gives them what they need (RuleContext)'),
           arrow('./rules', './src/helm', 'rules do not render charts: the loader does (RuleContext)'),
@@ -83,8 +80,7 @@ export default tseslint.config(
     files: ['src/**/*.ts'],
     ignores: ['src/cli/**'],
     rules: {
-      // TODO(merge): 'error' once renov-helm is merged (src/helm/chart/template-command.ts imports commander).
-      'no-restricted-imports': ['warn', { paths: COMMANDER }],
+      'no-restricted-imports': ['error', { paths: COMMANDER }],
     },
   },
   {
@@ -121,8 +117,7 @@ export default tseslint.config(
     // Dockerfiles are input: rules read them, not the other way round.
     files: ['src/dockerfile/**/*.ts'],
     rules: {
-      // TODO(merge): 'error' once renov-k8s is merged (src/dockerfile/find.ts imports rules/_lib/image.ts).
-      'import-x/no-restricted-paths': ['warn', {
+      'import-x/no-restricted-paths': ['error', {
         zones: [arrow('./src/dockerfile', './rules', 'src/dockerfile imports no rule or rule helper')],
       }],
     },

@@ -21,7 +21,7 @@ if (!existsSync(chartDir)) {
 }
 mkdirSync(join(root, '.bench'), { recursive: true });
 const bundle = join(root, '.bench', 'helm-chart.mjs');
-await build({ entryPoints: [join(root, 'src/helm/chart/index.ts')], bundle: true, platform: 'node', format: 'esm', target: 'node20', outfile: bundle, packages: 'external', logLevel: 'error' });
+await build({ entryPoints: [join(root, 'src/helm/index.ts')], bundle: true, platform: 'node', format: 'esm', target: 'node20', outfile: bundle, packages: 'external', logLevel: 'error' });
 const { loadChart, renderChart } = await import(pathToFileURL(bundle).href);
 
 // CPU time of this process, so that other work on the machine does not count.

@@ -8,7 +8,7 @@ import { importSources } from './import-sources.mjs';
 import { performance } from 'node:perf_hooks';
 
 const m = await importSources(
-  "export * from './src/helm/template/helm-engine.ts'; export * from './src/helm/template/template.ts'; export * from './src/helm/template/value.ts'; export { RenderContext } from './src/helm/template/exec.ts';",
+  "export * from './src/helm/template/helm-engine.ts'; export * from './src/helm/template/template.ts'; export * from './src/helm/go/value.ts'; export { RenderContext } from './src/helm/template/exec.ts';",
 );
 
 // Small stand-ins for the Sprig functions the template uses, so the figure is

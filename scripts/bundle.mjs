@@ -28,9 +28,9 @@ const common = {
 };
 
 // The Helm engine (src/helm/**, self-contained) is most of the code but only charts need it:
-// it is its own file, dist/bundle/helm.cjs, so a lint of plain manifests never reads it. The
-// CLI's `import('../helm/chart/index.js')` becomes a load of that file with its code cache.
-const helmIndex = /[\\/]helm[\\/]chart[\\/]index\.js$/;
+// it is its own file, dist/bundle/helm.cjs, so a lint of plain manifests never reads it. An
+// `import('../helm/index.js')` (its front door) becomes a load of that file with its code cache.
+const helmIndex = /[\\/]helm[\\/]index\.js$/;
 const helmAsSeparateFile = {
   name: 'helm-as-separate-file',
   setup(b) {
@@ -77,7 +77,7 @@ await build({
 });
 await build({
   ...common,
-  entryPoints: [path.join(root, 'dist/src/helm/chart/index.js')],
+  entryPoints: [path.join(root, 'dist/src/helm/index.js')],
   outfile: path.join(outdir, 'helm.cjs'),
   external: ['ajv', 'ajv/*'],
 });

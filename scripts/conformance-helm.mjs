@@ -6,8 +6,9 @@
  * v1.20.0, as Helm's test build) and <corpus>/charts/<name>/case.json
  * (v1.36.0, lines listed as nondeterministic ignored) through
  * runTemplateCommand in-process, and prints how many match byte for byte.
- * The chart layer is bundled with esbuild into .bench/ first, so the script
- * needs no build of the whole project.
+ * The template command (src/cli/template.ts, with the Helm engine it loads)
+ * is bundled with esbuild into .bench/ first, so the script needs no build of
+ * the whole project.
  */
 import { existsSync, readFileSync, readdirSync, mkdirSync } from 'node:fs';
 import { join, resolve, dirname } from 'node:path';
@@ -29,7 +30,7 @@ if (!existsSync(corpus)) {
 mkdirSync(join(root, '.bench'), { recursive: true });
 const bundle = join(root, '.bench', 'helm-chart.mjs');
 await build({
-  entryPoints: [join(root, 'src/helm/chart/index.ts')],
+  entryPoints: [join(root, 'src/cli/template.ts')],
   bundle: true,
   platform: 'node',
   format: 'esm',

@@ -15,8 +15,8 @@ export type { Io } from './io.js';
 export async function main(argv: string[], io: Io): Promise<number> {
   try {
     if (argv[0] === 'template') {
-      const { runTemplateCommand } = await import('../helm/chart/index.js');
-      return await runTemplateCommand(argv.slice(1), { stdout: io.stdout, stderr: io.stderr, cwd: io.cwd } as Parameters<typeof runTemplateCommand>[1]);
+      const { runTemplateCommand } = await import('./template.js');
+      return await runTemplateCommand(argv.slice(1), { stdout: io.stdout, stderr: io.stderr, cwd: io.cwd });
     }
     if (argv[0] === 'capacity') return await capacityCommand(argv.slice(1), io);
     return await lintCommand(argv, io);

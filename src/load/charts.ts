@@ -11,8 +11,7 @@ import yaml from 'js-yaml';
 import { parseDirectives, type Directive } from '../engine/directives.js';
 import type { Resource } from '../engine/resource.js';
 import type { ChartFacts } from '../engine/rule.js';
-import type { Chart, RenderErrorDetail, SchemaViolation } from '../helm/chart/index.js';
-import type { ValueOrigin } from '../helm/template/value.js';
+import type { Chart, RenderErrorDetail, SchemaViolation, ValueOrigin } from '../helm/index.js';
 import { chartFacts, type ChartTexts } from './chart-facts.js';
 import { addResources, type LoadProblem } from './documents.js';
 import { DocumentLocator } from './locate.js';
@@ -62,7 +61,7 @@ export interface LoadedCharts {
 
 export async function loadCharts(chartPaths: readonly string[], opts: ChartLoadOptions): Promise<LoadedCharts> {
   const out: LoadedCharts = { files: 0, renders: [], charts: [], directives: new Map() };
-  const helm = await import('../helm/chart/index.js');
+  const helm = await import('../helm/index.js');
   const cfg = opts.config ?? {};
   const namespace = opts.namespace ?? cfg.namespace ?? 'default';
   const releaseName = opts.releaseName ?? cfg.releaseName ?? 'release-name';

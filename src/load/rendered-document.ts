@@ -4,7 +4,7 @@
  * character for character, an action `{{ ... }}` maps to the action, and a
  * value that came from the values tree adds `related` at its values-file line.
  */
-import type { OutputSpan, ValueOrigin } from '../helm/template/value.js';
+import type { OutputSpan, ValueOrigin } from '../helm/index.js';
 import type { Location, RelatedLocation, ResourcePath } from '../types.js';
 import type { NodeLocation, SourceDocument } from '../engine/resource.js';
 import { DocumentLocator, type LocateTarget } from './locate.js';

@@ -2,7 +2,8 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { loadChart, renderChart, runTemplateCommand } from '../../src/helm/chart/index.js';
+import { loadChart, renderChart } from '../../src/helm/index.js';
+import { runTemplateCommand } from '../../src/cli/template.js';
 
 const scratch = mkdtempSync(join(tmpdir(), 'helm-builtins-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));

@@ -4,7 +4,7 @@ import { coalesceValues, mergeMaps } from '../../src/helm/chart/coalesce.js';
 import { emptyMetadata } from '../../src/helm/chart/metadata.js';
 import { processDependencies } from '../../src/helm/chart/dependencies.js';
 import { readValuesFile } from '../../src/helm/chart/values-yaml.js';
-import { getOrigin, type GoMap } from '../../src/helm/template/value.js';
+import { getOrigin, type GoMap } from '../../src/helm/go/value.js';
 
 function chart(name: string, values: string, deps: Chart[] = [], depMeta?: Partial<ReturnType<typeof emptyMetadata>>): Chart {
   const md = { ...emptyMetadata(), name, version: '0.1.0', apiVersion: 'v2', ...depMeta };

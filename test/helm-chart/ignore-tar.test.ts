@@ -1,7 +1,7 @@
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { HelmIgnore } from '../../src/helm/chart/helmignore.js';
-import { goPathMatch, compileFilesGlob } from '../../src/helm/chart/go-match.js';
+import { goPathMatch, compileFilesGlob } from '../../src/helm/go/path-match.js';
 import { loadArchiveFiles, readTar, writeTar, cleanPath } from '../../src/helm/chart/tar.js';
 
 const dec = new TextDecoder();

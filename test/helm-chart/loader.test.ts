@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
-import { loadChart, runTemplateCommand } from '../../src/helm/chart/index.js';
+import { loadChart } from '../../src/helm/index.js';
+import { runTemplateCommand } from '../../src/cli/template.js';
 import { writeTar } from '../../src/helm/chart/tar.js';
 
 const scratch = mkdtempSync(join(tmpdir(), 'helm-loader-'));

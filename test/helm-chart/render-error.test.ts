@@ -8,7 +8,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { ChartLoadError, ChartRenderError, loadChart, renderChart } from '../../src/helm/chart/index.js';
+import { ChartLoadError, ChartRenderError, loadChart, renderChart } from '../../src/helm/index.js';
 
 const scratch = mkdtempSync(join(tmpdir(), 'helm-render-error-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));

@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
-import { loadChart, renderChart, runTemplateCommand } from '../../src/helm/chart/index.js';
+import { loadChart, renderChart } from '../../src/helm/index.js';
+import { runTemplateCommand } from '../../src/cli/template.js';
 import { writeTar } from '../../src/helm/chart/tar.js';
 
 const repo = join(import.meta.dirname, '..', '..');

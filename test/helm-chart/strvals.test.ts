@@ -8,7 +8,7 @@ import {
   parseSetLiteralInto,
   typedVal,
 } from '../../src/helm/chart/strvals.js';
-import { GoInt, getOrigin, type GoMap } from '../../src/helm/template/value.js';
+import { GoInt, getOrigin, type GoMap } from '../../src/helm/go/value.js';
 
 function set(...args: string[]): GoMap {
   const m = newMap();

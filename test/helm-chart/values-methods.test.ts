@@ -8,7 +8,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadChart, renderChart } from '../../src/helm/chart/index.js';
+import { loadChart, renderChart } from '../../src/helm/index.js';
 
 const scratch = mkdtempSync(join(tmpdir(), 'values-methods-'));
 const parent = join(scratch, 'vm');

@@ -1,8 +1,9 @@
 // Helpers shared by the serializer tests: decoding golden inputs into Go
 // values, and the typed dump the generator's "dump" template prints.
-import { GoObject, goInt64, isGoMap, type GoMap, type GoValue } from '../../src/helm/template/value.js';
-import { marshalGoJson, compareGoStrings } from '../../src/helm/yaml/go-json.js';
-import { formatFloatG } from '../../src/helm/yaml/go-float.js';
+import { GoObject, goInt64, isGoMap, type GoMap, type GoValue } from '../../src/helm/go/value.js';
+import { marshalGoJson } from '../../src/helm/yaml/go-json.js';
+import { compareGoStrings } from '../../src/helm/go/utf8.js';
+import { formatFloatG } from '../../src/helm/go/float-format.js';
 
 export type Encoded = null | boolean | number | string | Encoded[] | { [k: string]: Encoded };
 export type Dump = { map: Record<string, Dump> } | { list: Dump[] } | { t: string; v: unknown; s: string };

@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { serializeFuncs } from '../../src/helm/sprig/serialize.js';
-import type { GoFunction } from '../../src/helm/template/value.js';
+import type { GoFunction } from '../../src/helm/go/value.js';
 import { decodeInput, dumpOf, type Dump, type Encoded } from './dump.js';
 
 interface GoldenCase {

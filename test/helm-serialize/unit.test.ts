@@ -2,9 +2,9 @@
 // that gotpl cannot build) and the direct API of the YAML modules.
 import { describe, expect, it } from 'vitest';
 import { serializeFuncs } from '../../src/helm/sprig/serialize.js';
-import { getOrigin, type GoMap, type GoValue } from '../../src/helm/template/value.js';
+import { getOrigin, type GoMap, type GoValue } from '../../src/helm/go/value.js';
 import { loadGoYaml } from '../../src/helm/yaml/go-yaml-load.js';
-import { formatFloatE, formatFloatG, formatJsonFloat } from '../../src/helm/yaml/go-float.js';
+import { formatFloatE, formatFloatG, formatJsonFloat } from '../../src/helm/go/float-format.js';
 import { yamlKeyLess, sortYamlKeys } from '../../src/helm/yaml/go-yaml-keys.js';
 import { emitGoYaml } from '../../src/helm/yaml/go-yaml-emit.js';
 import { marshalK8sYamlWithOrigins } from '../../src/helm/yaml/go-yaml-marshal.js';

@@ -11,9 +11,9 @@ import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadChart, renderChart } from '../../src/helm/chart/index.js';
+import { loadChart, renderChart } from '../../src/helm/index.js';
 import { packGoValue, setDeepRenderWorker, unpackGoValue } from '../../src/helm/chart/deep-render.js';
-import { GoInt, getOrigin, goInt64, setOrigin, type GoMap } from '../../src/helm/template/value.js';
+import { GoInt, getOrigin, goInt64, setOrigin, type GoMap } from '../../src/helm/go/value.js';
 
 const scratch = mkdtempSync(join(tmpdir(), 'deep-include-'));
 const chartDir = join(scratch, 'deep');

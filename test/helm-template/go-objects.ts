@@ -5,8 +5,8 @@
  * struct fields, methods with arguments, named slice/map types and Stringers.
  * (The chart layer has its own Helm objects; these mirror gotpl, not Helm.)
  */
-import { sprintf } from '../../src/helm/template/gofmt.js';
-import { GoObject, NO_FIELD, withGoSignature, type GoFunction, type GoMap, type GoValue } from '../../src/helm/template/value.js';
+import { sprintf } from '../../src/helm/go/fmt.js';
+import { GoObject, NO_FIELD, withGoSignature, type GoFunction, type GoMap, type GoValue } from '../../src/helm/go/value.js';
 
 const enc = new TextEncoder();
 const dec = new TextDecoder();

@@ -7,7 +7,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { renderHelm } from '../../src/helm/template/helm-engine.js';
-import type { GoMap } from '../../src/helm/template/value.js';
+import type { GoMap } from '../../src/helm/go/value.js';
 import { buildTestContext } from './go-objects.js';
 import { testFuncs } from './test-funcs.js';
 

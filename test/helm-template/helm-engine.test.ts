@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { HelmRenderError, helmParseOrder, renderHelm } from '../../src/helm/template/helm-engine.js';
-import type { GoMap } from '../../src/helm/template/value.js';
+import type { GoMap } from '../../src/helm/go/value.js';
 
 const data = (): GoMap => ({ Values: { s: 'str', n: null } });
 

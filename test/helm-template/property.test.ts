@@ -14,7 +14,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { HelmRenderError, renderHelm } from '../../src/helm/template/helm-engine.js';
-import type { GoMap } from '../../src/helm/template/value.js';
+import type { GoMap } from '../../src/helm/go/value.js';
 
 const T = 'chart/templates/p.yaml';
 const valuesJson = { i: 3, f: 1.5, s: 'str', u: 'é✓ 😀', b: true, n: null, l: [1, 'a', null], m: { k: 'v', z: 0, é: 'x' }, e: '' };

@@ -15,7 +15,7 @@ import {
   type OutputSpan,
   type RenderedText,
   type ValueOrigin,
-} from '../../src/helm/template/value.js';
+} from '../../src/helm/go/value.js';
 
 const T = 'mychart/templates/service.yaml';
 const H = 'mychart/templates/_helpers.tpl';

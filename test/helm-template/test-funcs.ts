@@ -3,8 +3,8 @@
  * golden cases that check text/template's argument conversion and errors
  * (the Sprig library itself has its own goldens).
  */
-import { utf8Bytes, utf8Decode } from '../../src/helm/template/gofmt.js';
-import { withGoSignature, type GoFunction, type GoValue } from '../../src/helm/template/value.js';
+import { utf8Bytes, decodeUtf8AsText } from '../../src/helm/go/utf8.js';
+import { withGoSignature, type GoFunction, type GoValue } from '../../src/helm/go/value.js';
 
 const s = (v: GoValue) => v as string;
 const n = (v: GoValue) => Number(v as bigint);
@@ -15,8 +15,8 @@ export const testFuncs: Record<string, GoFunction> = {
   trunc: withGoSignature((c, v) => {
     const b = utf8Bytes(s(v));
     const k = n(c);
-    if (k < 0 && b.length + k > 0) return utf8Decode(b.subarray(b.length + k));
-    if (k >= 0 && b.length > k) return utf8Decode(b.subarray(0, k));
+    if (k < 0 && b.length + k > 0) return decodeUtf8AsText(b.subarray(b.length + k));
+    if (k >= 0 && b.length > k) return decodeUtf8AsText(b.subarray(0, k));
     return s(v);
   }, { params: ['int', 'string'] }),
   indent: withGoSignature((c, v) => {

@@ -4,12 +4,13 @@
  * APIVersions with .Has, HelmVersion), .Files (Get, GetBytes, Glob, Lines,
  * AsConfig, AsSecrets) and .Release (a plain map in Helm, so it is one here).
  */
-import { GoObject, NO_FIELD, withGoSignature, type GoFunction, type GoMap, type GoValue } from '../template/value.js';
-import { formatValue, utf8Decode } from '../template/gofmt.js';
+import { GoObject, NO_FIELD, withGoSignature, type GoFunction, type GoMap, type GoValue } from '../go/value.js';
+import { formatValue } from '../go/fmt.js';
+import { decodeUtf8AsText } from '../go/utf8.js';
 import { helmFuncMap } from '../sprig/index.js';
 import type { Chart, ChartFile, Dependency, Maintainer } from './chart.js';
-import { compileFilesGlob } from './go-match.js';
-import { goStringCompare } from './go-format.js';
+import { compileFilesGlob } from '../go/path-match.js';
+import { compareGoStrings } from '../go/utf8.js';
 
 function newMap(): GoMap {
   return Object.create(null) as GoMap;
@@ -372,7 +373,7 @@ export class FilesObject extends GoObject {
   }
   /** Sorted entries (Go ranges maps in key order). */
   entries(): [string, GoValue][] {
-    return [...this.files.keys()].sort(goStringCompare).map((k) => [k, this.files.get(k)!]);
+    return [...this.files.keys()].sort(compareGoStrings).map((k) => [k, this.files.get(k)!]);
   }
   /** Map index: `index .Files "path"` or `.Files.path` gives the bytes, or nil bytes. */
   get(name: string): GoValue {
@@ -387,7 +388,7 @@ export class FilesObject extends GoObject {
   override method(name: string): GoFunction | undefined {
     switch (name) {
       case 'GetBytes': return withGoSignature((n) => this.files.get(String(n)) ?? new Uint8Array(), { params: ['string'] });
-      case 'Get': return withGoSignature((n) => utf8Decode(this.files.get(String(n)) ?? new Uint8Array()), { params: ['string'] });
+      case 'Get': return withGoSignature((n) => decodeUtf8AsText(this.files.get(String(n)) ?? new Uint8Array()), { params: ['string'] });
       case 'Glob': return withGoSignature((p) => this.glob(String(p)), { params: ['string'] });
       case 'AsConfig': return withGoSignature(() => this.asConfig(), { params: [] });
       case 'AsSecrets': return withGoSignature(() => this.asSecrets(), { params: [] });
@@ -408,7 +409,7 @@ export class FilesObject extends GoObject {
   }
   asConfig(): string {
     const m = newMap();
-    for (const [k, v] of this.entries()) m[k.slice(k.lastIndexOf('/') + 1)] = utf8Decode(v as Uint8Array);
+    for (const [k, v] of this.entries()) m[k.slice(k.lastIndexOf('/') + 1)] = decodeUtf8AsText(v as Uint8Array);
     return this.toYaml(m);
   }
   asSecrets(): string {
@@ -419,7 +420,7 @@ export class FilesObject extends GoObject {
   lines(path: string): GoValue[] {
     const data = this.files.get(path);
     if (!data || data.length === 0) return [];
-    let s = utf8Decode(data);
+    let s = decodeUtf8AsText(data);
     if (s.endsWith('\n')) s = s.slice(0, -1);
     return s.split('\n');
   }

@@ -3,7 +3,7 @@
  * Chart.yaml (plus requirements.yaml for apiVersion v1), default values,
  * templates, other files, the values schema and the subcharts.
  */
-import type { GoMap, GoValue } from '../template/value.js';
+import type { GoMap, GoValue } from '../go/value.js';
 
 export interface ChartFile {
   /** Path relative to the chart root, '/'-separated (e.g. "templates/svc.yaml"). */

@@ -4,9 +4,9 @@
  * `global` copied down, null deleting a default, and the "table vs
  * non-table" warnings. Origins travel with the values they describe.
  */
-import { GoInt, copyOrigin, isGoMap, type GoMap, type GoValue } from '../template/value.js';
+import { GoInt, copyOrigin, isGoMap, type GoMap, type GoValue } from '../go/value.js';
 import type { Chart } from './chart.js';
-import { goFormatV } from './go-format.js';
+import { formatV } from '../go/fmt.js';
 
 export type PrintFn = (message: string) => void;
 
@@ -67,7 +67,7 @@ function coalesceDeps(printf: PrintFn, chart: Chart, dest: GoMap, prefix: string
     } else if (!isGoMap(dest[name])) {
       // Go's %t of a non-bool: "%!t(string=x)", and "%!t(<nil>)" for nil.
       const v = dest[name];
-      throw new CoalesceError(`type mismatch on ${name}: %!t(${v === null || v === undefined ? '<nil>' : `${goTypeForBadVerb(v)}=${goFormatV(v)}`})`);
+      throw new CoalesceError(`type mismatch on ${name}: %!t(${v === null || v === undefined ? '<nil>' : `${goTypeForBadVerb(v)}=${formatV(v)}`})`);
     }
     const dvmap = dest[name] as GoMap;
     const subPrefix = concatPrefix(prefix, chart.name());
@@ -181,9 +181,9 @@ function coalesceTablesFullKey(printf: PrintFn, dst: GoMap | null, src: GoMap | 
       copyOrigin(src, key, dst, key);
     } else if (isGoMap(val)) {
       if (isGoMap(dv)) coalesceTablesFullKey(printf, dv, val, fullkey, merge);
-      else printf(`warning: cannot overwrite table with non table for ${fullkey} (${goFormatV(val)})`);
+      else printf(`warning: cannot overwrite table with non table for ${fullkey} (${formatV(val)})`);
     } else if (isGoMap(dv) && val !== null) {
-      printf(`warning: destination for ${fullkey} is a table. Ignoring non-table value (${goFormatV(val)})`);
+      printf(`warning: destination for ${fullkey} is a table. Ignoring non-table value (${formatV(val)})`);
     }
   }
   return dst;

@@ -17,7 +17,7 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker, isMainThread, workerData } from 'node:worker_threads';
-import { GoInt, GoObject, getOrigin, setOrigin, type GoIntKind, type GoMap, type GoValue, type ValueOrigin } from '../template/value.js';
+import { GoInt, GoObject, getOrigin, setOrigin, type GoIntKind, type GoMap, type GoValue, type ValueOrigin } from '../go/value.js';
 import { Chart, type ChartFile, type ChartMetadata, type Dependency } from './chart.js';
 import type { RenderErrorDetail } from './render.js';
 

@@ -5,11 +5,11 @@
  * {child, parent} form) copying subchart values up into the parent.
  * Quirks are kept on purpose: the same coalescing passes, the same order.
  */
-import { isGoMap, type GoMap, type GoValue } from '../template/value.js';
+import { isGoMap, type GoMap, type GoValue } from '../go/value.js';
 import type { Chart, Dependency } from './chart.js';
 import { coalesceTables, coalesceValues, deepCopyMap, mergeTables, type PrintFn } from './coalesce.js';
 import { isCompatibleRange } from './semver-range.js';
-import { goFormatV } from './go-format.js';
+import { formatV } from '../go/fmt.js';
 
 function newMap(): GoMap {
   return Object.create(null) as GoMap;
@@ -159,8 +159,8 @@ function processImportValues(printf: PrintFn, c: Chart, merge: boolean): void {
     const outiv: GoValue[] = [];
     for (const riv of r.importValues) {
       if (isGoMap(riv)) {
-        const child = goFormatV(riv.child ?? null);
-        const parent = goFormatV(riv.parent ?? null);
+        const child = formatV(riv.child ?? null);
+        const parent = formatV(riv.parent ?? null);
         const entry = newMap();
         entry.child = child;
         entry.parent = parent;

@@ -5,8 +5,8 @@
  * directories, and a negated pattern ignores every path it does NOT match.
  * `templates/.?*` is always added, so dotfiles in templates/ never load.
  */
-import { compilePathPattern, goPathMatch } from './go-match.js';
-import { goTrimSpace } from './go-format.js';
+import { compilePathPattern, goPathMatch } from '../go/path-match.js';
+import { goTrimSpace } from '../go/unicode.js';
 
 export class HelmIgnoreError extends Error {}
 

@@ -12,7 +12,7 @@ import { HelmIgnore, HelmIgnoreError } from './helmignore.js';
 import { ChartLoadError, decodeMetadata, emptyMetadata, validateMetadata } from './metadata.js';
 import { ArchiveError, MAX_DECOMPRESSED_FILE_SIZE, loadArchiveFiles, trimBom, type BufferedFile } from './tar.js';
 import { readValuesFile, readYamlValues, YamlError } from './values-yaml.js';
-import type { GoMap } from '../template/value.js';
+import type { GoMap } from '../go/value.js';
 
 export { ChartLoadError };
 

@@ -6,8 +6,9 @@
  * Every document keeps its offset in the rendered file for provenance.
  */
 import jsyaml from 'js-yaml';
-import { isGoMap, type GoMap, type GoValue } from '../template/value.js';
-import { goLeadingSpace, goStringCompare, goTrimSpace } from './go-format.js';
+import { isGoMap, type GoMap, type GoValue } from '../go/value.js';
+import { goLeadingSpace, goTrimSpace } from '../go/unicode.js';
+import { compareGoStrings } from '../go/utf8.js';
 import { jsonKind } from './metadata.js';
 import { readYamlValues, YamlError } from './values-yaml.js';
 
@@ -208,7 +209,7 @@ export interface Hook extends Manifest {
 function lessByKind(a: string, b: string): boolean {
   const first = ORDER.get(a);
   const second = ORDER.get(b);
-  if (first === undefined && second === undefined) return a !== b ? goStringCompare(a, b) < 0 : false;
+  if (first === undefined && second === undefined) return a !== b ? compareGoStrings(a, b) < 0 : false;
   if (first === undefined) return false;
   if (second === undefined) return true;
   return first < second;
@@ -233,7 +234,7 @@ function stableSortByKind<T extends Manifest>(list: T[]): T[] {
 export function sortManifests(files: Map<string, string>, log: (msg: string) => void): { hooks: Hook[]; manifests: Manifest[] } {
   const hooks: Hook[] = [];
   const generic: Manifest[] = [];
-  const paths = [...files.keys()].sort(goStringCompare);
+  const paths = [...files.keys()].sort(compareGoStrings);
   for (const path of paths) {
     const content = files.get(path)!;
     if (path.slice(path.lastIndexOf('/') + 1).startsWith('_')) continue;

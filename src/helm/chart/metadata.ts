@@ -4,7 +4,7 @@
  * case, unknown keys ignored, wrong types an error), and Helm's validation
  * of the result with its messages.
  */
-import { isGoMap, type GoMap, type GoValue } from '../template/value.js';
+import { isGoMap, type GoMap, type GoValue } from '../go/value.js';
 import type { ChartMetadata, Dependency, Maintainer } from './chart.js';
 
 /** A chart that cannot be loaded; `file` is the chart file on disk at fault, when one is and the chart is a directory. */

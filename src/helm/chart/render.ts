@@ -6,7 +6,7 @@
  * hooks apart, and the output assembled byte for byte. Every document keeps
  * the engine's spans so findings can be mapped back to templates and values.
  */
-import type { GoMap, OutputSpan, RenderedText } from '../template/value.js';
+import type { GoMap, OutputSpan, RenderedText } from '../go/value.js';
 import { HelmRenderError, HelmStackExhaustedError, renderHelm } from '../template/helm-engine.js';
 import { onBigStack, renderOnBigStack } from './deep-render.js';
 import { asValues } from './values-methods.js';
@@ -18,7 +18,7 @@ import { missingDependencies, processDependencies, valuesTable } from './depende
 import { readHead, sortManifests, splitManifests, ManifestError, type Hook, type Manifest } from './manifests.js';
 import { checkValuesSchema, type SchemaViolation } from './schema.js';
 import { isCompatibleRange } from './semver-range.js';
-import { goTrimSpace } from './go-format.js';
+import { goTrimSpace } from '../go/unicode.js';
 import { mergeValueOptions, type ValueOptions } from './values-options.js';
 import { showOnly, showOnlyMatches } from './show-only.js';
 

@@ -4,9 +4,9 @@
  * against the values under its name. ajv is loaded only when a chart has a
  * schema; messages imitate santhosh-tekuri/jsonschema v6 as Helm prints them.
  */
-import { GoObject, isGoMap, type GoMap, type GoValue } from '../template/value.js';
+import { GoObject, isGoMap, type GoMap, type GoValue } from '../go/value.js';
 import type { Chart } from './chart.js';
-import { goTypeName } from './go-format.js';
+import { goInterfaceTypeName } from '../go/reflect.js';
 
 type AjvError = { instancePath: string; keyword: string; params: Record<string, unknown>; message?: string; data?: unknown };
 type Validate = ((data: unknown) => boolean) & { errors?: AjvError[] | null };
@@ -219,7 +219,7 @@ export async function checkValuesSchema(chart: Chart, values: GoMap): Promise<Va
     const raw = values[sub.name()];
     if (raw === undefined || raw === null) continue;
     if (!isGoMap(raw)) {
-      out.text += `${sub.name()}:\ninvalid type for values: expected object (map), got ${goTypeName(raw)}\n`;
+      out.text += `${sub.name()}:\ninvalid type for values: expected object (map), got ${goInterfaceTypeName(raw)}\n`;
       continue;
     }
     const err = await checkValuesSchema(sub, raw);

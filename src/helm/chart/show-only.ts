@@ -3,7 +3,7 @@
  * in turn, the documents whose "# Source:" path (after the chart name)
  * matches it with Go's path.Match; a glob that matches nothing is an error.
  */
-import { goPathMatch } from './go-match.js';
+import { goPathMatch } from '../go/path-match.js';
 import { splitManifests } from './manifests.js';
 
 export class ShowOnlyError extends Error {}

@@ -7,8 +7,11 @@
  * The parser mirrors Helm's so that odd inputs (escapes, indexes out of
  * order, `key.`, `a[0]b`) give the same maps and the same error text.
  */
-import { goInt64, setOrigin, isGoMap, type GoMap, type GoValue, type ValueOrigin } from '../template/value.js';
-import { goQuote, goTypeName, isGoSpace } from './go-format.js';
+import { goInt64, setOrigin, isGoMap, type GoMap, type GoValue, type ValueOrigin } from '../go/value.js';
+import { goQuote } from '../go/quote.js';
+import { goInterfaceTypeName } from '../go/reflect.js';
+import { isSpace } from '../go/unicode.js';
+import { quoteChar } from '../yaml/go-json.js';
 
 export class StrvalsError extends Error {}
 
@@ -283,7 +286,7 @@ class Parser {
     for (;;) {
       const r = this.sc.read();
       if (r === EOF || r === ',') return true;
-      if (!isGoSpace(r)) {
+      if (!isSpace(r.charCodeAt(0))) {
         this.sc.unread();
         return false;
       }
@@ -323,12 +326,12 @@ class Parser {
 
 function assertList(v: GoValue): GoValue[] {
   if (Array.isArray(v)) return v;
-  throw new ParsePanic(`interface conversion: interface {} is ${goTypeName(v)}, not []interface {}`);
+  throw new ParsePanic(`interface conversion: interface {} is ${goInterfaceTypeName(v)}, not []interface {}`);
 }
 
 function assertMap(v: GoValue): GoMap {
   if (isGoMap(v)) return v;
-  throw new ParsePanic(`interface conversion: interface {} is ${goTypeName(v)}, not map[string]interface {}`);
+  throw new ParsePanic(`interface conversion: interface {} is ${goInterfaceTypeName(v)}, not map[string]interface {}`);
 }
 
 /**
@@ -343,7 +346,7 @@ export function parseJsonPrefix(s: string): { value: GoValue; end: number } {
   };
   const fail = (): never => {
     if (i >= s.length) throw new StrvalsError('unexpected EOF');
-    throw new StrvalsError(`invalid character ${goQuoteChar(s[i])} looking for beginning of value`);
+    throw new StrvalsError(`invalid character ${quoteChar(s[i])} looking for beginning of value`);
   };
   const value = (): GoValue => {
     ws();
@@ -420,10 +423,6 @@ export function parseJsonPrefix(s: string): { value: GoValue; end: number } {
   };
   const v = value();
   return { value: v, end: i };
-}
-
-function goQuoteChar(c: string): string {
-  return c === "'" ? "'\\''" : `'${c}'`;
 }
 
 function parseInto(mode: Mode, text: string, dest: GoMap, reader: RunesReader, origin?: ValueOrigin): void {

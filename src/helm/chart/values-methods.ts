@@ -23,10 +23,10 @@
  * parent sees `.Values.<subchart>` as a Values too (in Helm it is a plain
  * map there), which shows only in typeOf and in methods shadowing keys.
  */
-import { getOrigin, isGoMap, setMapMethods, setOrigin, withGoSignature, type GoFunction, type GoMap, type GoValue, type MapMethods } from '../template/value.js';
-import { goQuote } from '../template/gofmt.js';
+import { getOrigin, isGoMap, setMapMethods, setOrigin, withGoSignature, type GoFunction, type GoMap, type GoValue, type MapMethods } from '../go/value.js';
+import { goQuote } from '../go/quote.js';
 import { marshalK8sYaml } from '../yaml/go-yaml-marshal.js';
-import { goTypeTag, tagGoType } from '../sprig/_p1-gotype.js';
+import { goTypeTag, tagGoType } from '../go/reflect.js';
 
 const VALUES_TYPE = 'chartutil.Values';
 

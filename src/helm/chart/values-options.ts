@@ -6,7 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { isAbsolute, resolve } from 'node:path';
-import type { GoMap, ValueOrigin } from '../template/value.js';
+import type { GoMap, ValueOrigin } from '../go/value.js';
 import { mergeMaps } from './coalesce.js';
 import {
   newMap,

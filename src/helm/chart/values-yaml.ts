@@ -6,7 +6,7 @@
  * This is the chart layer's adapter over src/helm/yaml's loadGoYaml.
  */
 import { loadGoYaml } from '../yaml/go-yaml-load.js';
-import type { GoMap, GoValue } from '../template/value.js';
+import type { GoMap, GoValue } from '../go/value.js';
 
 export class YamlError extends Error {}
 

@@ -7,10 +7,9 @@
  * Go returns `keys` and `values` in random map order; here they come sorted
  * (by key) so that output is deterministic. Charts sort `keys` anyway.
  */
-import { isGoMap, type GoFunction, type GoMap, type GoValue } from '../template/value.js';
+import { isGoMap, type GoFunction, type GoMap, type GoValue } from '../go/value.js';
 import {
   castToInt,
-  compareGoStrings,
   deepEqual,
   goTypeName,
   intArg,
@@ -21,9 +20,10 @@ import {
   newMap,
   strArg,
   strval,
-} from './_p2-govalue.js';
-import { declareSignatures } from './_p2-govalue.js';
-import { deepCopyValue, mergeInto } from './_p2-mergo.js';
+} from './arguments.js';
+import { declareSignatures } from './arguments.js';
+import { deepCopyValue, mergeInto } from './mergo.js';
+import { sortedKeys } from '../go/fmt.js';
 
 /** Items of a list argument, or Sprig's error naming the operation and the kind. */
 function itemsOr(v: GoValue, message: (kind: string) => string): GoValue[] {
@@ -143,8 +143,9 @@ function has1(m: GoMap | null, key: string): boolean {
   return m !== null && Object.prototype.hasOwnProperty.call(m, key);
 }
 
-function sortedKeys(m: GoMap | null): string[] {
-  return m ? Object.keys(m).sort(compareGoStrings) : [];
+/** The keys of a map in Go's order; none for a nil map. */
+function keysOf(m: GoMap | null): string[] {
+  return m ? sortedKeys(m) : [];
 }
 
 function dict(...kv: GoValue[]): GoValue {
@@ -246,10 +247,10 @@ export const collectionFuncs: Record<string, GoFunction> = declareSignatures({
     }
     return out;
   },
-  keys: (...ds) => ds.flatMap((d) => sortedKeys(mapArg(d))),
+  keys: (...ds) => ds.flatMap((d) => keysOf(mapArg(d))),
   values: (d) => {
     const m = mapArg(d);
-    return sortedKeys(m).map((k) => (m as GoMap)[k]);
+    return keysOf(m).map((k) => (m as GoMap)[k]);
   },
   pick: (d, ...ks) => {
     const m = mapArg(d);
@@ -261,7 +262,7 @@ export const collectionFuncs: Record<string, GoFunction> = declareSignatures({
     const m = mapArg(d);
     const drop = new Set(ks.map(strArg));
     const out = newMap();
-    for (const k of sortedKeys(m)) if (!drop.has(k)) out[k] = (m as GoMap)[k];
+    for (const k of keysOf(m)) if (!drop.has(k)) out[k] = (m as GoMap)[k];
     return out;
   },
   dig,

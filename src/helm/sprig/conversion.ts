@@ -4,10 +4,10 @@
  * become 0. Integer text may carry a base prefix (0x1F, 0o17, 010 is octal)
  * and underscores, and "12.00" counts as 12.
  */
-import { goInt64, type GoFunction, type GoValue } from '../template/value.js';
-import { formatValue } from '../template/gofmt.js';
-import { goFunc, sig } from './_p1-args.js';
-import { castToFloat64, castToInt64, goParseInt, strslice, strval } from './_p1-cast.js';
+import { goInt64, type GoFunction, type GoValue } from '../go/value.js';
+import { formatValue } from '../go/fmt.js';
+import { goFunc, sig } from './signatures.js';
+import { castToFloat64, castToInt64, goParseInt, strslice, strval } from './cast.js';
 
 /** strconv.Atoi with the error dropped: bad text is 0, out-of-range text is clamped (as Atoi returns it). */
 function atoi(s: string): bigint {

@@ -1,5 +1,5 @@
 /**
- * Sprig's crypto functions: keys and certificates (see _p2-x509.ts), bcrypt
+ * Sprig's crypto functions: keys and certificates (see ../go/x509.ts), bcrypt
  * and htpasswd (bcryptjs, "$2a$" hashes of cost 10 as Go writes them),
  * encryptAES/decryptAES (Sprig's AES-256-CBC scheme, so each side decrypts
  * the other's output), derivePassword (Master Password's algorithm) and
@@ -7,9 +7,9 @@
  */
 import { createCipheriv, createDecipheriv, createHmac, randomBytes, scryptSync } from 'node:crypto';
 import bcryptLib from 'bcryptjs';
-import { GoInt, GoObject, NO_FIELD, type GoFunction, type GoValue } from '../template/value.js';
-import { formatV, goTypeName, intArg, newMap, sliceArg, strArg } from './_p2-govalue.js';
-import { declareSignatures } from './_p2-govalue.js';
+import { GoInt, GoObject, NO_FIELD, type GoFunction, type GoValue } from '../go/value.js';
+import { formatV, goTypeName, intArg, newMap, sliceArg, strArg } from './arguments.js';
+import { declareSignatures } from './arguments.js';
 import {
   KU_CERT_SIGN,
   KU_DIGITAL_SIGNATURE,
@@ -25,7 +25,7 @@ import {
   type CertTemplate,
   type Issuer,
   type PrivKey,
-} from './_p2-x509.js';
+} from '../go/x509.js';
 
 /** Sprig's `certificate` struct: PEM text of a certificate and of its key. */
 export class Certificate extends GoObject {

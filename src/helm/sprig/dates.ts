@@ -8,11 +8,11 @@
  * len, atoi) from `int64` (add, mul, int64, .Unix): `duration 90` is "0s"
  * because a constant is an int, `duration (int64 90)` is "1m30s".
  */
-import { GoInt, type GoFunction, type GoValue } from '../template/value.js';
-import { strArg } from './_p2-govalue.js';
-import { declareSignatures } from './_p2-govalue.js';
-import { GoTime, NS_PER_SEC, durationString, parseDuration, parseTime, timeArg } from './_p2-gotime.js';
-import { UTC, loadLocation, localLocation } from './_p2-gozone.js';
+import { GoInt, type GoFunction, type GoValue } from '../go/value.js';
+import { strArg } from './arguments.js';
+import { declareSignatures } from './arguments.js';
+import { GoTime, NS_PER_SEC, durationString, parseDuration, parseTime, timeArg } from '../go/time.js';
+import { UTC, loadLocation, localLocation } from '../go/zone.js';
 
 /** Monotonic readings are measured from the first call, as Go's are from process start. */
 const monoStart = process.hrtime.bigint();

@@ -3,9 +3,9 @@
  * its type: nil, false, 0 (int or float), "", and a map, list or []byte with
  * no elements. Structs and other typed objects are never empty.
  */
-import type { GoFunction, GoValue } from '../template/value.js';
-import { GoObject } from '../template/value.js';
-import { goFunc, sig, vsig } from './_p1-args.js';
+import type { GoFunction, GoValue } from '../go/value.js';
+import { GoObject } from '../go/value.js';
+import { goFunc, sig, vsig } from './signatures.js';
 
 /** Sprig's empty(). */
 export function isEmpty(v: GoValue): boolean {

@@ -4,10 +4,10 @@
  * the data, exactly as Sprig does, so a broken value shows up in the output.
  */
 import { createHash } from 'node:crypto';
-import type { GoFunction } from '../template/value.js';
-import { goFunc, sig } from './_p1-args.js';
-import { decodeUtf8, utf8Bytes } from './_p1-utf8.js';
-import { base32Decode, base32Encode, base64Decode, base64Encode, type Decoded } from './_p1-basex.js';
+import type { GoFunction } from '../go/value.js';
+import { goFunc, sig } from './signatures.js';
+import { decodeUtf8, utf8Bytes } from '../go/utf8.js';
+import { base32Decode, base32Encode, base64Decode, base64Encode, type Decoded } from '../go/base-encoding.js';
 
 const text = (d: Decoded): string => (d.ok ? decodeUtf8(d.bytes) : d.error);
 

@@ -3,7 +3,7 @@
  * (include, tpl, required, fail, which src/helm/template/helm-engine.ts adds).
  * Each family lives in its own module and exports a plain record of functions.
  */
-import type { GoFunction } from '../template/value.js';
+import type { GoFunction } from '../go/value.js';
 import { stringFuncs } from './strings.js';
 import { mathFuncs } from './math.js';
 import { conversionFuncs } from './conversion.js';

@@ -3,14 +3,14 @@
  * cast.ToInt64 (floats truncate, numeric text parses, anything else is 0) and
  * return int64, wrapping on overflow as Go does; division by zero is Go's
  * runtime panic. The f-variants go through shopspring/decimal (see
- * _p1-decimal.ts); maxf/minf/floor/ceil/round use float64 directly.
+ * ../go/decimal.ts); maxf/minf/floor/ceil/round use float64 directly.
  */
-import { goInt64, type GoFunction, type GoInt, type GoValue } from '../template/value.js';
-import { goFunc, sig, vsig, runtimeError } from './_p1-args.js';
-import { castToFloat64, castToInt64, wrap64 } from './_p1-cast.js';
-import { tagGoType } from './_p1-gotype.js';
-import { decimalAdd, decimalDiv, decimalFromFloat, decimalMul, decimalSub, decimalToFloat, type Decimal } from './_p1-decimal.js';
-import { goPowInt } from './_p1-gomath.js';
+import { goInt64, type GoFunction, type GoInt, type GoValue } from '../go/value.js';
+import { goFunc, sig, vsig, runtimeError } from './signatures.js';
+import { castToFloat64, castToInt64, wrap64 } from './cast.js';
+import { tagGoType } from '../go/reflect.js';
+import { decimalAdd, decimalDiv, decimalFromFloat, decimalMul, decimalSub, decimalToFloat, type Decimal } from '../go/decimal.js';
+import { goPowInt } from '../go/math.js';
 
 const i64 = castToInt64;
 const f64 = castToFloat64;

@@ -4,10 +4,10 @@
  * which on Linux (where Helm runs in CI) behaves the same. urlParse/urlJoin
  * follow Go's net/url.
  */
-import type { GoFunction, GoMap, GoValue } from '../template/value.js';
-import { goFunc, sig } from './_p1-args.js';
-import { goKindName } from './_p1-gotype.js';
-import { formatURL, hostname, parseURL, userinfoString } from './_p1-url.js';
+import type { GoFunction, GoMap, GoValue } from '../go/value.js';
+import { goFunc, sig } from './signatures.js';
+import { goKindName } from '../go/reflect.js';
+import { formatURL, hostname, parseURL, userinfoString } from '../go/url.js';
 
 /** path.Clean: the shortest equivalent path, lexically. */
 export function cleanPath(p: string): string {

@@ -5,9 +5,9 @@
  * giving "". `shuffle` lives with the string functions (strings.ts).
  */
 import { randomInt, randomUUID } from 'node:crypto';
-import type { GoFunction, GoValue } from '../template/value.js';
-import { intArg } from './_p2-govalue.js';
-import { declareSignatures } from './_p2-govalue.js';
+import type { GoFunction, GoValue } from '../go/value.js';
+import { intArg } from './arguments.js';
+import { declareSignatures } from './arguments.js';
 
 const range = (from: number, to: number): string => String.fromCharCode(...Array.from({ length: to - from + 1 }, (_, i) => from + i));
 

@@ -4,10 +4,10 @@
  * []interface {}, map[string]interface {}, <nil>, and the tagged
  * []string / []int / map[string]string that some functions return.
  */
-import type { GoFunction, GoValue } from '../template/value.js';
-import { GoObject } from '../template/value.js';
-import { goFunc, sig } from './_p1-args.js';
-import { goKindName, goTypeName } from './_p1-gotype.js';
+import type { GoFunction, GoValue } from '../go/value.js';
+import { GoObject } from '../go/value.js';
+import { goFunc, sig } from './signatures.js';
+import { goKindName, goTypeName } from '../go/reflect.js';
 
 /** reflect.DeepEqual on the value model: same Go type, then the same contents. */
 export function deepEqual(a: GoValue, b: GoValue): boolean {

@@ -7,17 +7,18 @@
  * rules (regexp.Expand), and $$ is a literal $.
  */
 import { RE2JS, RE2JSSyntaxException } from 're2js';
-import type { GoFunction } from '../template/value.js';
-import { goQuote } from '../template/gofmt.js';
-import { goFunc, sig } from './_p1-args.js';
-import { tagGoType } from './_p1-gotype.js';
-import { isDigit, isLetter } from './_p1-unicode.js';
+import type { GoFunction } from '../go/value.js';
+import { goQuote } from '../go/quote.js';
+import { goFunc, sig } from './signatures.js';
+import { tagGoType } from '../go/reflect.js';
+import { isDigit, isLetter } from '../go/unicode.js';
+import { BoundedCache } from '../go/bounded-cache.js';
 
 /** The Go-shaped RE2 object inside re2js (findAll, findAllSubmatchIndex...). */
 type GoRegexp = ReturnType<RE2JS['re2']>;
 
-const cache = new Map<string, GoRegexp | Error>();
-const CACHE_LIMIT = 1000;
+/** Compiled patterns (or their errors) by text: templates call regexMatch with the same few patterns. */
+const cache = new BoundedCache<string, GoRegexp | Error>(1000);
 
 /**
  * Go's *syntax.Error text: "error parsing regexp: CODE: `EXPR`". re2js drops
@@ -30,17 +31,13 @@ function syntaxMessage(e: unknown): string {
 
 /** regexp.Compile: the compiled pattern, or Go's error ("error parsing regexp: ..."). */
 function compile(pattern: string): GoRegexp | Error {
-  let re = cache.get(pattern);
-  if (re === undefined) {
+  return cache.getOrCreate(pattern, () => {
     try {
-      re = RE2JS.compile(pattern).re2();
+      return RE2JS.compile(pattern).re2();
     } catch (e) {
-      re = new Error(syntaxMessage(e));
+      return new Error(syntaxMessage(e));
     }
-    if (cache.size >= CACHE_LIMIT) cache.clear();
-    cache.set(pattern, re);
-  }
-  return re;
+  });
 }
 
 /** regexp.Compile, returning its error (the must* functions). */

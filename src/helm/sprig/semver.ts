@@ -7,9 +7,10 @@
  * "1.22.3-gke.1"). v3.2 (which the Debian reference renderer links) decided
  * that per constraint instead, and capitalised its error texts.
  */
-import { GoInt, GoObject, NO_FIELD, type GoFunction, type GoValue } from '../template/value.js';
-import { goTypeName, strArg } from './_p2-govalue.js';
-import { declareSignatures } from './_p2-govalue.js';
+import { GoInt, GoObject, NO_FIELD, type GoFunction, type GoValue } from '../go/value.js';
+import { goTypeName, strArg } from './arguments.js';
+import { declareSignatures } from './arguments.js';
+import { BoundedCache } from '../go/bounded-cache.js';
 
 const UINT64_MAX = (1n << 64n) - 1n;
 
@@ -265,21 +266,17 @@ function rewriteRange(c: string): string {
  * (">=1.21-0" in every template's helper), so parsing once pays off; the
  * cache is bounded and holds only immutable results.
  */
-const constraintCache = new Map<string, Constraints | Error>();
-const CONSTRAINT_CACHE_MAX = 512;
+const constraintCache = new BoundedCache<string, Constraints | Error>(512);
 
 /** semver.NewConstraint. */
 export function parseConstraints(constraint: string): Constraints {
-  let hit = constraintCache.get(constraint);
-  if (hit === undefined) {
+  const hit = constraintCache.getOrCreate(constraint, () => {
     try {
-      hit = parseConstraintsUncached(constraint);
+      return parseConstraintsUncached(constraint);
     } catch (e) {
-      hit = e as Error;
+      return e as Error;
     }
-    if (constraintCache.size >= CONSTRAINT_CACHE_MAX) constraintCache.clear();
-    constraintCache.set(constraint, hit);
-  }
+  });
   if (hit instanceof Error) throw new Error(hit.message);
   return hit;
 }

@@ -6,7 +6,7 @@
  * variants return a one-element list holding it, toToml returns the message
  * as its output, and the must* variants fail the template.
  */
-import type { GoFunction, GoMap, GoValue } from '../template/value.js';
+import type { GoFunction, GoMap, GoValue } from '../go/value.js';
 import { decodeGoJson, marshalGoJson, unmarshalGoJson } from '../yaml/go-json.js';
 import { marshalK8sYaml } from '../yaml/go-yaml-marshal.js';
 import { loadGoYaml, loadGoYamlArray } from '../yaml/go-yaml-load.js';

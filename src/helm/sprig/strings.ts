@@ -3,13 +3,14 @@
  * count or cut (substr, trunc, abbrev, wrap) count bytes, not characters.
  * Argument order follows Sprig (the string last, for pipelines).
  */
-import type { GoFunction, GoMap, GoValue } from '../template/value.js';
-import { formatValue, goQuote } from '../template/gofmt.js';
-import { goFunc, sig, vsig, runtimeError } from './_p1-args.js';
-import { strslice, strval, underlyingOrSelf } from './_p1-cast.js';
-import { tagGoType } from './_p1-gotype.js';
-import { byteLength, compareGoStrings, sliceBytes } from './_p1-utf8.js';
-import { goToLower, goToUpper, goTrimSpace } from './_p1-unicode.js';
+import type { GoFunction, GoMap, GoValue } from '../go/value.js';
+import { formatValue } from '../go/fmt.js';
+import { goQuote } from '../go/quote.js';
+import { goFunc, sig, vsig, runtimeError } from './signatures.js';
+import { strslice, strval, underlyingOrSelf } from './cast.js';
+import { tagGoType } from '../go/reflect.js';
+import { byteLength, compareGoStrings, sliceBytes } from '../go/utf8.js';
+import { goToLower, goToUpper, goTrimSpace } from '../go/unicode.js';
 import {
   abbreviateFull,
   deleteWhiteSpace,
@@ -23,8 +24,8 @@ import {
   swapCase,
   uncapitalize,
   wrapCustom,
-} from './_p1-gostrings.js';
-import { camelCaseToLowerCase, toPascalCase } from './_p1-casing.js';
+} from '../go/strings.js';
+import { camelCaseToLowerCase, toPascalCase } from './casing.js';
 
 const num = (n: bigint): number => Number(n);
 

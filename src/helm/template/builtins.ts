@@ -6,8 +6,11 @@
  * (no value), `null` a nil interface. Errors are thrown as plain Errors whose
  * message is Go's; the executor prefixes "error calling NAME: ".
  */
-import { GoInt, GoObject, isGoMap, isTrue, type GoFunction, type GoMap, type GoValue } from './value.js';
-import { compareGoStrings, formatValue, goTypeName, isPrint, sprint, sprintf, sprintln, utf8Bytes, utf8Length } from './gofmt.js';
+import { GoInt, GoObject, isGoMap, isTrue, type GoFunction, type GoMap, type GoValue } from '../go/value.js';
+import { formatValue, sprint, sprintf, sprintln } from '../go/fmt.js';
+import { compareGoStrings, utf8Bytes, byteLength } from '../go/utf8.js';
+import { goTypeName } from '../go/reflect.js';
+import { isPrint } from '../go/quote.js';
 
 /** Parameter kinds the executor understands (reflect types of Go parameters). */
 export type ParamKind =
@@ -121,7 +124,7 @@ function slice(item: GoValue, ...indexes: GoValue[]): GoValue {
   let len: number;
   if (typeof it === 'string') {
     if (indexes.length === 3) throw new Error('cannot 3-index slice a string');
-    len = cap = utf8Length(it);
+    len = cap = byteLength(it);
   } else if (Array.isArray(it) || it instanceof Uint8Array) {
     len = cap = it.length;
   } else {
@@ -145,7 +148,7 @@ function length(item: GoValue): GoValue {
   if (item === null) throw new Error('len of nil pointer');
   if (item === undefined) throw new Error('reflect: call of reflect.Value.Type on zero Value');
   const it = underlyingOf(item);
-  if (typeof it === 'string') return BigInt(utf8Length(it));
+  if (typeof it === 'string') return BigInt(byteLength(it));
   if (Array.isArray(it) || it instanceof Uint8Array) return BigInt(it.length);
   if (isGoMap(it)) return BigInt(Object.keys(it).length);
   throw new Error(`len of type ${goTypeName(it)}`);

@@ -2,7 +2,7 @@
  * The executor of Go's text/template (exec.go): walks a parse tree with a
  * data cursor and writes through an output builder that records provenance.
  *
- * Value model (value.ts): `undefined` is Go's invalid reflect.Value (no
+ * Value model (../go/value.ts): `undefined` is Go's invalid reflect.Value (no
  * value), `null` a nil interface. A map element or slice element is
  * interface-typed in Go (map[string]interface{}), which changes the type
  * names in some errors ("can't evaluate field x in type interface {}"); the
@@ -22,7 +22,7 @@ import {
   type GoValue,
   type OutputSpan,
   type ValueOrigin,
-} from './value.js';
+} from '../go/value.js';
 import {
   ActionNode,
   ChainNode,
@@ -43,7 +43,10 @@ import {
   BranchNode,
   type TreeRef,
 } from './nodes.js';
-import { formatValue, goQuote, goTypeName, sortedKeys, utf8Length } from './gofmt.js';
+import { formatValue, sortedKeys } from '../go/fmt.js';
+import { goQuote } from '../go/quote.js';
+import { goTypeName } from '../go/reflect.js';
+import { byteLength } from '../go/utf8.js';
 import { builtins, paramTypeName, truth, underlyingOf, type ParamKind, type Signature } from './builtins.js';
 import type { Tree } from './parse.js';
 import { yamlLineSpans } from './provenance.js';
@@ -174,7 +177,7 @@ export function errorContext(n: Node): [string, string] {
   const nl = before.lastIndexOf('\n');
   let line = 1;
   for (let i = before.indexOf('\n'); i >= 0; i = before.indexOf('\n', i + 1)) line++;
-  const byteNum = nl === -1 ? utf8Length(before) : utf8Length(before.slice(nl + 1));
+  const byteNum = nl === -1 ? byteLength(before) : byteLength(before.slice(nl + 1));
   return [`${n.tr.parseName}:${line}:${byteNum}`, n.toString()];
 }
 

@@ -5,11 +5,11 @@
  * include (1000-deep recursion limit), tpl, required, fail; `<no value>`
  * removed from the output; Helm's rewriting of parse and execution errors.
  */
-import { withGoSignature, type GoFunction, type GoMap, type GoValue, type OutputSpan, type RenderedText } from './value.js';
+import { withGoSignature, type GoFunction, type GoMap, type GoValue, type OutputSpan, type RenderedText } from '../go/value.js';
 import { TemplateSet, TemplateError } from './template.js';
 import { ExecError, RenderContext, StackOverflow, isStackOverflow } from './exec.js';
 import { TemplateParseError, type Tree } from './parse.js';
-import { goQuote, utf8Length } from './gofmt.js';
+import { goQuote } from '../go/quote.js';
 
 export interface HelmTemplateFile {
   /** Template name as Helm sees it, e.g. "mychart/templates/svc.yaml" or "mychart/charts/sub/templates/a.yaml". */
@@ -411,5 +411,3 @@ export function renderHelm(
   return rendered;
 }
 
-/** Byte length helper re-exported for callers that map Go byte columns. */
-export { utf8Length };

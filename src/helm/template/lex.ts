@@ -4,7 +4,8 @@
  * Positions are offsets into the JS string (UTF-16 code units); error messages
  * convert them to Go's byte columns where they need one.
  */
-import { goQuote, utf8Length } from './gofmt.js';
+import { goQuote } from '../go/quote.js';
+import { byteLength } from '../go/utf8.js';
 
 export const enum ItemType {
   Error,
@@ -80,7 +81,7 @@ export function itemString(i: Item): string {
   if (i.typ === ItemType.EOF) return 'EOF';
   if (i.typ === ItemType.Error) return i.val;
   if (i.typ > ItemType.Keyword) return `<${i.val}>`;
-  if (utf8Length(i.val) > 10) return quoteTrunc10(i.val) + '...';
+  if (byteLength(i.val) > 10) return quoteTrunc10(i.val) + '...';
   return goQuote(i.val);
 }
 

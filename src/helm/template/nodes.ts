@@ -2,7 +2,7 @@
  * Parse tree nodes of Go's text/template (text/template/parse/node.go).
  * `toString()` reproduces Go's Node.String(), which error messages quote.
  */
-import { goQuote } from './gofmt.js';
+import { goQuote } from '../go/quote.js';
 
 export const NodeType = {
   Text: 0,

@@ -31,8 +31,9 @@ import {
   VariableNode,
   WithNode,
 } from './nodes.js';
-import { goQuote, utf8Decode } from './gofmt.js';
-import { goParseFloat, goParseInt } from './strconv.js';
+import { goQuote } from '../go/quote.js';
+import { decodeUtf8AsText } from '../go/utf8.js';
+import { goParseFloat, goParseInt } from '../go/strconv.js';
 
 /** A parse error; the message is Go's, e.g. `template: x.yaml:3: unexpected "}" in operand`. */
 export class TemplateParseError extends Error {
@@ -716,7 +717,7 @@ export function goUnquote(s: string): string | null {
     rest = r.tail;
     if (q === "'" && rest.length !== 0) return null;
   }
-  return utf8Decode(new Uint8Array(bytes));
+  return decodeUtf8AsText(new Uint8Array(bytes));
 }
 
 /**

@@ -6,10 +6,10 @@
  * their key, `- key: v` for maps in lists, `|`/`|-` block scalars, long
  * plain scalars folded onto deeper-indented lines) is walked line by line
  * alongside the value it serialized; each line that prints a key or list
- * item gets the origin recorded for that key or index (value.ts getOrigin).
+ * item gets the origin recorded for that key or index (../go/value.ts getOrigin).
  * Spans have an empty `template`: the printing action fills in its own.
  */
-import { getOrigin, isGoMap, type GoMap, type GoValue, type OutputSpan, type ValueOrigin } from './value.js';
+import { getOrigin, isGoMap, type GoMap, type GoValue, type OutputSpan, type ValueOrigin } from '../go/value.js';
 
 interface Frame {
   col: number;

@@ -6,8 +6,8 @@ import { isEmptyTree } from './nodes.js';
 import { parseTemplates, type Tree } from './parse.js';
 import { builtins } from './builtins.js';
 import { executeTree, Output, RenderContext, type ExecEnv, type MissingKey } from './exec.js';
-import { goQuote } from './gofmt.js';
-import type { GoFunction, GoValue, RenderedText } from './value.js';
+import { goQuote } from '../go/quote.js';
+import type { GoFunction, GoValue, RenderedText } from '../go/value.js';
 
 /** A template error that is not an execution error (e.g. no such template). */
 export class TemplateError extends Error {

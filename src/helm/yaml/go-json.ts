@@ -3,30 +3,16 @@
  * toPrettyJson and toRawJson print) and Unmarshal into interface{} (fromJson),
  * with Go's error messages, since templates print them.
  */
-import { GoObject, isGoMap, type GoMap, type GoValue } from '../template/value.js';
-import { formatJsonFloat } from './go-float.js';
+import { GoObject, isGoMap, type GoMap, type GoValue } from '../go/value.js';
+import { formatJsonFloat } from '../go/float-format.js';
+import { goTypeName } from '../go/reflect.js';
+import { sortedKeys } from '../go/fmt.js';
 
 export interface JsonEncodeOptions {
   /** Escape <, > and & as \u003c, \u003e, \u0026 (json.Marshal does; toRawJson does not). */
   escapeHTML: boolean;
   /** MarshalIndent's indent string; undefined for compact output. */
   indent?: string;
-}
-
-/** Compares strings the way Go compares them: by UTF-8 bytes, i.e. by code point. */
-export function compareGoStrings(a: string, b: string): number {
-  const n = Math.min(a.length, b.length);
-  for (let i = 0; i < n; i++) {
-    const ca = a.charCodeAt(i);
-    const cb = b.charCodeAt(i);
-    if (ca === cb) continue;
-    // Surrogates (astral code points) sort after every BMP code unit in UTF-8.
-    const sa = ca >= 0xd800 && ca <= 0xdfff;
-    const sb = cb >= 0xd800 && cb <= 0xdfff;
-    if (sa !== sb) return sa ? 1 : -1;
-    return ca - cb;
-  }
-  return a.length - b.length;
 }
 
 const HEX = '0123456789abcdef';
@@ -66,18 +52,6 @@ export function quoteJsonString(s: string, escapeHTML: boolean): string {
     } else out += s[i];
   }
   return out + '"';
-}
-
-/** The Go type name json errors show for a value that cannot be encoded. */
-function goTypeName(v: GoValue): string {
-  if (typeof v === 'function') return 'func(...interface {}) interface {}';
-  if (v instanceof GoObject) return v.goType();
-  return typeof v;
-}
-
-/** Sorted keys of a map, as encoding/json orders them (bytewise). */
-export function sortedJsonKeys(m: GoMap): string[] {
-  return Object.keys(m).sort(compareGoStrings);
 }
 
 export function base64Std(bytes: Uint8Array): string {
@@ -150,7 +124,7 @@ export function marshalGoJson(v: GoValue, opts: JsonEncodeOptions): string {
       return;
     }
     if (isGoMap(x)) {
-      const keys = sortedJsonKeys(x);
+      const keys = sortedKeys(x);
       if (keys.length === 0) {
         parts.push('{}');
         return;
@@ -178,7 +152,7 @@ export function marshalGoJson(v: GoValue, opts: JsonEncodeOptions): string {
 export class GoJsonError extends Error {}
 
 /** Go's quoteChar in json syntax errors: 'x', '\n', '\'' ... */
-function quoteChar(c: string): string {
+export function quoteChar(c: string): string {
   if (c === "'") return "'\\''";
   if (c === '"') return '\'"\'';
   const cp = c.codePointAt(0) as number;

@@ -5,12 +5,13 @@
  * time.Time). Parsing uses smol-toml; the Go value mapping and the encoder's
  * layout follow BurntSushi/toml.
  */
+import { formatFloat } from '../go/float-format.js';
 import { parse as parseToml, TomlDate, TomlError } from 'smol-toml';
 import { burntSushiError } from './toml-errors.js';
-import { GoObject, goInt64, isGoMap, type GoMap, type GoValue } from '../template/value.js';
-import { GoTime } from '../sprig/_p2-gotime.js';
-import { fixedZone } from '../sprig/_p2-gozone.js';
-import { compareGoStrings } from './go-json.js';
+import { GoObject, goInt64, isGoMap, type GoMap, type GoValue } from '../go/value.js';
+import { GoTime } from '../go/time.js';
+import { fixedZone } from '../go/zone.js';
+import { compareGoStrings } from '../go/utf8.js';
 
 class TomlEncodeError extends Error {}
 
@@ -63,17 +64,7 @@ function tomlTypeOf(v: GoValue): TomlType {
 function tomlFloat(f: number): string {
   if (Number.isNaN(f)) return 'nan';
   if (!Number.isFinite(f)) return f < 0 ? '-inf' : '+inf';
-  let s: string;
-  if (Object.is(f, -0)) s = '-0';
-  else {
-    const [mant, exp] = Math.abs(f).toExponential().split('e');
-    const digits = mant.replace('.', '');
-    const dp = Number(exp) + 1;
-    if (dp <= 0) s = '0.' + '0'.repeat(-dp) + digits;
-    else if (dp >= digits.length) s = digits + '0'.repeat(dp - digits.length);
-    else s = digits.slice(0, dp) + '.' + digits.slice(dp);
-    if (f < 0) s = '-' + s;
-  }
+  const s = formatFloat(f, 'f', -1);
   return s.includes('.') ? s : s + '.0';
 }
 

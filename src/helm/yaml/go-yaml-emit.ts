@@ -10,6 +10,7 @@
  * Helm users see (folding at column 80, `- - 1`, indentless sequences under
  * keys, `|2-` hints, `? ` keys over 128 bytes) fall out of that state.
  */
+import { byteLength } from '../go/utf8.js';
 
 export type ScalarStyle = 'plain' | 'single' | 'double' | 'literal';
 
@@ -52,9 +53,6 @@ function isBlank(cp: number | undefined): boolean {
 }
 function isBlankz(cp: number | undefined): boolean {
   return cp === undefined || cp === 0 || isBlank(cp) || isBreak(cp);
-}
-function utf8Len(s: string): number {
-  return Buffer.byteLength(s, 'utf8');
 }
 
 /** ASCII characters that matter to the indicator checks, and those that may not start a plain scalar. */
@@ -396,7 +394,7 @@ class Emitter {
     if (k.kind === 'scalar') {
       // "multiline" in libyaml's analysis means: contains a line break.
       if (/[\r\n\u0085\u2028\u2029]/.test(k.value)) return false;
-      return k.value.length <= 42 || utf8Len(k.value) <= 128;
+      return k.value.length <= 42 || byteLength(k.value) <= 128;
     }
     if (k.kind === 'seq') return k.items.length === 0;
     return k.pairs.length === 0;

@@ -21,8 +21,8 @@ import {
   type Scalar,
   type YAMLError,
 } from 'yaml';
-import { setOrigin, type GoMap, type GoValue } from '../template/value.js';
-import { formatFloatG } from './go-float.js';
+import { setOrigin, type GoMap, type GoValue } from '../go/value.js';
+import { formatFloatG } from '../go/float-format.js';
 import { resolvePlain, type ResolvedScalar } from './go-yaml-resolve.js';
 
 export interface LoadOptions {

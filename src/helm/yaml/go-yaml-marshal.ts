@@ -10,9 +10,10 @@
  * (number text, string repairs, key order, the errors either side raises)
  * is applied directly, which the goldens check against the real pipeline.
  */
-import { getOrigin, GoObject, isGoMap, type GoValue, type ValueOrigin } from '../template/value.js';
-import { formatFloatG, formatJsonFloat } from './go-float.js';
-import { base64Std, compareGoStrings, enterContainer, quoteJsonString } from './go-json.js';
+import { getOrigin, GoObject, isGoMap, type GoValue, type ValueOrigin } from '../go/value.js';
+import { formatFloatG, formatJsonFloat } from '../go/float-format.js';
+import { base64Std, enterContainer, quoteJsonString } from './go-json.js';
+import { compareGoStrings } from '../go/utf8.js';
 import { emitGoYaml, type YamlNode } from './go-yaml-emit.js';
 import { sortYamlKeys } from './go-yaml-keys.js';
 import { isBase60Float, resolvePlain } from './go-yaml-resolve.js';

@@ -11,7 +11,7 @@
  *   0b101, 0777 (octal), +5; then uint64; then floats like 1e3, .5, 08.
  */
 
-import { goParseInt } from '../template/strconv.js';
+import { goParseInt } from '../go/strconv.js';
 
 export type ResolvedScalar =
   | { tag: 'str'; value: string }

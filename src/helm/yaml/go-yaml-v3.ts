@@ -5,9 +5,9 @@
  * strings are not folded (yaml.v3 starts with no line width) and keys sort
  * with yaml.v3's variant of keyList.Less.
  */
-import { GoObject, isGoMap, type GoValue } from '../template/value.js';
-import { GoTime } from '../sprig/_p2-gotime.js';
-import { formatFloatG } from './go-float.js';
+import { GoObject, isGoMap, type GoValue } from '../go/value.js';
+import { GoTime } from '../go/time.js';
+import { formatFloatG } from '../go/float-format.js';
 import { emitGoYaml, type YamlNode } from './go-yaml-emit.js';
 import { sortYamlKeys } from './go-yaml-keys.js';
 import { yamlV2StringNode } from './go-yaml-marshal.js';

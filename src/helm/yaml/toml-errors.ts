@@ -10,7 +10,7 @@
  * [table], plus the key being assigned while its value is read).
  * Other errors keep smol-toml's message.
  */
-import { goQuote } from '../template/gofmt.js';
+import { goQuote, goQuoteRune } from '../go/quote.js';
 
 /** What we need from smol-toml's TomlError. */
 export interface TomlSyntaxError {
@@ -28,18 +28,9 @@ function keyString(parts: string[]): string {
     .join('.');
 }
 
-/** Go's %q of one rune. */
+/** Go's %q of one rune (strconv.QuoteRune). */
 function quoteRune(c: string): string {
-  switch (c) {
-    case '\n': return "'\\n'";
-    case '\t': return "'\\t'";
-    case '\r': return "'\\r'";
-    case "'": return "'\\''";
-    case '\\': return "'\\\\'";
-  }
-  const code = c.codePointAt(0)!;
-  if (code < 0x20 || code === 0x7f) return `'\\x${code.toString(16).padStart(2, '0')}'`;
-  return `'${c}'`;
+  return goQuoteRune(c.codePointAt(0)!);
 }
 
 /** Splits a TOML key ("a.'b c'.d") into its parts, without quotes; undefined when it is not a key. */
