@@ -4,7 +4,8 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { readDeepRenderJob, type DeepRenderAnswer, type DeepRenderJob } from './deep-render.js';
-import { ChartRenderError, renderChart, type RenderOptions, type RenderResult } from './render.js';
+import { ChartRenderError } from './render-error.js';
+import { renderChart, type RenderOptions, type RenderResult } from './render.js';
 
 async function run(): Promise<DeepRenderAnswer<RenderResult>> {
   const { chart, values, options } = readDeepRenderJob(workerData as DeepRenderJob);

@@ -19,7 +19,7 @@ import { fileURLToPath } from 'node:url';
 import { Worker, isMainThread, workerData } from 'node:worker_threads';
 import { GoInt, GoObject, getOrigin, setOrigin, type GoIntKind, type GoMap, type GoValue, type ValueOrigin } from '../go/value.js';
 import { Chart, type ChartFile, type ChartMetadata, type Dependency } from './chart.js';
-import type { RenderErrorDetail } from './render.js';
+import type { RenderErrorDetail } from './render-error.js';
 
 /** Stack of the worker: enough for 1001 nested includes of several names through deep templates. */
 export const DEEP_STACK_MB = 512;

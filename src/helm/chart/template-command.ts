@@ -12,7 +12,8 @@ import { helmFuncMap } from '../sprig/index.js';
 import type { GoMap } from '../go/value.js';
 import { parseKubeVersion } from './builtins.js';
 import { loadChartSync } from './loader.js';
-import { ChartRenderError, renderChart, mergeUserValues, DEFAULT_KUBE_VERSION, type RenderOptions } from './render.js';
+import { ChartRenderError } from './render-error.js';
+import { renderChart, mergeUserValues, DEFAULT_KUBE_VERSION, type RenderOptions } from './render.js';
 import { showOnly, ShowOnlyError } from './show-only.js';
 
 /** The flags and arguments of `helm template`, parsed. */
