@@ -1,13 +1,13 @@
 /**
  * The Dockerfile catalogue rules ask for the Dockerfile an image is built
- * from. It searches (src/dockerfile/find.ts) and reads and parses on first
+ * from. It searches (src/load/dockerfile-search.ts) and reads and parses on first
  * request, and remembers each answer for the rest of the lint() call that
  * made it: several rules and variant renders ask about the same images, and
  * nothing is kept from one lint to the next (an edited file is read again).
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { findDockerfile } from '../dockerfile/find.js';
+import { findDockerfile } from './dockerfile-search.js';
 import type { DockerfileModel } from '../dockerfile/model.js';
 import { parseDockerfile } from '../dockerfile/parse.js';
 import type { DockerfileCatalogue, DockerfileLookup, ImageName } from '../engine/rule.js';

@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { componentOf, findDockerfile, searchRoots } from '../../src/dockerfile/find.js';
+import { componentOf, findDockerfile, searchRoots } from '../../src/load/dockerfile-search.js';
 import { parseImage } from '../../src/k8s/image.js';
 
 const root = mkdtempSync(path.join(os.tmpdir(), 'k8s-todo-lint-find-'));
