@@ -4,7 +4,7 @@
 // CommonJS on purpose: an ES module entry point costs Node's ESM loader (measured ~5 ms).
 // The CLI is the esbuild bundle dist/bundle/main.cjs, compiled with the V8 code cache the
 // build made for it (src/code-cache.ts); without a bundle, tsc's output dist/src/cli/main.js.
-const { existsSync } = require('node:fs');
+const { existsSync, fstatSync } = require('node:fs');
 const path = require('node:path');
 
 const root = path.resolve(__dirname, '..');
@@ -17,6 +17,16 @@ const io = {
   readStdin: async () => {
     for await (const chunk of process.stdin) chunks.push(chunk);
     return Buffer.concat(chunks).toString('utf8');
+  },
+  // A pipe (FIFO, or the socket pair Node's child processes get) or a non-empty file; a
+  // terminal, /dev/null or a closed descriptor is not data (src/cli/io.ts decides from it).
+  stdinIsData: () => {
+    try {
+      const s = fstatSync(0);
+      return s.isFIFO() || s.isSocket() || (s.isFile() && s.size > 0);
+    } catch {
+      return false;
+    }
   },
   env: process.env,
   isTTY: Boolean(process.stdout.isTTY),

@@ -29,6 +29,8 @@ export interface LintOptions {
   config?: ConfigFile;
   /** `--rule id=severity` entries. */
   ruleFlags?: string[];
+  /** `--preset`: the preset the rules start from, instead of the config's `extends` (src/config/presets.ts). */
+  preset?: string;
   /** Text of standard input, when a path is `-`. */
   stdinText?: string;
   kubeVersion?: string;
@@ -144,7 +146,7 @@ export async function loadInput(options: LintOptions = {}): Promise<LoadedInput>
   const cwd = options.cwd ?? process.cwd();
   const loaded = await loadConfig(cwd, options.configFile, RULES);
   const config: ConfigFile = { ...loaded.config, ...(options.config ?? {}) };
-  const settings = resolveRuleSettings(RULES, config, options.ruleFlags ?? []);
+  const settings = resolveRuleSettings(RULES, config, options.ruleFlags ?? [], options.preset);
   const inputs = expandInputs(options.paths ?? ['.'], { cwd, ignore: config.ignore ?? [], ignoreBase: loaded.baseDir });
   if (!inputs.stdin && inputs.files.length === 0 && inputs.charts.length === 0) {
     throw new InputError(`nothing to lint in ${(options.paths ?? ['.']).join(' ')}: no YAML/JSON manifests or charts found`);

@@ -2,13 +2,13 @@
  * The lint command (the default one): arguments to options, the lint
  * pipeline, the report in the chosen format, and the exit status.
  */
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { Option } from 'commander';
 import { RULES } from '../../rules/index.js';
 import { timings } from '../engine/run.js';
 import { UsageError } from '../errors.js';
-import { DEFAULT_KUBE_VERSION, isKubeVersion } from '../k8s/kube-version.js';
+import { PRESET_NAMES } from '../config/presets.js';
 import { FORMAT_NAMES, formatters } from '../format/index.js';
 import { writeGithubStepSummary } from '../format/github.js';
 import { ruleInfos } from '../format/rule-info.js';
@@ -16,27 +16,23 @@ import type { FormatContext } from '../format/types.js';
 import { lint } from '../lint.js';
 import type { LintResult } from '../types.js';
 import { VERSION } from '../version.js';
-import { useColor, type Io } from './io.js';
-import { baseProgram, collect } from './program.js';
+import { resolveInputs, useColor, type Io } from './io.js';
+import { addHelmOptions, baseProgram, collect, helmOptions } from './program.js';
 
 export async function lintCommand(argv: string[], io: Io): Promise<number> {
   const program = baseProgram(io, 'k8s-todo-lint')
     .description('Lint Kubernetes manifests and Helm charts of the todo-app deployments.\nSubcommands: template [NAME] CHART (render like helm template), capacity [PATH...] (cluster capacity report).')
-    .argument('[paths...]', 'files, directories, globs, or - for standard input', [])
+    .argument('[paths...]', 'files, directories, globs, or - for standard input (default: standard input when piped, else .)', [])
     .addOption(new Option('-f, --format <name>', 'output format').choices(FORMAT_NAMES).default('stylish'))
     .option('-o, --output-file <path>', 'write the report to a file instead of stdout')
     .option('-c, --config <path>', 'config file (default: .k8s-todo-lint.yaml found upward)')
+    .addOption(new Option('--preset <name>', 'rule set to start from, instead of the config\'s extends (generic: Kubernetes-generic rules only, for third-party charts)').choices(PRESET_NAMES))
     .option('--rule <id=severity>', 'override one rule\'s severity (repeatable)', collect, [])
     .option('--max-warnings <n>', 'exit 1 when warnings exceed n')
     .option('--quiet', 'report errors only')
     .option('--report-suppressed', 'list suppressed findings too')
-    .option('--list-rules', 'print every rule and exit')
-    .option('-v, --values <file>', 'Helm values file (repeatable, later wins)', collect, [])
-    .option('--set <k=v>', 'Helm value override (repeatable)', collect, [])
-    .option('--set-string <k=v>', 'Helm string value override (repeatable)', collect, [])
-    .option('--release-name <name>', 'Helm release name', undefined)
-    .option('--namespace <ns>', 'release namespace / default namespace')
-    .option('--kube-version <v>', `Kubernetes version (default from config, else ${DEFAULT_KUBE_VERSION})`)
+    .option('--list-rules', 'print every rule and exit (with --format json: as JSON)');
+  addHelmOptions(program)
     .option('--no-color', 'no colour')
     .option('--verbose', 'print notes on standard error (e.g. which Dockerfile each image is checked against, or why none)')
     .version(VERSION, '-V, --version');
@@ -45,7 +41,7 @@ export async function lintCommand(argv: string[], io: Io): Promise<number> {
   const paths = program.processedArgs[0] as string[];
 
   if (o.listRules) {
-    io.stdout(listRules());
+    io.stdout(o.format === 'json' ? listRulesJson() : listRules());
     return 0;
   }
   let maxWarnings: number | undefined;
@@ -53,18 +49,16 @@ export async function lintCommand(argv: string[], io: Io): Promise<number> {
     if (!/^\d+$/.test(o.maxWarnings)) throw new UsageError(`--max-warnings expects a number, got "${o.maxWarnings}"`);
     maxWarnings = Number(o.maxWarnings);
   }
-  if (o.kubeVersion !== undefined && !isKubeVersion(o.kubeVersion)) throw new UsageError(`--kube-version expects a version like ${DEFAULT_KUBE_VERSION}, got "${o.kubeVersion}"`);
+  const helm = helmOptions(o);
 
-  const stdinText = paths.includes('-') ? await io.readStdin() : undefined;
+  const inputs = await resolveInputs(paths, io);
   const result = await lint({
-    paths: paths.length ? paths : ['.'],
+    ...inputs,
     cwd: io.cwd,
     configFile: o.config,
     ruleFlags: o.rule,
-    stdinText,
-    kubeVersion: o.kubeVersion?.replace(/^v/, ''),
-    namespace: o.namespace,
-    helm: { values: o.values, set: o.set, setString: o.setString, releaseName: o.releaseName },
+    preset: o.preset,
+    ...helm,
     onNote: o.verbose ? (message: string) => io.stderr(`k8s-todo-lint: note: ${message}\n`) : undefined,
   });
   const shown = o.quiet ? quietResult(result) : result;
@@ -73,8 +67,11 @@ export async function lintCommand(argv: string[], io: Io): Promise<number> {
   const format = o.format as (typeof FORMAT_NAMES)[number];
   const text = formatters[format](shown, ctx);
   if (o.outputFile) {
+    const out = path.resolve(io.cwd, o.outputFile);
     try {
-      writeFileSync(path.resolve(io.cwd, o.outputFile), text);
+      // Missing directories are made, as ESLint's --output-file does.
+      mkdirSync(path.dirname(out), { recursive: true });
+      writeFileSync(out, text);
     } catch (e) {
       throw new UsageError(`cannot write ${o.outputFile}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
     }
@@ -83,7 +80,10 @@ export async function lintCommand(argv: string[], io: Io): Promise<number> {
   }
   if (format === 'github' && io.env.GITHUB_STEP_SUMMARY) writeGithubStepSummary(shown, ctx, io.env);
   if (timings) io.stderr(timingTable(timings));
-  return exitCode(result, maxWarnings);
+  const code = exitCode(result, maxWarnings);
+  // ESLint's line: without it an exit 1 with only warnings shown has no visible reason.
+  if (code === 1 && result.summary.errors === 0) io.stderr(`k8s-todo-lint: too many warnings (${result.summary.warnings}); maximum allowed is ${maxWarnings}\n`);
+  return code;
 }
 
 function timingTable(t: Map<string, number>): string {
@@ -103,6 +103,11 @@ export function exitCode(result: LintResult, maxWarnings?: number): number {
 function quietResult(r: LintResult): LintResult {
   const findings = r.findings.filter((f) => f.severity === 'error');
   return { ...r, findings, summary: { ...r.summary, warnings: 0, infos: 0 } };
+}
+
+/** --list-rules --format json: one object per rule, in --list-rules order. */
+function listRulesJson(): string {
+  return JSON.stringify(ruleInfos(RULES).map((r) => ({ id: r.id, severity: r.defaultSeverity, description: r.description, docs: r.helpUri })), null, 2) + '\n';
 }
 
 function listRules(): string {

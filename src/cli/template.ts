@@ -5,11 +5,13 @@
  * --output-dir files; the rendering itself is runTemplate in src/helm, loaded
  * only when a chart is rendered. Errors go to stderr as "Error: ..." with exit
  * status 1; warnings Helm logs go to stderr with Go's log prefix (date and time).
+ * One difference, on purpose: the default Kubernetes version is the linter's.
  */
 import { appendFileSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
 import type { TemplateDocument, TemplateOptions } from '../helm/index.js';
+import { DEFAULT_KUBE_VERSION } from '../k8s/kube-version.js';
 
 export interface TemplateIo {
   stdout: (s: string) => void;
@@ -21,13 +23,16 @@ export interface TemplateIo {
   /** Clock for log prefixes (tests pass a fixed one). */
   now?: () => Date;
   /**
-   * Kubernetes version when --kube-version is not given. Default v1.36.0, what
-   * Helm v3.21.4 release binaries report; Helm's own goldens were made with v1.20.0.
+   * Kubernetes version when --kube-version is not given. Default: the linter's
+   * (DEFAULT_KUBE_VERSION, v1.30.0), so `template` renders what lint checks a chart
+   * against; Helm v3.21.4 binaries report v1.36.0 (the conformance script passes it,
+   * and v1.20.0 for Helm's own goldens).
    */
   defaultKubeVersion?: string;
 }
 
-const HELP = `Render chart templates locally and display the output, exactly as \`helm template\` (Helm v3.21) does.
+const HELP = `Render chart templates locally and display the output, exactly as \`helm template\` (Helm v3.21) does,
+but for Kubernetes v${DEFAULT_KUBE_VERSION}.0 unless --kube-version says otherwise (the version lint checks against).
 
 Usage:
   k8s-todo-lint template [NAME] [CHART] [flags]
@@ -36,7 +41,8 @@ Flags:
   -a, --api-versions strings     Kubernetes api versions used for Capabilities.APIVersions
       --include-crds             include CRDs in the templated output
       --is-upgrade               set .Release.IsUpgrade instead of .Release.IsInstall
-      --kube-version string      Kubernetes version used for Capabilities.KubeVersion (default v1.36.0)
+      --kube-version string      Kubernetes version used for Capabilities.KubeVersion (default v${DEFAULT_KUBE_VERSION}.0, the
+                                 lint default; helm template's own is v1.36.0)
       --name-template string     specify template used to name the release
   -n, --namespace string         namespace scope for this request (default "default")
       --no-hooks                 prevent hooks from being rendered
@@ -141,7 +147,7 @@ export async function runTemplateCommand(argv: string[], io: TemplateIo): Promis
     readStdin: io.readStdin,
     log: (msg) => io.stderr(`${goLogPrefix(now())}${msg}\n`),
     notice: io.stderr,
-    defaultKubeVersion: io.defaultKubeVersion,
+    defaultKubeVersion: io.defaultKubeVersion ?? `v${DEFAULT_KUBE_VERSION}.0`,
   });
   switch (outcome.kind) {
     case 'output':

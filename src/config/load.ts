@@ -15,16 +15,25 @@ import type { Resource } from '../engine/resource.js';
 import type { SeveritySetting } from '../types.js';
 import { buildConfigSchema, optionsValidatorName } from './schema.js';
 import { globToRegExp } from './glob.js';
+import { presetRules } from './presets.js';
+
+/** A severity as a config or `--rule` may write it: ESLint's `warn` is `warning`. */
+export type ConfigSeverity = SeveritySetting | 'warn';
+
+function severityOf(s: ConfigSeverity): SeveritySetting {
+  return s === 'warn' ? 'warning' : s;
+}
 
 export interface ConfigFile {
-  extends?: 'recommended';
+  /** A preset (src/config/presets.ts): `k8s-todo-lint:generic`, `k8s-todo-lint:recommended` (the default). */
+  extends?: string;
   kubeVersion?: string;
   ignore?: string[];
-  rules?: Record<string, SeveritySetting | [SeveritySetting, Record<string, unknown>?]>;
+  rules?: Record<string, ConfigSeverity | [ConfigSeverity, Record<string, unknown>?]>;
   overrides?: Array<{
     files?: string[];
     resources?: Array<{ kind?: string; name?: string; namespace?: string; apiVersion?: string }>;
-    rules: Record<string, SeveritySetting | [SeveritySetting]>;
+    rules: Record<string, ConfigSeverity | [ConfigSeverity]>;
   }>;
   helm?: {
     releaseName?: string;
@@ -57,7 +66,9 @@ export async function loadConfig(cwd: string, explicit: string | undefined, rule
   try {
     text = readFileSync(file, 'utf8');
   } catch (e) {
-    throw new ConfigError(`cannot read config ${display}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') throw new ConfigError(`config file not found: ${display}`);
+    throw new ConfigError(`cannot read config ${display}: ${code === 'EISDIR' ? 'it is a directory' : (code ?? (e as Error).message)}`);
   }
   let data: unknown;
   try {
@@ -66,6 +77,7 @@ export async function loadConfig(cwd: string, explicit: string | undefined, rule
     throw new ConfigError(`invalid config ${display}: ${(e as Error).message.split('\n')[0]}`);
   }
   if (data === null || data === undefined) data = {};
+  checkVersionsQuoted(data, text, display);
   await validate(data, display, rules);
   return { file, baseDir: path.dirname(file), config: data as ConfigFile };
 }
@@ -80,6 +92,34 @@ function findConfig(cwd: string): string | undefined {
     const up = path.dirname(dir);
     if (up === dir) return undefined;
     dir = up;
+  }
+}
+
+/**
+ * `kubeVersion: 1.30` is the number 1.3 to YAML (and JSON): the schema would only say "must be
+ * string", so name the key and the text as written, and say to quote it.
+ */
+function checkVersionsQuoted(data: unknown, text: string, display: string): void {
+  if (typeof data !== 'object' || data === null) return;
+  const c = data as { kubeVersion?: unknown; helm?: { kubeVersion?: unknown } };
+  const found: Array<[string[], unknown]> = [
+    [['kubeVersion'], c.kubeVersion],
+    [['helm', 'kubeVersion'], typeof c.helm === 'object' && c.helm !== null ? c.helm.kubeVersion : undefined],
+  ];
+  for (const [key, value] of found) {
+    if (typeof value !== 'number') continue;
+    const written = writtenScalar(text, key) ?? String(value);
+    throw new ConfigError(`invalid config ${display}: ${key.join('.')}: ${written} must be quoted ("${written}"): unquoted, YAML reads it as the number ${value}`);
+  }
+}
+
+/** The source text of the scalar at `key` (YAML or JSON, both parse as YAML 1.2). */
+function writtenScalar(text: string, key: string[]): string | undefined {
+  try {
+    const node = yamlLib().parseDocument(text).getIn(key, true) as { range?: [number, number, number] } | undefined;
+    return node?.range ? text.slice(node.range[0], node.range[1]) : undefined;
+  } catch {
+    return undefined;
   }
 }
 
@@ -159,28 +199,36 @@ function describeError(e: AjvError, data: unknown): string {
   return `${where} ${e.message ?? 'is invalid'}`;
 }
 
-/** Rule settings: each rule's defaults, then the config file's entries, then --rule flags. */
-export function resolveRuleSettings(rules: ReadonlyArray<Rule<any>>, config: ConfigFile, flags: readonly string[]): Map<string, RuleSetting> {
+/**
+ * Rule settings: each rule's defaults, then the preset (`preset`, else the config's
+ * `extends`), then the config file's entries, then --rule flags.
+ */
+export function resolveRuleSettings(rules: ReadonlyArray<Rule<any>>, config: ConfigFile, flags: readonly string[], preset?: string): Map<string, RuleSetting> {
   const out = new Map<string, RuleSetting>();
   for (const r of rules) out.set(r.meta.id, { severity: r.meta.defaultSeverity, options: { ...r.meta.defaultOptions } });
-  for (const [id, entry] of Object.entries(config.rules ?? {})) {
-    const cur = out.get(id);
-    if (!cur) throw new ConfigError(`unknown rule "${id}" in rules`);
-    if (Array.isArray(entry)) {
-      cur.severity = entry[0];
-      // Options merge with defaults key by key; a given key replaces that key's default whole.
-      if (entry[1]) cur.options = { ...cur.options, ...entry[1] };
-    } else {
-      cur.severity = entry;
+  const layer = (entries: Record<string, ConfigSeverity | [ConfigSeverity, Record<string, unknown>?]>) => {
+    for (const [id, entry] of Object.entries(entries)) {
+      const cur = out.get(id);
+      if (!cur) throw new ConfigError(`unknown rule "${id}" in rules`);
+      if (Array.isArray(entry)) {
+        cur.severity = severityOf(entry[0]);
+        // Options merge with defaults key by key; a given key replaces that key's default whole.
+        if (entry[1]) cur.options = { ...cur.options, ...entry[1] };
+      } else {
+        cur.severity = severityOf(entry);
+      }
     }
-  }
+  };
+  layer(presetRules(preset ?? config.extends));
+  layer(config.rules ?? {});
   for (const flag of flags) {
     const m = /^([a-z0-9-]+)=(.+)$/.exec(flag);
     if (!m) throw new ConfigError(`--rule expects <id>=<severity>, got "${flag}"`);
     const cur = out.get(m[1]);
     if (!cur) throw new ConfigError(`--rule: unknown rule "${m[1]}"`);
-    if (!isSeverity(m[2])) throw new ConfigError(`--rule ${m[1]}: severity must be off, info, warning or error, got "${m[2]}"`);
-    cur.severity = m[2];
+    const sev = m[2] === 'warn' ? 'warning' : m[2];
+    if (!isSeverity(sev)) throw new ConfigError(`--rule ${m[1]}: severity must be off, info, warning (or warn) or error, got "${m[2]}"`);
+    cur.severity = sev;
   }
   return out;
 }
@@ -202,7 +250,7 @@ export function buildOverride(config: ConfigFile, baseDir: string, cwd: string):
       if (entry === undefined) continue;
       const fileOk = !o.files || o.files.some((re) => re.test(relToBase) || re.test(file));
       const resOk = !o.resources || (resource !== undefined && o.resources.some((sel) => sel.every(([k, re]) => re.test(String(k === 'namespace' ? resource.namespace ?? '' : (resource as any)[k] ?? '')))));
-      if (fileOk && resOk) result = Array.isArray(entry) ? entry[0] : entry;
+      if (fileOk && resOk) result = severityOf(Array.isArray(entry) ? entry[0] : entry);
     }
     return result;
   };

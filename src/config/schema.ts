@@ -5,8 +5,10 @@
  */
 import type { Rule } from '../engine/rule.js';
 import { DEFAULT_KUBE_VERSION, KUBE_VERSION_PATTERN } from '../k8s/kube-version.js';
+import { EXTENDS_VALUES } from './presets.js';
 
-const severity = { enum: ['off', 'info', 'warning', 'error'] };
+/** `warn` is ESLint's spelling of `warning`; both are accepted. */
+const severity = { enum: ['off', 'info', 'warn', 'warning', 'error'] };
 
 /**
  * With `optionsInline: false` each rule's options are only required to be an object: the
@@ -39,7 +41,7 @@ export function buildConfigSchema(rules: ReadonlyArray<Rule<any>>, opts: { optio
     additionalProperties: false,
     properties: {
       $schema: { type: 'string' },
-      extends: { enum: ['recommended'], description: 'The default rule set and severities' },
+      extends: { enum: EXTENDS_VALUES, description: 'Preset the rules start from: k8s-todo-lint:recommended (the default: the todo-app rules) or k8s-todo-lint:generic (Kubernetes-generic rules only, for third-party charts); `rules`, `overrides` and --rule apply over it' },
       kubeVersion: { type: 'string', pattern: KUBE_VERSION_PATTERN, description: `Kubernetes version for schemas and deprecated-api (default ${DEFAULT_KUBE_VERSION})` },
       ignore: { type: 'array', items: glob, description: 'Globs (relative to the config file) of files never linted' },
       rules: inline

@@ -1,4 +1,7 @@
-/** `--format stylish`: ESLint's default look, grouped by file, coloured with picocolors. */
+/**
+ * `--format stylish`: ESLint's default look, grouped by file, coloured with picocolors, and a
+ * summary line: the problems, the files they are in (the files linted when there are none), the resources.
+ */
 import pc from 'picocolors';
 import type { Finding } from '../types.js';
 import type { Formatter } from './types.js';
@@ -31,8 +34,11 @@ export const stylish: Formatter = (result, ctx) => {
   }
   const s = result.summary;
   const total = s.errors + s.warnings + s.infos;
+  // With problems, the files they are in (a chart is one input but its findings span its templates
+  // and values); with none, the files linted.
+  const files = total === 0 ? s.files : new Set(result.findings.map((f) => f.location.file)).size;
   const plural = (n: number, w: string) => `${n} ${w}${n === 1 ? '' : 's'}`;
-  const summary = `${total === 0 ? '✔' : '✖'} ${plural(total, 'problem')} (${plural(s.errors, 'error')}, ${plural(s.warnings, 'warning')}, ${s.infos} info) in ${plural(s.files, 'file')}, ${plural(s.resources, 'resource')}${s.suppressed ? `, ${s.suppressed} suppressed` : ''}`;
+  const summary = `${total === 0 ? '✔' : '✖'} ${plural(total, 'problem')} (${plural(s.errors, 'error')}, ${plural(s.warnings, 'warning')}, ${s.infos} info) in ${plural(files, 'file')}, ${plural(s.resources, 'resource')}${s.suppressed ? `, ${s.suppressed} suppressed` : ''}`;
   lines.push(s.errors ? c.red(c.bold(summary)) : s.warnings ? c.yellow(c.bold(summary)) : c.green(summary));
   return lines.join('\n') + '\n';
 };
