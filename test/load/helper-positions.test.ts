@@ -1,0 +1,78 @@
+/**
+ * Positions through named templates and `tpl` (fixtures/charts/shared-helpers): a node a
+ * shared helper emitted is placed at the include call in each resource's own template, with
+ * the helper line as related; a node a tpl string printed is placed at the tpl call, with the
+ * values line of the string as related; findings of two resources never merge.
+ */
+import { cpSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { expect, it } from 'vitest';
+import { lint } from '../../src/lint.js';
+import { ROOT } from '../support/run-cli.js';
+import { tempDirs } from '../support/temp-dirs.js';
+
+const tempDir = tempDirs('k8s-todo-lint-helper-positions-');
+
+const helper = (line: number, column: number, endColumn: number) => ({
+  file: 'shop/templates/_helpers.tpl',
+  line,
+  column,
+  endLine: line,
+  endColumn,
+  message: 'emitted here by a named template',
+});
+const appValue = { file: 'shop/values.yaml', line: 1, column: 6, endLine: 1, endColumn: 10, message: 'value set here' };
+const secretMessage = 'Secret shop-db is not defined in the input; create it before deploying, or declare it under env-refs external in the config';
+
+it('places helper and tpl findings at the call in each resource template', async () => {
+  const dir = tempDir();
+  cpSync(path.join(ROOT, 'fixtures/charts/shared-helpers'), path.join(dir, 'shop'), { recursive: true });
+  writeFileSync(path.join(dir, '.k8s-todo-lint.json'), '{}');
+  // The chart makes no todo-secrets Secret: that policy rule is beside the point here.
+  const result = await lint({ paths: ['shop'], cwd: dir, ruleFlags: ['required-secret-keys=off'] });
+  const found = result.findings.map((f) => ({
+    ruleId: f.ruleId,
+    message: f.message,
+    resource: f.resource?.name,
+    at: [f.location.file, f.location.line, f.location.column, f.location.endLine, f.location.endColumn],
+    related: f.related,
+  }));
+  expect(found).toEqual([
+    {
+      ruleId: 'required-labels',
+      message: 'ConfigMap shop-config label app is "shop-extra", expected "todo"',
+      resource: 'shop-config',
+      // The `{{- tpl .Values.extraLabels . | nindent 4 }}` action; the tpl string's block scalar in values.yaml.
+      at: ['shop/templates/config.yaml', 6, 5, 6, 49],
+      related: [{ file: 'shop/values.yaml', line: 4, column: 14, endLine: 6, endColumn: 1, message: 'value set here' }],
+    },
+    {
+      ruleId: 'required-labels',
+      message: 'Deployment web label app is "shop", expected "todo"',
+      resource: 'web',
+      at: ['shop/templates/web.yaml', 6, 5, 6, 47],
+      related: [helper(3, 6, 23), appValue],
+    },
+    {
+      ruleId: 'env-refs',
+      message: secretMessage,
+      resource: 'web',
+      at: ['shop/templates/web.yaml', 26, 13, 26, 55],
+      related: [helper(10, 13, 20)],
+    },
+    {
+      ruleId: 'required-labels',
+      message: 'Deployment worker label app is "shop", expected "todo"',
+      resource: 'worker',
+      at: ['shop/templates/worker.yaml', 6, 5, 6, 47],
+      related: [helper(3, 6, 23), appValue],
+    },
+    {
+      ruleId: 'env-refs',
+      message: secretMessage,
+      resource: 'worker',
+      at: ['shop/templates/worker.yaml', 26, 13, 26, 55],
+      related: [helper(10, 13, 20)],
+    },
+  ]);
+});
