@@ -4,7 +4,7 @@
  * the helper line as related; a node a tpl string printed is placed at the tpl call, with the
  * values line of the string as related; findings of two resources never merge.
  */
-import { cpSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect, it } from 'vitest';
 import { lint } from '../../src/lint.js';
@@ -74,5 +74,42 @@ it('places helper and tpl findings at the call in each resource template', async
       at: ['shop/templates/worker.yaml', 26, 13, 26, 55],
       related: [helper(10, 13, 20)],
     },
+  ]);
+});
+
+it('keeps the findings of resources one template line makes for each (range), in every values variant', async () => {
+  const dir = tempDir();
+  const chart = path.join(dir, 'loop');
+  mkdirSync(path.join(chart, 'templates'), { recursive: true });
+  mkdirSync(path.join(chart, 'ci'));
+  writeFileSync(path.join(chart, 'Chart.yaml'), 'apiVersion: v2\nname: loop\nversion: 1.0.0\nappVersion: "1.0.0"\n');
+  writeFileSync(path.join(chart, 'values.yaml'), 'workers: [a, b]\n');
+  writeFileSync(path.join(chart, 'ci/three-values.yaml'), 'workers: [a, b, c]\n');
+  writeFileSync(
+    path.join(chart, 'templates/workers.yaml'),
+    [
+      '{{- range .Values.workers }}',
+      '---',
+      'apiVersion: v1',
+      'kind: Pod',
+      'metadata:',
+      '  name: worker-{{ . }}',
+      'spec:',
+      '  containers:',
+      '    - name: w',
+      '      image: todo-worker:1.0.0',
+      '      envFrom:',
+      '        - secretRef: {name: shop-db}',
+      '{{- end }}',
+      '',
+    ].join('\n'),
+  );
+  writeFileSync(path.join(dir, '.k8s-todo-lint.json'), '{}');
+  const result = await lint({ paths: ['loop'], cwd: dir });
+  const refs = result.findings.filter((f) => f.ruleId === 'env-refs');
+  expect(refs.map((f) => [f.resource?.name, f.location.line, f.location.column, f.message.replace(secretMessage, 'S')])).toEqual([
+    ['worker-a', 12, 29, 'S'],
+    ['worker-b', 12, 29, 'S'],
+    ['worker-c', 12, 29, 'S (with values loop/ci/three-values.yaml)'],
   ]);
 });
