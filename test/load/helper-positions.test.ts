@@ -24,6 +24,18 @@ const helper = (line: number, column: number, endColumn: number) => ({
 const appValue = { file: 'shop/values.yaml', line: 1, column: 6, endLine: 1, endColumn: 10, message: 'value set here' };
 const secretMessage = 'Secret shop-db is not defined in the input; create it before deploying, or declare it under env-refs external in the config';
 
+/** Each Deployment's two findings, at its own include calls (lines 6 and 26), with the helper lines related. */
+const deploymentFindings = (name: string) => [
+  {
+    ruleId: 'required-labels',
+    message: `Deployment ${name} label app is "shop", expected "todo"`,
+    resource: name,
+    at: [`shop/templates/${name}.yaml`, 6, 5, 6, 47],
+    related: [helper(3, 6, 23), appValue],
+  },
+  { ruleId: 'env-refs', message: secretMessage, resource: name, at: [`shop/templates/${name}.yaml`, 26, 13, 26, 55], related: [helper(10, 13, 20)] },
+];
+
 it('places helper and tpl findings at the call in each resource template', async () => {
   const dir = tempDir();
   cpSync(path.join(ROOT, 'fixtures/charts/shared-helpers'), path.join(dir, 'shop'), { recursive: true });
@@ -46,34 +58,8 @@ it('places helper and tpl findings at the call in each resource template', async
       at: ['shop/templates/config.yaml', 6, 5, 6, 49],
       related: [{ file: 'shop/values.yaml', line: 4, column: 14, endLine: 6, endColumn: 1, message: 'value set here' }],
     },
-    {
-      ruleId: 'required-labels',
-      message: 'Deployment web label app is "shop", expected "todo"',
-      resource: 'web',
-      at: ['shop/templates/web.yaml', 6, 5, 6, 47],
-      related: [helper(3, 6, 23), appValue],
-    },
-    {
-      ruleId: 'env-refs',
-      message: secretMessage,
-      resource: 'web',
-      at: ['shop/templates/web.yaml', 26, 13, 26, 55],
-      related: [helper(10, 13, 20)],
-    },
-    {
-      ruleId: 'required-labels',
-      message: 'Deployment worker label app is "shop", expected "todo"',
-      resource: 'worker',
-      at: ['shop/templates/worker.yaml', 6, 5, 6, 47],
-      related: [helper(3, 6, 23), appValue],
-    },
-    {
-      ruleId: 'env-refs',
-      message: secretMessage,
-      resource: 'worker',
-      at: ['shop/templates/worker.yaml', 26, 13, 26, 55],
-      related: [helper(10, 13, 20)],
-    },
+    ...deploymentFindings('web'),
+    ...deploymentFindings('worker'),
   ]);
 });
 
