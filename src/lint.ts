@@ -107,7 +107,8 @@ export async function lint(options: LintOptions = {}): Promise<LintResult> {
     });
     for (const [list, into] of [[out.findings, merged], [out.suppressed, mergedSuppressed]] as const) {
       for (const f of list) {
-        const key = `${f.ruleId}\u0000${f.location.file}\u0000${f.location.line}\u0000${f.location.column}\u0000${f.message}\u0000${!!f.suppressed}`;
+        // The resource is part of the key: findings of two resources never merge, even on one shared template line.
+        const key = `${f.ruleId}\u0000${f.location.file}\u0000${f.location.line}\u0000${f.location.column}\u0000${f.message}\u0000${!!f.suppressed}\u0000${resourceKey(f)}`;
         if (seen.has(key)) continue;
         const finding = world.valuesFile ? { ...f, message: `${f.message} (with values ${world.valuesFile})` } : f;
         seen.set(key, finding);
@@ -129,6 +130,12 @@ export async function lint(options: LintOptions = {}): Promise<LintResult> {
       suppressed: mergedSuppressed.length,
     },
   };
+}
+
+/** The resource and path a finding is about ('' for findings about no resource). */
+function resourceKey(f: Finding): string {
+  const r = f.resource;
+  return r ? `${r.apiVersion}\u0000${r.kind}\u0000${r.namespace ?? ''}\u0000${r.name}\u0000${f.path ?? ''}` : '';
 }
 
 /** A note sink that passes each distinct message on once: several rules and variant renders make the same note. */

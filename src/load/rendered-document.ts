@@ -3,6 +3,11 @@
  * are mapped back through the engine's output spans: template text maps
  * character for character, an action `{{ ... }}` maps to the action, and a
  * value that came from the values tree adds `related` at its values-file line.
+ * What a named template (`_helpers.tpl`, via include or template) printed is
+ * placed at the call in the document's own template, with the helper's line
+ * as `related`: a helper several resources share would otherwise put all of
+ * their findings on one line. What `tpl` printed is placed at the tpl call,
+ * with the values line of the tpl string as `related`.
  */
 import type { OutputSpan, ValueOrigin } from '../helm/index.js';
 import type { Location, RelatedLocation, ResourcePath } from '../types.js';
@@ -53,20 +58,31 @@ export class RenderedSourceDocument implements SourceDocument {
       const r = this.loc().locate([], 'value');
       return { location: { file: this.file, line: r.line, column: r.column, endLine: r.endLine, endColumn: r.endColumn } };
     }
-    const ref = this.templates(span.template);
-    let location: Location;
+    const inner = this.emitted(span, start, end);
+    const related: RelatedLocation[] = [];
+    let location = inner;
+    const site = span.site;
+    if (site && span.template !== this.source && site.template === this.source) {
+      // Printed through a call from the document's own template: at that call, the helper line related.
+      const file = this.templates(site.template).file;
+      location = { file, line: site.line, column: site.column, endLine: site.endLine, endColumn: site.endColumn };
+      related.push({ ...inner, message: 'emitted here by a named template' });
+    }
+    if (span.origin) related.push(this.relatedOf(span.origin));
+    return { location, ...(related.length ? { related } : {}), rawLine: location.line };
+  }
+
+  /** The template place that emitted [start, end) of a span. */
+  private emitted(span: OutputSpan, start: number, end: number): Location {
+    const file = this.templates(span.template).file;
     if (span.kind === 'text') {
       const a = advance(span.line, span.column, this.text.slice(span.start, start));
       const stop = Math.min(end, span.end);
       const b = advance(a.line, a.column, this.text.slice(start, stop));
-      location = { file: ref.file, line: a.line, column: a.column, endLine: b.line, endColumn: b.column };
-    } else {
-      // The whole action `{{ ... }}`, as the engine recorded it.
-      location = { file: ref.file, line: span.line, column: span.column, endLine: span.endLine ?? span.line, endColumn: span.endColumn ?? span.column + 1 };
+      return { file, line: a.line, column: a.column, endLine: b.line, endColumn: b.column };
     }
-    const related: RelatedLocation[] = [];
-    if (span.origin) related.push(this.relatedOf(span.origin));
-    return { location, ...(related.length ? { related } : {}), rawLine: location.line };
+    // The whole action `{{ ... }}`, as the engine recorded it.
+    return { file, line: span.line, column: span.column, endLine: span.endLine ?? span.line, endColumn: span.endColumn ?? span.column + 1 };
   }
 
   private relatedOf(o: ValueOrigin): RelatedLocation {

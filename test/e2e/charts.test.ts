@@ -2,7 +2,7 @@
  * Charts linted natively: findings land on template lines with `related` at
  * the values line, and match what linting `helm template` output gives.
  */
-import { cpSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT, runCli } from '../support/run-cli.js';
@@ -50,6 +50,16 @@ describe('charts', () => {
     expect(f.map((x: any) => [x.message, x.line, x.related])).toEqual([
       ['nodePort 40000 is outside 30000-32767', 15, [{ file: '<command line>', line: 1, column: 1, message: 'value set by --set components.backend.service.nodePort=40000' }]],
     ]);
+  });
+
+  it('names only files that exist, for nodes printed by helpers and tpl too', () => {
+    const dir = tempDir();
+    cpSync(path.join(ROOT, 'fixtures/charts/shared-helpers'), path.join(dir, 'shop'), { recursive: true });
+    writeFileSync(path.join(dir, '.k8s-todo-lint.json'), '{}');
+    const findings = JSON.parse(runCli(['shop', '-f', 'json'], { cwd: dir }).stdout).findings;
+    const files = findings.flatMap((f: any) => [f.file, ...(f.related ?? []).map((r: any) => r.file)]);
+    expect(new Set(files)).toEqual(new Set(['shop/templates/config.yaml', 'shop/templates/web.yaml', 'shop/templates/worker.yaml', 'shop/templates/_helpers.tpl', 'shop/values.yaml']));
+    for (const file of files) expect(existsSync(path.join(dir, file)), file).toBe(true);
   });
 
   it('gives the same findings as linting the output of `template`', () => {

@@ -200,6 +200,66 @@ describe('template provenance', () => {
     expect(spanAt(r, '30080').origin).toEqual(origin('values.yaml', 3, 13));
   });
 
+  it('records the outermost include call as the site of what a helper printed', () => {
+    const helpers = [
+      '{{- define "inner" -}}',
+      'port: {{ .Values.service.port }}',
+      '{{- end -}}',
+      '{{- define "outer" -}}',
+      'kind: x',
+      '{{ include "inner" . }}',
+      '{{- end -}}',
+    ].join('\n');
+    const tpl = 'spec:\n  a: 1{{ include "outer" . | nindent 2 }}\n';
+    const r = render({ [H]: helpers, [T]: tpl }).get(T)!;
+    expect(r.text).toBe('spec:\n  a: 1\n  kind: x\n  port: 80\n');
+    const site = { template: T, line: 2, column: 7, endLine: 2, endColumn: 42 };
+    // Innermost: the helper action that printed the value; site: the call in T, not the nested one in H.
+    expect(spanAt(r, '80')).toMatchObject({ template: H, line: 2, column: 7, origin: origin('values.yaml', 4, 9), site });
+    expect(spanAt(r, 'kind: x')).toMatchObject({ template: H, kind: 'text', line: 5, column: 1, site });
+    // The indentation is the including action's, so helper text on later lines keeps its own columns.
+    expect(spanAt(r, 'port:')).toMatchObject({ template: H, kind: 'text', line: 2, column: 1, site });
+    expect(spanAt(r, '  kind')).toMatchObject({ template: T, line: 2, column: 7 });
+    // Text of the document's own template has no site.
+    expect(spanAt(r, 'spec:').site).toBeUndefined();
+    expectTiled(r);
+  });
+
+  it('records a {{template}} call as the site of what the named template printed', () => {
+    const helpers = '{{- define "port" -}}\nport: {{ .Values.service.port }}\n{{- end -}}';
+    const tpl = 'spec:\n{{ template "port" . }}\n';
+    const r = render({ [H]: helpers, [T]: tpl }).get(T)!;
+    expect(r.text).toBe('spec:\nport: 80\n');
+    const site = { template: T, line: 2, column: 1, endLine: 2, endColumn: 24 };
+    expect(spanAt(r, 'port:')).toMatchObject({ template: H, kind: 'text', line: 2, column: 1, site });
+    expect(spanAt(r, '80')).toMatchObject({ template: H, line: 2, column: 7, origin: origin('values.yaml', 4, 9), site });
+  });
+
+  it('places what a tpl string printed at the tpl call, with the values line of the string', () => {
+    const values = valuesWithOrigins();
+    values.labels = 'app: {{ .Values.service.type }}-x\ntier: web';
+    setOrigin(values, 'labels', origin('values.yaml', 20, 9));
+    const r = render({ [T]: 'metadata:\n  labels:{{ tpl .Values.labels . | nindent 4 }}\n' }, values).get(T)!;
+    expect(r.text).toBe('metadata:\n  labels:\n    app: NodePort-x\n    tier: web\n');
+    const call = { template: T, line: 2, column: 10, endLine: 2, endColumn: 48 };
+    for (const needle of ['app:', 'NodePort', 'tier: web']) {
+      const sp = spanAt(r, needle);
+      expect(sp, needle).toMatchObject({ ...call, kind: 'action', origin: origin('values.yaml', 20, 9) });
+      expect(sp.template).not.toBe('gotpl');
+    }
+    expectTiled(r);
+  });
+
+  it('keeps the line origins of a toYaml string through tpl', () => {
+    const values = valuesWithOrigins();
+    const r = render({ [T]: 'resources:{{ tpl (toYaml .Values.resources) . | nindent 2 }}\n' }, values).get(T)!;
+    expect(r.text).toBe('resources:\n  limits:\n    cpu: 500m\n    memory: 128Mi\n  requests:\n    cpu: 100m\n');
+    expect(spanAt(r, 'cpu: 500m')).toMatchObject({ template: T, line: 1, column: 11, origin: origin('values.yaml', 10, 10) });
+    expect(spanAt(r, 'memory: 128Mi').origin).toEqual(origin('values.yaml', 11, 13));
+    expect(spanAt(r, 'cpu: 100m').origin).toEqual(origin('values.yaml', 13, 10));
+    expectTiled(r);
+  });
+
   it('maps each line of toYaml of a values subtree to its leaf', () => {
     const tpl = 'resources:{{ toYaml .Values.resources | nindent 2 }}\nports:{{ toYaml .Values.ports | nindent 2 }}\n';
     const r = render({ [T]: tpl }).get(T)!;

@@ -279,6 +279,19 @@ export function copyOrigin(from: object, fromKey: string | number, to: object, t
   if (o) setOrigin(to, toKey, o);
 }
 
+/**
+ * Where a document's own template called the named template or `tpl` that
+ * printed a span: the whole `{{ include ... }}` (or `{{ template ... }}`)
+ * action, 1-based, end-exclusive.
+ */
+export interface CallSite {
+  template: string;
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+}
+
 /** One span of rendered output and what produced it. Offsets are in UTF-16 units of the output string. */
 export interface OutputSpan {
   start: number;
@@ -301,6 +314,13 @@ export interface OutputSpan {
    */
   endLine?: number;
   endColumn?: number;
+  /**
+   * Set when the span was printed through a call (include, template, tpl): the
+   * outermost call site, in the template being executed at top level (the
+   * document's own template). `template`, `line` and `column` stay the
+   * innermost position that emitted the text.
+   */
+  site?: CallSite;
 }
 
 /** A rendered template: its text and the provenance of every span of it. */

@@ -20,6 +20,7 @@ import {
   type GoFunction,
   type GoMap,
   type GoValue,
+  type CallSite,
   type OutputSpan,
   type ValueOrigin,
 } from '../go/value.js';
@@ -49,7 +50,7 @@ import { goTypeName } from '../go/reflect.js';
 import { byteLength } from '../go/utf8.js';
 import { builtins, paramTypeName, truth, underlyingOf, type ParamKind, type Signature } from './builtins.js';
 import type { Tree } from './parse.js';
-import { yamlLineSpans } from './provenance.js';
+import { tplValueSpans, yamlLineSpans } from './provenance.js';
 
 /** An execution error (Go's template.ExecError): the message is Go's full text. */
 export class ExecError extends Error {
@@ -77,6 +78,8 @@ export type MissingKey = 'invalid' | 'zero' | 'error';
 
 /** What the executor needs from the template set. */
 export interface ExecEnv {
+  /** Name of the set (Helm: "gotpl"): tpl parses its string under it. */
+  readonly name: string;
   funcs: Record<string, GoFunction>;
   missingKey: MissingKey;
   lookup(name: string): Tree | undefined;
@@ -151,6 +154,15 @@ function actionEnd(n: ActionNode): [number, number] {
   return (cache._end ??= nodeLineCol(n.tr, n.endPos));
 }
 
+/** An action or {{template}} as a call site: the whole `{{ ... }}` (cached on the node). */
+function callSite(n: ActionNode | TemplateNode): CallSite {
+  const cache = n as unknown as { _site?: CallSite };
+  if (cache._site !== undefined) return cache._site;
+  const [line, column] = nodeLineCol(n.tr, n.delimPos);
+  const [endLine, endColumn] = n instanceof ActionNode ? actionEnd(n) : nodeLineCol(n.tr, n.endPos);
+  return (cache._site = { template: n.tr.parseName, line, column, endLine, endColumn });
+}
+
 /** 1-based line and 1-based UTF-16 column of an offset in a tree's text (cached on the node). */
 export function nodeLineCol(tr: TreeRef, pos: number, cache?: Positioned): [number, number] {
   if (cache && cache._line !== undefined) return [cache._line, cache._col!];
@@ -200,20 +212,25 @@ export class Output {
     this.length += s.length;
   }
 
-  write(s: string, template: string, line: number, column: number, kind: 'text' | 'action', origin?: ValueOrigin, end?: readonly [number, number]): void {
+  write(s: string, template: string, line: number, column: number, kind: 'text' | 'action', origin?: ValueOrigin, end?: readonly [number, number], site?: CallSite): void {
     if (s.length === 0) return;
     if (this.track) {
       const span: OutputSpan = { start: this.length, end: this.length + s.length, template, line, column, kind };
       if (end) [span.endLine, span.endColumn] = end;
       if (origin) span.origin = origin;
+      if (site) span.site = site;
       this.spans.push(span);
     }
     this.chunks.push(s);
     this.length += s.length;
   }
 
-  /** Writes a string whose parts have their own spans; gaps get the action's span (`end`: just past its `}}`). */
-  writeWithSpans(s: string, sub: OutputSpan[], template: string, line: number, column: number, end: readonly [number, number], origin?: ValueOrigin): void {
+  /**
+   * Writes a string whose parts have their own spans; gaps get the action's span (`end`: just past its `}}`).
+   * Parts printed from another template (include, tpl) get `site`, the outermost call: the action
+   * printing them, or the {{template}} call the action runs inside; a deeper call site is replaced.
+   */
+  writeWithSpans(s: string, sub: OutputSpan[], template: string, line: number, column: number, end: readonly [number, number], origin: ValueOrigin | undefined, site: CallSite, outerSite: CallSite | undefined): void {
     if (s.length === 0) return;
     const base = this.length;
     const [endLine, endColumn] = end;
@@ -223,9 +240,10 @@ export class Output {
       if (sp.start > at) {
         const gap: OutputSpan = { start: base + at, end: base + sp.start, template, line, column, kind: 'action', endLine, endColumn };
         if (origin) gap.origin = origin;
+        if (outerSite) gap.site = outerSite;
         this.spans.push(gap);
       }
-      const span: OutputSpan = { ...sp, start: base + sp.start, end: base + sp.end };
+      const span: OutputSpan = { ...sp, start: base + sp.start, end: base + sp.end, site };
       if (span.template === '') {
         // A part of a value printed by this action (e.g. one line of toYaml).
         span.template = template;
@@ -240,6 +258,7 @@ export class Output {
     if (at < s.length) {
       const gap: OutputSpan = { start: base + at, end: base + s.length, template, line, column, kind: 'action', endLine, endColumn };
       if (origin) gap.origin = origin;
+      if (outerSite) gap.site = outerSite;
       this.spans.push(gap);
     }
     this.chunks.push(s);
@@ -263,6 +282,8 @@ export class State {
   depth = 0;
   dotIface = false;
   dotOrigin: ValueOrigin | undefined = undefined;
+  /** The outermost {{template}} call this execution is inside, if any (provenance). */
+  private site: CallSite | undefined = undefined;
   /** Result registers of the last evaluation. */
   private resIface = false;
   private origin: ValueOrigin | undefined = undefined;
@@ -363,7 +384,7 @@ export class State {
         const t = node as TextNode;
         if (this.out.track) {
           const [line, col] = nodeLineCol(t.tr, t.pos, t as unknown as Positioned);
-          this.out.write(t.text, t.tr.parseName, line, col, 'text');
+          this.out.write(t.text, t.tr.parseName, line, col, 'text', undefined, undefined, this.site);
         } else {
           this.out.writeRaw(t.text);
         }
@@ -493,10 +514,12 @@ export class State {
     const saveVars = this.vars;
     const saveIface = this.dotIface;
     const saveOrigin = this.dotOrigin;
+    const saveSite = this.site;
     this.tmplName = t.name;
     this.vars = [{ name: '$', value: newDot, iface: false, origin }];
     this.dotIface = false;
     this.dotOrigin = origin;
+    if (this.out.track && saveSite === undefined) this.site = callSite(t);
     this.depth++;
     try {
       this.walk(newDot, tree.root);
@@ -519,6 +542,7 @@ export class State {
       this.vars = saveVars;
       this.dotIface = saveIface;
       this.dotOrigin = saveOrigin;
+      this.site = saveSite;
     }
   }
 
@@ -775,6 +799,8 @@ export class State {
       callArgs = [calleeName, ...argv];
     }
 
+    // tpl may print its string unchanged, and its result's spans then replace the string's own.
+    const tplArgSpans = track && name === 'tpl' && typeof argv[0] === 'string' ? this.ctx.strSpans.get(argv[0]) : undefined;
     let v: GoValue;
     try {
       v = fn(...callArgs);
@@ -792,12 +818,12 @@ export class State {
     }
     if (v === undefined) v = null;
     this.origin = undefined;
-    if (track && origins) this.propagate(name, argv, origins, v);
+    if (track && origins) this.propagate(name, argv, origins, v, tplArgSpans);
     return v;
   }
 
   /** Provenance through function calls: the result keeps the origin/spans of the argument it contains. */
-  private propagate(name: string, argv: GoValue[], origins: (ValueOrigin | undefined)[], result: GoValue): void {
+  private propagate(name: string, argv: GoValue[], origins: (ValueOrigin | undefined)[], result: GoValue, tplArgSpans?: OutputSpan[]): void {
     const ctx = this.ctx;
     const rs = typeof result === 'string' ? result : undefined;
     // Containers built from values keep the origins of their elements.
@@ -827,6 +853,17 @@ export class State {
         c = underlyingOf(Array.isArray(c) ? c[kk as number] : isGoMap(c) ? c[kk as string] : undefined);
       }
       this.origin = o;
+      return;
+    }
+    if (name === 'tpl') {
+      // Helm's tpl (helm-engine.ts) runs its string as a template named like the set: no file.
+      // What the string printed is placed at the printing action, with the string's values line.
+      const spans = rs !== undefined && rs.length > 0 ? ctx.strSpans.get(rs) : undefined;
+      const text = argv[0];
+      if (spans !== undefined && typeof text === 'string') {
+        ctx.strSpans.set(rs!, tplValueSpans(spans, this.env.name, text, tplArgSpans, origins[0]));
+      }
+      this.origin = origins[0];
       return;
     }
     if ((name === 'toYaml' || name === 'toYamlPretty') && rs !== undefined && rs.length > 0 && !ctx.strSpans.has(rs)) {
@@ -967,8 +1004,8 @@ export class State {
     const origin = this.origin;
     const sub = typeof v === 'string' && s.length > 0 ? this.ctx.strSpans.get(s) : undefined;
     const end = actionEnd(n);
-    if (sub !== undefined) out.writeWithSpans(s, sub, n.tr.parseName, line, col, end, origin);
-    else out.write(s, n.tr.parseName, line, col, 'action', origin, end);
+    if (sub !== undefined) out.writeWithSpans(s, sub, n.tr.parseName, line, col, end, origin, this.site ?? callSite(n), this.site);
+    else out.write(s, n.tr.parseName, line, col, 'action', origin, end, this.site);
   }
 }
 
@@ -995,7 +1032,27 @@ function mapSubSpans(name: string, arg: string, sub: OutputSpan[], result: strin
       if (i < arg.length && arg.charCodeAt(i) === 0x0a) count++;
     }
     const map = (x: number) => prefix + x + pad.length * nlBefore[x];
-    return sub.map((sp) => ({ ...sp, start: map(sp.start), end: sp.end >= arg.length ? result.length : map(sp.end) }));
+    const out: OutputSpan[] = [];
+    for (const sp of sub) {
+      const end = sp.end >= arg.length ? result.length : map(sp.end);
+      if (sp.kind !== 'text' || pad.length === 0 || nlBefore[sp.end] === nlBefore[sp.start]) {
+        out.push({ ...sp, start: map(sp.start), end });
+        continue;
+      }
+      // Template text over several lines: one span per line, so that the padding (a gap,
+      // the indenting action's) does not shift the columns of the lines after the first.
+      let from = sp.start;
+      let line = sp.line;
+      let column = sp.column;
+      for (let nl = arg.indexOf('\n', from); from < sp.end; nl = arg.indexOf('\n', from)) {
+        const stop = nl < 0 || nl >= sp.end ? sp.end : nl + 1;
+        out.push({ ...sp, start: map(from), end: stop === nl + 1 ? map(nl) + 1 : end, line, column });
+        from = stop;
+        line++;
+        column = 1;
+      }
+    }
+    return out;
   }
   const at = result.indexOf(arg);
   if (at < 0) return undefined;

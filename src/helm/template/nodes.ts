@@ -437,11 +437,16 @@ export class TemplateNode extends Node {
   get type(): typeof NodeType.Template {
     return NodeType.Template;
   }
+  /** Offset of the action's `{{` and just past its `}}` (for provenance: the call site). */
+  declare delimPos: number;
+  declare endPos: number;
   declare line: number;
   declare name: string;
   declare pipe: PipeNode | null;
   constructor(tr: TreeRef, pos: number, line: number, name: string, pipe: PipeNode | null) {
     super(tr, pos);
+    this.delimPos = pos;
+    this.endPos = pos;
     this.line = line;
     this.name = name;
     this.pipe = pipe;

@@ -245,7 +245,7 @@ export class Tree {
         this.actionLine = token.line;
         try {
           const n = this.action();
-          if (n instanceof ActionNode) n.delimPos = token.pos;
+          if (n instanceof ActionNode || n instanceof TemplateNode) n.delimPos = token.pos;
           return n;
         } finally {
           this.actionLine = 0;
@@ -440,7 +440,9 @@ export class Tree {
     block.root = list;
     if (end.type !== NodeType.End) this.errorf(`unexpected ${end.toString()} in ${context}`);
     block.add();
-    return new TemplateNode(this, token.pos, token.line, name, pipe);
+    const node = new TemplateNode(this, token.pos, token.line, name, pipe);
+    node.endPos = this.pipelineEnd;
+    return node;
   }
 
   private templateControl(): Node {
@@ -448,11 +450,16 @@ export class Tree {
     const token = this.nextNonSpace();
     const name = this.parseTemplateName(token, context);
     let pipe: PipeNode | null = null;
-    if (this.nextNonSpace().typ !== ItemType.RightDelim) {
+    const next = this.nextNonSpace();
+    let endPos = next.pos + next.val.length;
+    if (next.typ !== ItemType.RightDelim) {
       this.backup();
       pipe = this.pipeline(context, ItemType.RightDelim);
+      endPos = this.pipelineEnd;
     }
-    return new TemplateNode(this, token.pos, token.line, name, pipe);
+    const node = new TemplateNode(this, token.pos, token.line, name, pipe);
+    node.endPos = endPos;
+    return node;
   }
 
   private parseTemplateName(token: Item, context: string): string {

@@ -1,6 +1,6 @@
 /**
  * Provenance helpers: which values-tree leaf each line of a `toYaml` result
- * came from.
+ * came from, and what stands for the text a `tpl` string printed.
  *
  * toYaml (yaml.v2 block style: `key: value`, sequences not indented under
  * their key, `- key: v` for maps in lists, `|`/`|-` block scalars, long
@@ -164,4 +164,63 @@ export function yamlLineSpans(text: string, value: GoValue): OutputSpan[] | unde
     lineStart = lineEnd + 1;
   }
   return any ? spans : undefined;
+}
+
+/**
+ * The spans of a tpl result, with what the tpl string itself printed (spans of
+ * `treeName`: Helm parses the string under the set's name, "gotpl", no file) turned
+ * into parts of a value (template '', as toYaml's lines), so that the action printing
+ * the result stands for them. Their origin: the line of the string's own spans (tpl of
+ * a toYaml keeps its lines' origins), else where the string was set, else their own.
+ * Spans of templates the string included stay as they are.
+ */
+export function tplValueSpans(
+  spans: OutputSpan[],
+  treeName: string,
+  tplText: string,
+  argSpans: OutputSpan[] | undefined,
+  stringOrigin: ValueOrigin | undefined,
+): OutputSpan[] {
+  const out: OutputSpan[] = [];
+  let lineStarts: number[] | undefined;
+  for (const sp of spans) {
+    if (sp.template !== treeName) {
+      out.push(sp);
+      continue;
+    }
+    const fallback = stringOrigin ?? sp.origin;
+    const part = (start: number, end: number, origin: ValueOrigin | undefined): void => {
+      const p: OutputSpan = { start, end, template: '', line: 0, column: 0, kind: 'action' };
+      if (origin) p.origin = origin;
+      out.push(p);
+    };
+    if (argSpans === undefined) {
+      part(sp.start, sp.end, fallback);
+      continue;
+    }
+    // Where this span's text or action sits in the tpl string, then the string's own spans over it.
+    lineStarts ??= lineOffsets(tplText);
+    const from = (lineStarts[sp.line - 1] ?? 0) + sp.column - 1;
+    if (sp.kind !== 'text') {
+      part(sp.start, sp.end, argSpans.find((a) => a.start <= from && from < a.end)?.origin ?? fallback);
+      continue;
+    }
+    const to = from + (sp.end - sp.start);
+    let at = from;
+    for (const a of argSpans) {
+      if (a.end <= at || a.start >= to) continue;
+      if (a.start > at) part(sp.start + at - from, sp.start + a.start - from, fallback);
+      const stop = Math.min(a.end, to);
+      part(sp.start + Math.max(a.start, at) - from, sp.start + stop - from, a.origin ?? fallback);
+      at = stop;
+    }
+    if (at < to) part(sp.start + at - from, sp.end, fallback);
+  }
+  return out;
+}
+
+function lineOffsets(text: string): number[] {
+  const starts = [0];
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  return starts;
 }
