@@ -37,6 +37,7 @@ export async function lintCommand(argv: string[], io: Io): Promise<number> {
     .option('--release-name <name>', 'Helm release name', undefined)
     .option('--namespace <ns>', 'release namespace / default namespace')
     .option('--kube-version <v>', `Kubernetes version (default from config, else ${DEFAULT_KUBE_VERSION})`)
+    .option('--context <dir>', 'lint the PATHs within their project: <dir>, or auto (the config file\'s directory, else the git top level); its other manifests feed cross-file rules, findings only for the PATHs')
     .option('--no-color', 'no colour')
     .option('--verbose', 'print notes on standard error (e.g. which Dockerfile each image is checked against, or why none)')
     .version(VERSION, '-V, --version');
@@ -65,6 +66,7 @@ export async function lintCommand(argv: string[], io: Io): Promise<number> {
     kubeVersion: o.kubeVersion?.replace(/^v/, ''),
     namespace: o.namespace,
     helm: { values: o.values, set: o.set, setString: o.setString, releaseName: o.releaseName },
+    context: o.context,
     onNote: o.verbose ? (message: string) => io.stderr(`k8s-todo-lint: note: ${message}\n`) : undefined,
   });
   const shown = o.quiet ? quietResult(result) : result;
