@@ -91,14 +91,15 @@ describe.skipIf(!havePreCommit)('pre-commit hook', { timeout: 600_000 }, () => {
     expect(ok.status, ok.stdout + ok.stderr).toBe(0);
     expect(ok.stdout).toMatch(/^k8s-todo-lint\.+Passed$/m);
 
-    // The same file now selects no pod of the app: reported at the selector, in that file only.
+    // The same file now selects no pod of the app: reported at the selector (line 11 since the
+    // edit above), in that file only.
     edit('k8s/40-frontend-svc.yaml', 'component: frontend', 'component: web');
     git('add', 'k8s/40-frontend-svc.yaml');
     const bad = preCommitStaged();
     expect(bad.status, bad.stdout + bad.stderr).toBe(1);
     expect(bad.stdout).toMatch(/^k8s-todo-lint\.+Failed$/m);
     expect(bad.stdout).toContain('k8s/40-frontend-svc.yaml');
-    expect(bad.stdout).toMatch(/10:5 +error +Service frontend-svc selects no pod/);
+    expect(bad.stdout).toMatch(/^ {2}11:5 +error +Service frontend-svc selects no pod: no workload in namespace default has pod labels component=web +service-selector-match$/m);
     expect(bad.stdout).toMatch(/1 problem \(1 error/);
   });
 });
