@@ -4,9 +4,13 @@
  * release and the raw manifests given together are one unit each; `units: shared` in the
  * config puts them in one cluster.
  */
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT, runCli } from '../support/run-cli.js';
+import { tempDirs } from '../support/temp-dirs.js';
+
+const tempDir = tempDirs('k8s-todo-lint-units-');
 
 const REPO = path.join(ROOT, 'fixtures/repos/todo-mixed');
 
@@ -37,4 +41,12 @@ describe('deployment units', () => {
     expect(r.status).toBe(1);
   });
 
+  it('units takes separate or shared; anything else is an invalid config (exit 2)', () => {
+    const dir = tempDir();
+    writeFileSync(path.join(dir, '.k8s-todo-lint.yaml'), 'units: together\n');
+    writeFileSync(path.join(dir, 'app.yaml'), 'apiVersion: v1\nkind: Namespace\nmetadata: {name: todo, labels: {app: todo}}\n');
+    const r = runCli(['app.yaml'], { cwd: dir });
+    expect(r.stderr).toBe('k8s-todo-lint: invalid config .k8s-todo-lint.yaml: units must be one of "separate", "shared"\n');
+    expect(r.status).toBe(2);
+  });
 });
