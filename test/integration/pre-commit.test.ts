@@ -25,9 +25,10 @@ describe.skipIf(!havePreCommit)('pre-commit hook', { timeout: 600_000 }, () => {
     // A private cache: the hook is installed from scratch, as a user's first run would.
     env = cleanNpmEnv({ PRE_COMMIT_HOME: join(work, 'cache'), GIT_CONFIG_NOSYSTEM: '1' });
   });
+  // Removing the hook's installed node_modules can take longer than the default 10 s hook timeout on a busy machine.
   afterAll(() => {
     if (work) rmSync(work, { recursive: true, force: true });
-  });
+  }, 120_000);
 
   const git = (...args: string[]) => {
     const r = run('git', args, { cwd: repo, env });
