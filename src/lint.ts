@@ -11,6 +11,7 @@ import { InputError } from './errors.js';
 import { DEFAULT_KUBE_VERSION, resolveKubeVersion } from './k8s/kube-version.js';
 import { parseManifestText, type LoadProblem } from './load/documents.js';
 import { expandInputs } from './load/inputs.js';
+import { contextInputs, projectRoot } from './load/project.js';
 import { loadCharts, type ChartRender, type HelmSettings } from './load/charts.js';
 import { readInputFile } from './load/read.js';
 import { displayPath } from './load/display.js';
@@ -37,6 +38,12 @@ export interface LintOptions {
   namespace?: string;
   /** Helm options from the command line (config `helm:` gives the defaults). */
   helm?: { values?: string[]; set?: string[]; setString?: string[]; releaseName?: string };
+  /**
+   * `--context`: a project directory, or `auto` (the config file's directory, else the git
+   * top level). Its other manifests (and, with `units: shared`, its other charts) feed the
+   * cross-resource rules; findings are reported only for what `paths` name.
+   */
+  context?: string;
   /** Receives `--verbose` notes from rules (e.g. images whose Dockerfile was not found). */
   onNote?: (message: string) => void;
 }
@@ -61,19 +68,14 @@ export interface LoadedInput {
   ruleSettings: ReturnType<typeof resolveRuleSettings>;
   /** The files of k8s-schema's `crds` option, read once (empty when the rule is off or has none). */
   crdFiles: CrdFiles;
+  /** With `--context`: whether a display path belongs to the context only (its findings are not reported). */
+  isContext?: (file: string) => boolean;
 }
 
 export async function lint(options: LintOptions = {}): Promise<LintResult> {
   const input = await loadInput(options);
-  const { cwd, config, charts, kubeVersion, defaultNamespace } = input;
-  // Each chart's default render joins the raw manifests in the base set; a chart's
-  // ci/*-values.yaml renders are linted as variants of that set (CLI.md), and findings
-  // that only a variant has say which values file they need.
-  const base = input.renders.filter((r) => r.valuesFile === undefined);
-  const worlds: Array<{ valuesFile?: string; renders: ChartRender[] }> = [{ renders: base }];
-  for (const v of input.renders.filter((r) => r.valuesFile !== undefined)) {
-    worlds.push({ valuesFile: v.valuesFile, renders: base.map((b) => (b.chart === v.chart ? v : b)) });
-  }
+  const { cwd, config, kubeVersion, defaultNamespace } = input;
+  const worlds = deploymentWorlds(input);
   const kube = resolveKubeVersion(kubeVersion);
   // Found and parsed on first request, shared by every rule and variant render of this lint only.
   const dockerfiles = dockerfileCatalogue({ baseDir: input.baseDir, cwd, images: config.images });
@@ -82,24 +84,27 @@ export async function lint(options: LintOptions = {}): Promise<LintResult> {
   const merged: Finding[] = [];
   const mergedSuppressed: Finding[] = [];
   let resourceCount = 0;
+  // Namespaces and CRDs are cluster-wide: every unit sees those any unit creates.
+  const everyResource = [...input.resources, ...input.renders.filter((r) => r.valuesFile === undefined).flatMap((r) => r.resources)];
+  const knownNamespaces = new Set<string>([defaultNamespace]);
+  for (const r of everyResource) {
+    if (r.namespace) knownNamespaces.add(r.namespace);
+    if (r.kind === 'Namespace' && r.name) knownNamespaces.add(r.name);
+  }
+  const crds = crdInput(everyResource, input.crdFiles);
   for (const world of worlds) {
-    const resources: Resource[] = [...input.resources, ...world.renders.flatMap((r) => r.resources)];
-    const problems = [...input.problems, ...world.renders.flatMap((r) => r.problems)];
-    if (world.valuesFile === undefined) resourceCount = resources.length;
-    const knownNamespaces = new Set<string>([defaultNamespace]);
-    for (const r of resources) {
-      if (r.namespace) knownNamespaces.add(r.namespace);
-      if (r.kind === 'Namespace' && r.name) knownNamespaces.add(r.name);
-    }
+    const resources: Resource[] = [...(world.raw ? input.resources : []), ...world.renders.flatMap((r) => r.resources)];
+    const problems = [...(world.raw ? input.problems : []), ...world.renders.flatMap((r) => r.problems)];
+    if (world.valuesFile === undefined) resourceCount += resources.filter((r) => !input.isContext?.(r.doc.file)).length;
     const lintSettings: LintSettings = { kubeVersion: kube, defaultNamespace, knownNamespaces, baseDir: input.baseDir, cwd, images: config.images, note };
     const preFindings: Finding[] = problems.map((p) => ({ ruleId: p.ruleId, severity: p.severity ?? 'error', message: p.message, location: p.location }));
     const out = runRules({
       rules: CHECKED_RULES,
       settings: input.ruleSettings,
       resources,
-      charts: world.valuesFile === undefined ? charts : [],
+      charts: world.charts,
       dockerfiles,
-      crds: crdInput(resources, input.crdFiles),
+      crds,
       lintSettings,
       directives: input.directives,
       override: buildOverride(config, input.baseDir, cwd),
@@ -117,17 +122,20 @@ export async function lint(options: LintOptions = {}): Promise<LintResult> {
     }
   }
   merged.push(...unusedSuppressions(input.directives, input.ruleSettings.get('unused-suppression')?.severity));
-  const findings = sortFindings(merged);
+  // With --context, what only the context holds is read, not reported.
+  const reported = (f: Finding) => !input.isContext?.(f.location.file);
+  const findings = sortFindings(merged.filter(reported));
+  const suppressed = sortFindings(mergedSuppressed.filter(reported));
   return {
     findings,
-    suppressed: sortFindings(mergedSuppressed),
+    suppressed,
     summary: {
       files: input.fileCount,
       resources: resourceCount,
       errors: findings.filter((f) => f.severity === 'error').length,
       warnings: findings.filter((f) => f.severity === 'warning').length,
       infos: findings.filter((f) => f.severity === 'info').length,
-      suppressed: mergedSuppressed.length,
+      suppressed: suppressed.length,
     },
   };
 }
@@ -136,6 +144,41 @@ export async function lint(options: LintOptions = {}): Promise<LintResult> {
 function resourceKey(f: Finding): string {
   const r = f.resource;
   return r ? `${r.apiVersion}\u0000${r.kind}\u0000${r.namespace ?? ''}\u0000${r.name}\u0000${f.path ?? ''}` : '';
+}
+
+/** One run of the rules: the resources of one deployment unit, under the default values or one ci values file. */
+interface World {
+  valuesFile?: string;
+  /** Whether the raw manifests (files and stdin) are in it. */
+  raw: boolean;
+  renders: ChartRender[];
+  /** The chart facts its chart rules check (each chart's once, in its default world). */
+  charts: ChartFacts[];
+}
+
+/**
+ * The unit of deployment: each chart release is one, and the raw manifests given together
+ * are one. Cross-resource rules (selectors, references, duplicates, capacity) work within a
+ * unit, so a repository holding a chart and raw manifests of the same app is not linted as
+ * two copies of it in one cluster, unless the config says `units: shared`: then everything
+ * is one unit. A chart's ci/*-values.yaml renders are linted as variants of its unit
+ * (CLI.md); findings only a variant has say which values file they need.
+ */
+function deploymentWorlds(input: LoadedInput): World[] {
+  const defaults = input.renders.filter((r) => r.valuesFile === undefined);
+  const variants = input.renders.filter((r) => r.valuesFile !== undefined);
+  if (input.config.units === 'shared') {
+    const worlds: World[] = [{ raw: true, renders: defaults, charts: input.charts }];
+    for (const v of variants) worlds.push({ valuesFile: v.valuesFile, raw: true, renders: defaults.map((b) => (b.chart === v.chart ? v : b)), charts: [] });
+    return worlds;
+  }
+  const worlds: World[] = [];
+  if (input.resources.length || input.problems.length) worlds.push({ raw: true, renders: [], charts: [] });
+  for (const d of defaults) {
+    worlds.push({ raw: false, renders: [d], charts: input.charts.filter((c) => c.file === d.chart) });
+    for (const v of variants) if (v.chart === d.chart) worlds.push({ valuesFile: v.valuesFile, raw: false, renders: [v], charts: [] });
+  }
+  return worlds;
 }
 
 /** A note sink that passes each distinct message on once: several rules and variant renders make the same note. */
@@ -167,25 +210,31 @@ export async function loadInput(options: LintOptions = {}): Promise<LoadedInput>
   const directives = new Map<string, Directive[]>();
   let fileCount = 0;
 
-  const ingest = (text: string, file: string, json: boolean, strict: boolean) => {
+  const ingest = (text: string, file: string, json: boolean, strict: boolean, counted = true) => {
     const parsed = parseManifestText(text, file, { defaultNamespace, json, strict });
     if (parsed.notKubernetes) return;
-    fileCount++;
+    if (counted) fileCount++;
     resources.push(...parsed.resources);
     problems.push(...parsed.problems);
     const d = parseDirectives(text);
     if (d.length) directives.set(file, d);
   };
 
-  for (const abs of inputs.files) {
+  // The project around the named inputs (`--context`). Its other charts are separate units
+  // (see lint()) whose findings are not reported, so they are only rendered when units share a cluster.
+  const context = options.context === undefined ? undefined : contextInputs(projectRoot(options.context, { cwd, configFile: loaded.file }), inputs, { cwd, ignore: config.ignore ?? [], ignoreBase: loaded.baseDir });
+  const contextFiles = new Set((context?.files ?? []).map(display));
+  const contextCharts = config.units === 'shared' ? (context?.charts ?? []) : [];
+  for (const abs of [...inputs.files, ...(context?.files ?? [])]) {
     const file = display(abs);
+    const named = !contextFiles.has(file);
     const decoded = readInputFile(abs);
     if (typeof decoded !== 'string') {
-      fileCount++;
+      if (named) fileCount++;
       problems.push({ ruleId: 'yaml-syntax', message: decoded.problem, location: { file, line: 1, column: 1, endLine: 1, endColumn: 1 } });
       continue;
     }
-    ingest(decoded, file, abs.toLowerCase().endsWith('.json'), inputs.explicit.has(abs));
+    ingest(decoded, file, abs.toLowerCase().endsWith('.json'), inputs.explicit.has(abs), named);
   }
   if (inputs.stdin) {
     const text = options.stdinText ?? '';
@@ -194,8 +243,9 @@ export async function loadInput(options: LintOptions = {}): Promise<LoadedInput>
 
   const charts: ChartFacts[] = [];
   const renders: ChartRender[] = [];
-  if (inputs.charts.length) {
-    const loadedCharts = await loadCharts(inputs.charts, {
+  const contextChartPrefixes: string[] = [];
+  if (inputs.charts.length || contextCharts.length) {
+    const loadedCharts = await loadCharts([...inputs.charts, ...contextCharts], {
       display,
       cwd,
       configDir: loaded.baseDir,
@@ -204,7 +254,8 @@ export async function loadInput(options: LintOptions = {}): Promise<LoadedInput>
       ...options.helm,
       config: config.helm as HelmSettings | undefined,
     });
-    fileCount += loadedCharts.files;
+    fileCount += loadedCharts.files - contextCharts.length;
+    for (const c of contextCharts) contextChartPrefixes.push(display(c));
     renders.push(...loadedCharts.renders);
     charts.push(...loadedCharts.charts);
     for (const [f, d] of loadedCharts.directives) directives.set(f, d);
@@ -215,7 +266,8 @@ export async function loadInput(options: LintOptions = {}): Promise<LoadedInput>
   const crdPaths = schemaSetting && schemaSetting.severity !== 'off' ? ((schemaSetting.options.crds as string[] | undefined) ?? []) : [];
   const crdFiles = readCrdFiles(crdPaths, loaded.baseDir, cwd);
 
-  return { cwd, config, baseDir: loaded.baseDir, resources, problems, directives, charts, renders, fileCount, kubeVersion, defaultNamespace, ruleSettings: settings, crdFiles };
+  const isContext = context && ((file: string) => contextFiles.has(file) || contextChartPrefixes.some((p) => file === p || file.startsWith(`${p}/`)));
+  return { cwd, config, baseDir: loaded.baseDir, resources, problems, directives, charts, renders, fileCount, kubeVersion, defaultNamespace, ruleSettings: settings, crdFiles, isContext };
 }
 
 export function sortFindings(list: Finding[]): Finding[] {

@@ -31,7 +31,8 @@ export async function lintCommand(argv: string[], io: Io): Promise<number> {
     .option('--max-warnings <n>', 'exit 1 when warnings exceed n')
     .option('--quiet', 'report errors only')
     .option('--report-suppressed', 'list suppressed findings too')
-    .option('--list-rules', 'print every rule and exit (with --format json: as JSON)');
+    .option('--list-rules', 'print every rule and exit (with --format json: as JSON)')
+    .option('--context <dir>', 'lint the PATHs within their project: <dir>, or auto (the config file\'s directory, else the git top level); its other manifests feed cross-file rules, findings only for the PATHs');
   addHelmOptions(program)
     .option('--no-color', 'no colour')
     .option('--verbose', 'print notes on standard error (e.g. which Dockerfile each image is checked against, or why none)')
@@ -59,6 +60,7 @@ export async function lintCommand(argv: string[], io: Io): Promise<number> {
     ruleFlags: o.rule,
     preset: o.preset,
     ...helm,
+    context: o.context,
     onNote: o.verbose ? (message: string) => io.stderr(`k8s-todo-lint: note: ${message}\n`) : undefined,
   });
   const shown = o.quiet ? quietResult(result) : result;

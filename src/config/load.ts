@@ -45,6 +45,8 @@ export interface ConfigFile {
     apiVersions?: string[];
   };
   images?: Record<string, { dockerfile?: string; context?: string }>;
+  /** Whether the deployment units (each chart release, the raw manifests) go to one cluster; see lint.ts. */
+  units?: 'separate' | 'shared';
 }
 
 export interface LoadedConfig {

@@ -83,6 +83,10 @@ export function buildConfigSchema(rules: ReadonlyArray<Rule<any>>, opts: { optio
           apiVersions: { type: 'array', items: { type: 'string' } },
         },
       },
+      units: {
+        enum: ['separate', 'shared'],
+        description: 'separate (default): each chart release and the raw manifests given together are linted as their own deployment; shared: they go to one cluster, so cross-resource rules and capacity see them together',
+      },
       images: {
         type: 'object',
         description: 'Where the Dockerfile of each image is (image name without tag -> paths relative to the config file)',

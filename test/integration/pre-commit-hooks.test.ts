@@ -20,9 +20,9 @@ function selected(path: string): boolean {
 describe('.pre-commit-hooks.yaml', () => {
   it('defines one serial node hook running the package bin', () => {
     expect(hooks).toHaveLength(1);
-    expect(hook).toMatchObject({ id: 'k8s-todo-lint', language: 'node', entry: 'k8s-todo-lint', require_serial: true });
+    expect(hook).toMatchObject({ id: 'k8s-todo-lint', language: 'node', entry: 'k8s-todo-lint --context auto', require_serial: true });
     const pkg = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8'));
-    expect(Object.keys(pkg.bin)).toContain(hook.entry);
+    expect(Object.keys(pkg.bin)).toContain(hook.entry.split(' ')[0]);
   });
 
   it.each([
