@@ -106,9 +106,9 @@ describe('semver constraints (IsCompatibleRange)', () => {
   });
 
   it('parses kube versions like Helm', () => {
-    expect(parseKubeVersion('1.16.0').formatV()).toBe('v1.16.0');
-    expect(parseKubeVersion('v1.30').formatV()).toBe('v1.30');
-    expect(parseKubeVersion('1.20.3-gke.100').formatV()).toBe('v1.20.3');
+    expect(parseKubeVersion('1.16.0').formatAction()).toBe('v1.16.0');
+    expect(parseKubeVersion('v1.30').formatAction()).toBe('v1.30');
+    expect(parseKubeVersion('1.20.3-gke.100').formatAction()).toBe('v1.20.3');
     expect(() => parseKubeVersion('1')).toThrow('illegal version string "1"');
     expect(() => parseKubeVersion('01.2')).toThrow('illegal zero-prefixed version component "01" in "01.2"');
     expect(parseKubeVersion('1.20.0').minor).toBe('20');

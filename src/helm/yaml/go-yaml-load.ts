@@ -575,7 +575,28 @@ function jsonKindOf(v: GoValue): string {
   return 'object';
 }
 
+/**
+ * libyaml's yaml_parser_scan_directive on the directives that open the
+ * stream: only %YAML and %TAG exist, and any other name is a scanner error
+ * (the `yaml` package only warns). The line is left out on the first line,
+ * as yaml.v2 prints a scanner error whose mark is on line 0.
+ */
+function checkDirectives(text: string): void {
+  const lines = text.split('\n');
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i].replace(/\r$/, '');
+    if (/^\s*(#.*)?$/.test(line)) continue;
+    const m = /^%([0-9A-Za-z_-]*)(.?)/.exec(line);
+    if (!m) return;
+    const where = i > 0 ? `line ${i + 1}: ` : '';
+    if (m[1] === '') fail(`${where}could not find expected directive name`);
+    if (m[2] !== '' && m[2] !== ' ' && m[2] !== '\t') fail(`${where}found unexpected non-alphabetical character`);
+    if (m[1] !== 'YAML' && m[1] !== 'TAG') fail(`${where}found unknown directive name`);
+  }
+}
+
 function parseFirstDocument(text: string, lc: LineCounter): Document | undefined {
+  checkDirectives(text);
   const docs = parseAllDocuments(text, {
     version: '1.1',
     schema: 'failsafe',
@@ -632,10 +653,4 @@ export function loadGoYaml(text: string, opts: LoadOptions = {}): GoValue {
     }
   }
   return go;
-}
-
-/** fromYamlArray's decoding: the first document into []interface{}. */
-export function loadGoYamlArray(text: string): GoValue[] {
-  const v = loadGoYaml(text, { target: 'slice' });
-  return (v as GoValue[] | undefined) ?? [];
 }
