@@ -33,12 +33,49 @@ describe('loading charts: Helm errors', () => {
     await expect(loadChart(makeChart('badtype', { 'Chart.yaml': 'apiVersion: v2\nname: x\nversion: 1.0.0\ntype: Library\n' }))).rejects.toThrow(
       'validation: chart.metadata.type must be application or library',
     );
-    await expect(loadChart(makeChart('numversion', { 'Chart.yaml': 'apiVersion: v2\nname: x\nversion: 1.0\n' }))).rejects.toThrow(
-      'cannot load Chart.yaml: error unmarshaling JSON: while decoding JSON: json: cannot unmarshal number into Go struct field Metadata.version of type string',
+    await expect(loadChart(makeChart('listversion', { 'Chart.yaml': 'apiVersion: v2\nname: x\nversion: [1]\n' }))).rejects.toThrow(
+      'cannot load Chart.yaml: error unmarshaling JSON: while decoding JSON: json: cannot unmarshal array into Go struct field Metadata.version of type string',
     );
     await expect(
       loadChart(makeChart('dupdep', { 'Chart.yaml': 'apiVersion: v2\nname: x\nversion: 1.0.0\ndependencies:\n- name: a\n- name: b\n  alias: a\n' })),
     ).rejects.toThrow('validation: more than one dependency with name or alias "a"');
+  });
+
+  // sigs.k8s.io/yaml convertToJSONableObject: a YAML number or boolean landing in a
+  // string field of chart.Metadata, Maintainer or Dependency becomes a string
+  // (floats with strconv.FormatFloat(f, 'g', -1, 32)), so the chart loads.
+  it('decodes numbers and booleans in string fields of Chart.yaml as sigs.k8s.io/yaml does', async () => {
+    const chart = await loadChart(
+      makeChart('numfields', {
+        'Chart.yaml': [
+          'apiVersion: v2', 'name: 42', 'version: 1.0', 'appVersion: 1.10', 'kubeVersion: 1.2e7', 'description: yes',
+          'keywords: [1, 2.50, true]', 'annotations:', '  big: 1000000', '  ratio: 3.14159265358979', '  on: off',
+          'maintainers:', '- name: 7', '  email: 0x1F', 'dependencies:', '- name: dep', '  version: 2.0', '  repository: 12',
+          '  tags: [1.5]', '  condition: 123456789', '  alias: 1', '',
+        ].join('\n'),
+        'charts/dep/Chart.yaml': 'apiVersion: v2\nname: dep\nversion: 2.0.0\n',
+        'Chart.lock': 'digest: 12\ndependencies:\n- name: dep\n  version: 2.0\n  repository: 12\ngenerated: 2024-01-01T00:00:00Z\n',
+      }),
+    );
+    const md = chart.metadata;
+    expect([md.name, md.version, md.appVersion, md.kubeVersion, md.description]).toEqual(['42', '1', '1.1', '1.2e+07', 'true']);
+    expect(md.keywords).toEqual(['1', '2.5', 'true']);
+    expect(md.annotations).toEqual({ big: '1000000', ratio: '3.1415927', true: 'false' });
+    expect(md.maintainers).toEqual([{ name: '7', email: '31', url: '' }]);
+    expect(md.dependencies?.[0]).toMatchObject({ version: '2', repository: '12', tags: ['1.5'], condition: '123456789', alias: '1' });
+  });
+
+  it('decodes Chart.lock into chart.Lock (time.Time refuses a non-string)', async () => {
+    const chart = (lock: string) => makeChart(`lock${lock.length}`, { 'Chart.yaml': 'apiVersion: v2\nname: x\nversion: 1.0.0\n', 'Chart.lock': lock });
+    await expect(loadChart(chart('generated: 5\n'))).rejects.toThrow(
+      'cannot load Chart.lock: error unmarshaling JSON: while decoding JSON: Time.UnmarshalJSON: input is not a JSON string',
+    );
+    await expect(loadChart(chart('dependencies: {}\n'))).rejects.toThrow(
+      'cannot load Chart.lock: error unmarshaling JSON: while decoding JSON: json: cannot unmarshal object into Go struct field Lock.dependencies of type []*chart.Dependency',
+    );
+    await expect(loadChart(chart('- a\n'))).rejects.toThrow(
+      'cannot load Chart.lock: error unmarshaling JSON: while decoding JSON: json: cannot unmarshal array into Go value of type chart.Lock',
+    );
   });
 
   it('names the subchart that failed', async () => {
@@ -52,6 +89,12 @@ describe('loading charts: Helm errors', () => {
   it('reads values.yaml with its YAML errors', async () => {
     const dir = makeChart('badvalues', { 'Chart.yaml': 'apiVersion: v2\nname: x\nversion: 1.0.0\n', 'values.yaml': 'a: [1, 2\n' });
     await expect(loadChart(dir)).rejects.toThrow(/^cannot load values.yaml: error converting YAML to JSON: yaml: line \d+: /);
+  });
+
+  // loader.LoadFiles wraps sigs.k8s.io/yaml.Unmarshal's error; json.Marshal refuses ±Inf and NaN.
+  it('fails on values JSON cannot hold, with Helm\'s text', async () => {
+    const dir = makeChart('infvalues', { 'Chart.yaml': 'apiVersion: v2\nname: x\nversion: 1.0.0\n', 'values.yaml': 'a:\n  b: .inf\n' });
+    await expect(loadChart(dir)).rejects.toThrow(/^cannot load values.yaml: error converting YAML to JSON: json: unsupported value: \+Inf$/);
   });
 
   it('skips charts/ entries starting with _ or . and keeps .prov files as files', async () => {

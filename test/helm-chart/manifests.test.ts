@@ -67,16 +67,24 @@ describe('sorting manifests', () => {
       name: 'p',
       annotations: { 'helm.sh/hook': 'test', a: 'yes' },
     });
-    // Plain yes is a boolean to yaml.v2, so the annotation cannot be read as a string.
-    expect(() => readHead('kind: Pod\nmetadata:\n  annotations:\n    a: yes\n', 'c/templates/p.yaml')).toThrow(
-      'YAML parse error on c/templates/p.yaml: error unmarshaling JSON: while decoding JSON: json: cannot unmarshal bool into Go struct field .metadata.annotations of type string',
+    // Plain yes is a boolean to yaml.v2; sigs.k8s.io/yaml's convertToJSONableObject turns a
+    // number or boolean landing in SimpleHead's string fields or map[string]string into a string.
+    expect(readHead('kind: Pod\nmetadata:\n  name: 12\n  annotations:\n    a: yes\n    big: 1000000\n    f: 0.10\n', 'c/templates/p.yaml')).toEqual({
+      apiVersion: '',
+      kind: 'Pod',
+      name: '12',
+      annotations: { a: 'true', big: '1000000', f: '0.1' },
+    });
+    expect(() => readHead('kind: Pod\nmetadata:\n  annotations:\n    a: [1]\n', 'c/templates/p.yaml')).toThrow(
+      'YAML parse error on c/templates/p.yaml: error unmarshaling JSON: while decoding JSON: json: cannot unmarshal array into Go struct field .metadata.annotations of type string',
     );
   });
 
   it('reports YAML errors with the template name', () => {
     expect(() => readHead('kind: A\nmetadata:\n  name: x\n annotations: 1\n', 'c/templates/bad.yaml')).toThrow(/^YAML parse error on c\/templates\/bad.yaml: /);
-    expect(() => readHead('kind: 5\n', 'c/templates/k.yaml')).toThrow(
-      'YAML parse error on c/templates/k.yaml: error unmarshaling JSON: while decoding JSON: json: cannot unmarshal number into Go struct field SimpleHead.kind of type string',
+    expect(readHead('kind: 5\napiVersion: 1.0\n', 'c/templates/k.yaml')).toMatchObject({ kind: '5', apiVersion: '1' });
+    expect(() => readHead('kind: {a: 1}\n', 'c/templates/k.yaml')).toThrow(
+      'YAML parse error on c/templates/k.yaml: error unmarshaling JSON: while decoding JSON: json: cannot unmarshal object into Go struct field SimpleHead.kind of type string',
     );
   });
 });
@@ -98,9 +106,9 @@ describe('semver constraints (IsCompatibleRange)', () => {
   });
 
   it('parses kube versions like Helm', () => {
-    expect(parseKubeVersion('1.16.0').formatV()).toBe('v1.16.0');
-    expect(parseKubeVersion('v1.30').formatV()).toBe('v1.30');
-    expect(parseKubeVersion('1.20.3-gke.100').formatV()).toBe('v1.20.3');
+    expect(parseKubeVersion('1.16.0').formatAction()).toBe('v1.16.0');
+    expect(parseKubeVersion('v1.30').formatAction()).toBe('v1.30');
+    expect(parseKubeVersion('1.20.3-gke.100').formatAction()).toBe('v1.20.3');
     expect(() => parseKubeVersion('1')).toThrow('illegal version string "1"');
     expect(() => parseKubeVersion('01.2')).toThrow('illegal zero-prefixed version component "01" in "01.2"');
     expect(parseKubeVersion('1.20.0').minor).toBe('20');

@@ -50,11 +50,12 @@ describe('ChartRenderError', () => {
   it('carries every values.schema.json violation with its chart and value path; the message is unchanged', async () => {
     const schema = { type: 'object', properties: { image: { type: 'object', properties: { tag: { type: 'string' } } }, ports: { type: 'array', items: { type: 'integer' } } } };
     const e = await renderError({ 'values.schema.json': JSON.stringify(schema), 'values.yaml': 'image:\n  tag: 1\nports: [80, "x"]\n', 'templates/cm.yaml': 'a: 1\n' });
-    expect(e.message).toBe("values don't meet the specifications of the schema(s) in the following chart(s):\napp:\n- at '/image/tag': got integer, want string\n- at '/ports/1': got string, want integer\n");
+    // jsonschema v6's typeOf calls every number "number".
+    expect(e.message).toBe("values don't meet the specifications of the schema(s) in the following chart(s):\napp:\n- at '/image/tag': got number, want string\n- at '/ports/1': got string, want integer\n");
     expect(e.detail).toEqual({
       kind: 'schema',
       violations: [
-        { chart: 'app', pointer: '/image/tag', path: ['image', 'tag'], message: 'got integer, want string' },
+        { chart: 'app', pointer: '/image/tag', path: ['image', 'tag'], message: 'got number, want string' },
         { chart: 'app', pointer: '/ports/1', path: ['ports', 1], message: 'got string, want integer' },
       ],
     });

@@ -38,10 +38,11 @@ describe('values.schema.json', () => {
       [
         'app:',
         "- at '': missing properties 'image', 'service'",
-        "- at '': additional properties 'extra', 'more' not allowed",
         "- at '/replicas': minimum: got 0, want 1",
         "- at '/pullPolicy': value must be one of 'Always', 'Never'",
         "- at '/name': 'Bad' does not match pattern '^[a-z]+$'",
+        // validator.objValidate adds the additionalProperties error after every property's own.
+        "- at '': additional properties 'extra', 'more' not allowed",
         '',
       ].join('\n'),
     );
@@ -52,6 +53,64 @@ describe('values.schema.json', () => {
     const parent = chart('app', undefined, [sub]);
     expect(await validateAgainstSchema(parent, readValuesFile('db:\n  port: "5432"\n', 'v.yaml'))).toBe("db:\n- at '/port': got string, want integer\n");
     expect(await validateAgainstSchema(parent, readValuesFile('db: 5\n', 'v.yaml'))).toBe('db:\ninvalid type for values: expected object (map), got float64\n');
+  });
+
+  // jsonschema v6 validator.validate: the type check uses typeOf (every number is
+  // "number") and Types.ToStrings (fixed order), and returns at once, so no other
+  // keyword of that schema is reported for the value.
+  it('words type errors as jsonschema v6 does and stops at them', async () => {
+    const c = chart('app', {
+      type: 'object',
+      properties: {
+        a: { type: ['string', 'integer', 'null'], enum: [1, 2] },
+        b: { type: 'string', minLength: 5 },
+        c: { type: ['object', 'boolean'], required: ['x'], properties: { x: { type: 'string' } } },
+        d: { enum: ['x'], pattern: '^y' },
+      },
+    });
+    const err = await validateAgainstSchema(c, readValuesFile('a: [1]\nb: 12\nc: "s"\nd: z\n', 'v.yaml'));
+    expect(err).toBe(
+      [
+        'app:',
+        "- at '/a': got array, want null or integer or string",
+        "- at '/b': got number, want string",
+        "- at '/c': got string, want boolean or object",
+        "- at '/d': value must be 'x'",
+        '',
+      ].join('\n'),
+    );
+  });
+
+  // ValidationError.display: a value's evaluation with several errors is one group
+  // ("validation failed") whose causes are indented under it; validator.validate
+  // unwraps the top group only. ValidateAgainstSchema heads each chart's text.
+  it('nests several errors of one value under it, for subcharts too', async () => {
+    const schema = {
+      type: 'object',
+      properties: {
+        name: { type: 'string' },
+        image: { type: 'object', properties: { tag: { type: 'string' }, pull: { enum: ['Always'] }, deep: { type: 'object', properties: { p: { type: 'string' }, q: { type: 'string' } } } } },
+      },
+    };
+    const sub = chart('db', schema);
+    const parent = chart('app', schema, [sub]);
+    const values = 'name: 1\nimage:\n  tag: 2\n  pull: Never\n  deep: {p: 1, q: 2}\ndb:\n  image:\n    tag: 3\n    pull: x\n';
+    expect(await validateAgainstSchema(parent, readValuesFile(values, 'v.yaml'))).toBe(
+      [
+        'app:',
+        "- at '/name': got number, want string",
+        "- at '/image': validation failed",
+        "  - at '/image/tag': got number, want string",
+        "  - at '/image/pull': value must be 'Always'",
+        "  - at '/image/deep': validation failed",
+        "    - at '/image/deep/p': got number, want string",
+        "    - at '/image/deep/q': got number, want string",
+        'db:',
+        "- at '/image/tag': got number, want string",
+        "- at '/image/pull': value must be 'Always'",
+        '',
+      ].join('\n'),
+    );
   });
 
   it('treats --set integers (bigint) as JSON numbers', async () => {

@@ -62,6 +62,17 @@ describe('loadGoYaml values', () => {
     );
   });
 
+  // sigs.k8s.io/yaml yamlToJSONTarget: json.Marshal refuses a float JSON cannot hold
+  // (UnsupportedValueError, FormatFloat 'g'), meeting map keys in sorted order.
+  it('fails on .inf, -.inf and .nan as json.Marshal does, first in sorted key order', () => {
+    expect(() => loadGoYaml('a: .inf\n')).toThrow('error converting YAML to JSON: json: unsupported value: +Inf');
+    expect(() => loadGoYaml('z: .nan\nb: [1, -.inf]\n')).toThrow('error converting YAML to JSON: json: unsupported value: -Inf');
+    expect(() => loadGoYaml('- {z: .NaN}\n')).toThrow('error converting YAML to JSON: json: unsupported value: NaN');
+    // As a key it is a string (".inf"), and a string field takes FormatFloat's text.
+    expect(loadGoYaml('.inf: 1\n')).toEqual(map({ '.inf': 1 }));
+    expect(loadGoYaml('v: .inf\n', { typed: { kind: 'struct', fields: { v: { kind: 'string' } } } })).toEqual(map({ v: '+Inf' }));
+  });
+
   it('lets later duplicate keys win, as yaml.v2 does outside strict mode', () => {
     expect(loadGoYaml('a: 1\na: 2\n')).toEqual(map({ a: 2 }));
   });

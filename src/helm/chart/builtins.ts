@@ -56,12 +56,16 @@ export class KubeVersionObject extends GoObject {
     if (name === 'String' || name === 'GitVersion') return withGoSignature(() => this.version, { params: [] });
     return undefined;
   }
-  /** String() has a pointer receiver; text/template takes the address, so `{{ .Capabilities.KubeVersion }}` prints the version. */
-  formatV(): string {
+  /**
+   * String() has a pointer receiver (chartutil.KubeVersion): text/template's
+   * printValue takes the address of the addressable field, so
+   * `{{ .Capabilities.KubeVersion }}` prints the version...
+   */
+  override formatAction(): string {
     return this.version;
   }
-  /** `%v` inside another struct, where the address is not taken. */
-  formatVStruct(): string {
+  /** ...but a copy passed to a function (quote, print, printf "%v", toString) is printed by fmt as the struct. */
+  formatV(): string {
     return `{${this.version} ${this.major} ${this.minor}}`;
   }
   override toJSONValue(): GoValue {
@@ -172,7 +176,7 @@ export class CapabilitiesObject extends GoObject {
     return NO_FIELD;
   }
   formatV(): string {
-    return `&{${this.kubeVersion.formatVStruct()} ${this.apiVersions.formatV()} ${this.helmVersion.formatV()}}`;
+    return `&{${this.kubeVersion.formatV()} ${this.apiVersions.formatV()} ${this.helmVersion.formatV()}}`;
   }
   override toJSONValue(): GoValue {
     const m = newMap();

@@ -9,7 +9,7 @@ import { readFileSync, readdirSync, realpathSync, statSync, openSync, readSync, 
 import { join, resolve, extname } from 'node:path';
 import { Chart, type ChartFile } from './chart.js';
 import { HelmIgnore, HelmIgnoreError } from './helmignore.js';
-import { ChartLoadError, decodeMetadata, emptyMetadata, validateMetadata } from './metadata.js';
+import { ChartLoadError, decodeLock, decodeMetadata, emptyMetadata, LOCK_TARGET, METADATA_TARGET, validateMetadata } from './metadata.js';
 import { ArchiveError, MAX_DECOMPRESSED_FILE_SIZE, loadArchiveFiles, trimBom, type BufferedFile } from './tar.js';
 import { readValuesFile, readYamlValues, YamlError } from './values-yaml.js';
 import type { GoMap } from '../go/value.js';
@@ -136,7 +136,7 @@ export function loadFiles(files: BufferedFile[], ctx: LoadContext): Chart {
     if (f.name !== 'Chart.yaml') continue;
     md ??= emptyMetadata();
     try {
-      decodeMetadata(readYamlValues(decoder.decode(f.data), 'Chart.yaml', false), md);
+      decodeMetadata(readYamlValues(decoder.decode(f.data), 'Chart.yaml', false, METADATA_TARGET), md);
     } catch (e) {
       throw yamlLoadError('Chart.yaml', e, (f as ChartFile).diskPath);
     }
@@ -152,9 +152,9 @@ export function loadFiles(files: BufferedFile[], ctx: LoadContext): Chart {
     const cf: ChartFile = { name: f.name, data: f.data, diskPath: (f as ChartFile).diskPath };
     if (f.name === 'Chart.yaml') continue;
     if (f.name === 'Chart.lock') {
-      // Only read to report a broken lock file, as Helm does.
+      // Only decoded to report a broken lock file, as Helm does.
       try {
-        readYamlValues(decoder.decode(f.data), 'Chart.lock', false);
+        decodeLock(readYamlValues(decoder.decode(f.data), 'Chart.lock', false, LOCK_TARGET));
       } catch (e) {
         throw yamlLoadError('Chart.lock', e, (f as ChartFile).diskPath);
       }
@@ -178,7 +178,7 @@ export function loadFiles(files: BufferedFile[], ctx: LoadContext): Chart {
         ctx.warn('Warning: Dependencies are handled in Chart.yaml since apiVersion "v2". We recommend migrating dependencies to Chart.yaml.');
       }
       try {
-        decodeMetadata(readYamlValues(decoder.decode(f.data), 'requirements.yaml', false), md);
+        decodeMetadata(readYamlValues(decoder.decode(f.data), 'requirements.yaml', false, METADATA_TARGET), md);
       } catch (e) {
         throw yamlLoadError('requirements.yaml', e, (f as ChartFile).diskPath);
       }
@@ -187,7 +187,7 @@ export function loadFiles(files: BufferedFile[], ctx: LoadContext): Chart {
     }
     if (f.name === 'requirements.lock') {
       try {
-        readYamlValues(decoder.decode(f.data), 'requirements.lock', false);
+        decodeLock(readYamlValues(decoder.decode(f.data), 'requirements.lock', false, LOCK_TARGET));
       } catch (e) {
         throw yamlLoadError('requirements.lock', e, (f as ChartFile).diskPath);
       }

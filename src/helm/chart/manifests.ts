@@ -9,6 +9,7 @@ import jsyaml from 'js-yaml';
 import { isGoMap, type GoMap, type GoValue } from '../go/value.js';
 import { goLeadingSpace, goTrimSpace } from '../go/unicode.js';
 import { compareGoStrings } from '../go/utf8.js';
+import type { JsonTarget } from '../yaml/go-yaml-load.js';
 import { jsonKind } from './metadata.js';
 import { readYamlValues, YamlError } from './values-yaml.js';
 
@@ -149,13 +150,27 @@ function fastHead(doc: string): SimpleHead | undefined {
   return head;
 }
 
+/**
+ * releaseutil.SimpleHead as sigs.k8s.io/yaml's convertToJSONableObject walks
+ * it: numbers and booleans in its string fields and annotation values become
+ * strings (`big: 1000000` is "1000000"), so they are no decoding error.
+ */
+const SIMPLE_HEAD: JsonTarget = {
+  kind: 'struct',
+  fields: {
+    apiVersion: { kind: 'string' },
+    kind: { kind: 'string' },
+    metadata: { kind: 'struct', fields: { name: { kind: 'string' }, annotations: { kind: 'map', elem: { kind: 'string' } } } },
+  },
+};
+
 /** yaml.Unmarshal into releaseutil.SimpleHead, with Go's error text. */
 export function readHead(doc: string, path: string): SimpleHead {
   const fast = fastHead(doc);
   if (fast) return fast;
   let v: GoValue;
   try {
-    v = readYamlValues(doc, path, false);
+    v = readYamlValues(doc, path, false, SIMPLE_HEAD);
   } catch (e) {
     if (e instanceof YamlError) throw new ManifestError(`YAML parse error on ${path}: ${e.message}`, path);
     throw e;

@@ -5,7 +5,42 @@
  * of the result with its messages.
  */
 import { isGoMap, type GoMap, type GoValue } from '../go/value.js';
+import type { JsonTarget } from '../yaml/go-yaml-load.js';
 import type { ChartMetadata, Dependency, Maintainer } from './chart.js';
+
+// The Go types Helm decodes chart files into, as sigs.k8s.io/yaml's
+// convertToJSONableObject walks them: a YAML number or boolean that lands in
+// a string field becomes a string there (`appVersion: 1.10` is "1.1").
+const STRING: JsonTarget = { kind: 'string' };
+const OTHER: JsonTarget = { kind: 'other' };
+const STRINGS: JsonTarget = { kind: 'slice', elem: STRING };
+
+/** chart.Dependency (helm pkg/chart/dependency.go). */
+const DEPENDENCY: JsonTarget = {
+  kind: 'struct',
+  fields: {
+    name: STRING, version: STRING, repository: STRING, condition: STRING, tags: STRINGS, enabled: OTHER,
+    'import-values': { kind: 'slice', elem: OTHER }, alias: STRING,
+  },
+};
+
+/** chart.Metadata with chart.Maintainer (helm pkg/chart/metadata.go): Chart.yaml and requirements.yaml. */
+export const METADATA_TARGET: JsonTarget = {
+  kind: 'struct',
+  fields: {
+    name: STRING, home: STRING, sources: STRINGS, version: STRING, description: STRING, keywords: STRINGS,
+    maintainers: { kind: 'slice', elem: { kind: 'struct', fields: { name: STRING, email: STRING, url: STRING } } },
+    icon: STRING, apiVersion: STRING, condition: STRING, tags: STRING, appVersion: STRING, deprecated: OTHER,
+    annotations: { kind: 'map', elem: STRING }, kubeVersion: STRING, dependencies: { kind: 'slice', elem: DEPENDENCY },
+    type: STRING,
+  },
+};
+
+/** chart.Lock (Chart.lock, requirements.lock); `generated` is a time.Time, which has its own UnmarshalJSON. */
+export const LOCK_TARGET: JsonTarget = {
+  kind: 'struct',
+  fields: { generated: OTHER, digest: STRING, dependencies: { kind: 'slice', elem: DEPENDENCY } },
+};
 
 /** A chart that cannot be loaded; `file` is the chart file on disk at fault, when one is and the chart is a directory. */
 export class ChartLoadError extends Error {
@@ -141,6 +176,25 @@ export function decodeMetadata(doc: GoValue, md: ChartMetadata): void {
     }
   }
   if (has('dependencies')) md.dependencies = decodeDependencies(field(doc, 'dependencies'), 'Metadata');
+}
+
+/**
+ * Checks a Chart.lock or requirements.lock the way decoding it into
+ * chart.Lock does: Helm reads the lock only to fail on a broken one.
+ * `generated` goes through time.Time's UnmarshalJSON, which refuses anything
+ * but a JSON string (a malformed time string is left unchecked here).
+ */
+export function decodeLock(doc: GoValue): void {
+  if (doc === null || doc === undefined) return;
+  if (!isGoMap(doc)) {
+    throw new ChartLoadError(`error unmarshaling JSON: while decoding JSON: json: cannot unmarshal ${jsonKind(doc)} into Go value of type chart.Lock`);
+  }
+  const generated = field(doc, 'generated');
+  if (generated !== undefined && generated !== null && typeof generated !== 'string') {
+    throw new ChartLoadError('error unmarshaling JSON: while decoding JSON: Time.UnmarshalJSON: input is not a JSON string');
+  }
+  new Decoder('Lock').str(doc, 'digest');
+  decodeDependencies(field(doc, 'dependencies'), 'Lock');
 }
 
 /** Masterminds/semver v3 NewVersion (loose: "1", "1.2", "v1.2.3-rc.1+b"). */

@@ -8,7 +8,7 @@ import { GoObject, isGoMap, type GoMap, type GoValue } from '../go/value.js';
 import type { Chart } from './chart.js';
 import { goInterfaceTypeName } from '../go/reflect.js';
 
-type AjvError = { instancePath: string; keyword: string; params: Record<string, unknown>; message?: string; data?: unknown };
+type AjvError = { instancePath: string; schemaPath: string; keyword: string; params: Record<string, unknown>; message?: string; data?: unknown };
 type Validate = ((data: unknown) => boolean) & { errors?: AjvError[] | null };
 type AjvLike = { compile(schema: unknown): Validate };
 type AjvCtor = new (opts: Record<string, unknown>) => AjvLike;
@@ -38,12 +38,23 @@ function toJson(v: GoValue): unknown {
   return v === undefined ? null : v;
 }
 
+/**
+ * The library's typeOf: every number is "number" (an integer value that a
+ * `type: string` refuses is "got number"); `integer` is only ever wanted.
+ */
 function jsonType(v: unknown): string {
   if (v === null) return 'null';
   if (Array.isArray(v)) return 'array';
-  if (typeof v === 'number') return Number.isInteger(v) ? 'integer' : 'number';
   if (typeof v === 'object') return 'object';
   return typeof v;
+}
+
+/** The library's Types.ToStrings: allowed types in its fixed order, whatever the schema's order. */
+const TYPE_ORDER = ['null', 'boolean', 'number', 'integer', 'string', 'array', 'object'];
+
+function wantedTypes(t: unknown): string {
+  const listed = Array.isArray(t) ? (t as string[]) : String(t).split(',');
+  return TYPE_ORDER.filter((x) => listed.includes(x)).join(' or ');
 }
 
 /** The jsonschema library's quote(): Go %q in single quotes. */
@@ -62,10 +73,8 @@ function display(v: unknown): string {
 function describe(e: AjvError): string {
   const p = e.params;
   switch (e.keyword) {
-    case 'type': {
-      const want = Array.isArray(p.type) ? (p.type as string[]).join(' or ') : String(p.type).split(',').join(' or ');
-      return `got ${jsonType(e.data)}, want ${want}`;
-    }
+    case 'type':
+      return `got ${jsonType(e.data)}, want ${wantedTypes(p.type)}`;
     case 'required':
       return `missing property ${quote(String(p.missingProperty))}`;
     case 'enum': {
@@ -130,10 +139,37 @@ function pointerPath(pointer: string): (string | number)[] {
     .map((p) => (/^\d+$/.test(p) ? Number(p) : p));
 }
 
-/** One violation per failing location; required and additionalProperties list every name at once, as the library does. */
-function violationsOf(errors: AjvError[]): Violation[] {
+/**
+ * The keywords the library checks first, in its order, each ending the
+ * schema's evaluation of that value when it fails (validator.validate returns
+ * at once): nothing else that schema says about the value or below it is
+ * reported.
+ */
+const SHORT_CIRCUIT = ['type', 'const', 'enum', 'format'];
+
+/** Whether `path` is the JSON pointer `base` or one below it. */
+function within(path: string, base: string): boolean {
+  return path === base || path.startsWith(`${base}/`);
+}
+
+/** Drops what the library never reaches after a type, const, enum or format failure. */
+function shortCircuit(errors: AjvError[]): AjvError[] {
+  const stops: { node: string; at: string; e: AjvError }[] = [];
+  for (const keyword of SHORT_CIRCUIT) {
+    for (const e of errors) {
+      if (e.keyword !== keyword) continue;
+      const node = e.schemaPath.slice(0, e.schemaPath.lastIndexOf('/'));
+      if (stops.some((s) => s.e !== e && within(e.instancePath, s.at) && e.schemaPath.startsWith(`${s.node}/`))) continue;
+      stops.push({ node, at: e.instancePath, e });
+    }
+  }
+  return errors.filter((e) => !stops.some((s) => s.e !== e && within(e.instancePath, s.at) && e.schemaPath.startsWith(`${s.node}/`)));
+}
+
+/** One violation per failing keyword; required and additionalProperties list every name at once, as the library does. */
+function violationsOf(errors: AjvError[]): (Violation & { keyword: string })[] {
   const merged: { path: string; keyword: string; names: string[]; text: string }[] = [];
-  for (const e of errors) {
+  for (const e of shortCircuit(errors)) {
     if (['allOf', 'anyOf', 'oneOf', 'if', 'then', 'else', 'not'].includes(e.keyword) && errors.length > 1) continue;
     if (e.keyword === 'required' || e.keyword === 'additionalProperties') {
       const name = String(e.keyword === 'required' ? e.params.missingProperty : e.params.additionalProperty);
@@ -147,21 +183,76 @@ function violationsOf(errors: AjvError[]): Violation[] {
     }
     merged.push({ path: e.instancePath, keyword: e.keyword, names: [], text: describe(e) });
   }
-  const out = new Map<string, Violation>();
+  const out = new Map<string, Violation & { keyword: string }>();
   for (const m of merged) {
     let text = m.text;
     if (m.keyword === 'required') text = m.names.length === 1 ? `missing property ${quote(m.names[0])}` : `missing properties ${m.names.map(quote).join(', ')}`;
     if (m.keyword === 'additionalProperties') text = `additional properties ${m.names.map(quote).join(', ')} not allowed`;
     // The same line twice is said once.
-    const line = violationLine(m.path, text);
-    if (!out.has(line)) out.set(line, { pointer: m.path, path: pointerPath(m.path), message: text });
+    const key = `${m.path}\n${text}`;
+    if (!out.has(key)) out.set(key, { pointer: m.path, path: pointerPath(m.path), message: text, keyword: m.keyword });
   }
   return [...out.values()];
 }
 
-/** A violation as Helm's message lists it. */
-function violationLine(pointer: string, message: string): string {
-  return `- at '${pointer}': ${message}`;
+/**
+ * Where a keyword's error comes among those of one object's evaluation
+ * (validator.objValidate): the counts and `required` first, then what each
+ * property's schema said, then `additionalProperties` (one error listing all
+ * the names), then the rest in the order found.
+ */
+function rank(keyword: string | undefined): number {
+  if (keyword === undefined) return 1; // a property's or item's own evaluation
+  if (['minProperties', 'maxProperties', 'required', 'dependencies', 'minItems', 'maxItems', 'uniqueItems'].includes(keyword)) return 0;
+  if (keyword === 'additionalProperties') return 2;
+  return 3;
+}
+
+/** An error as the library's ValidationError tree holds it: one violation, or a group of a value's several. */
+type Entry = { pointer: string; message: string } | { pointer: string; causes: Entry[] };
+
+/**
+ * The library's error tree: a schema's evaluation of one value returns its
+ * single error as is, or a group ("validation failed") of several; each
+ * property or item is its own evaluation. Groups nest, indented.
+ */
+function errorTree(violations: (Violation & { keyword: string })[]): Entry[] {
+  interface Node { pointer: string; items: { keyword?: string; entry?: Entry; child?: Node }[]; children: Map<string, Node> }
+  const root: Node = { pointer: '', items: [], children: new Map() };
+  for (const v of violations) {
+    let node = root;
+    const segments = v.pointer === '' ? [] : v.pointer.split('/').slice(1);
+    for (const seg of segments) {
+      let child = node.children.get(seg);
+      if (!child) {
+        child = { pointer: `${node.pointer}/${seg}`, items: [], children: new Map() };
+        node.children.set(seg, child);
+        node.items.push({ child });
+      }
+      node = child;
+    }
+    node.items.push({ keyword: v.keyword, entry: { pointer: v.pointer, message: v.message } });
+  }
+  const entries = (node: Node): Entry[] =>
+    node.items
+      .map((item, i) => ({ item, i, r: rank(item.child ? undefined : item.keyword) }))
+      .sort((a, b) => a.r - b.r || a.i - b.i)
+      .map(({ item }) => {
+        if (item.entry) return item.entry;
+        const sub = entries(item.child as Node);
+        return sub.length === 1 ? sub[0] : { pointer: (item.child as Node).pointer, causes: sub };
+      });
+  const top = entries(root);
+  // validator.validate unwraps one group at the top (the root's, or the single error's).
+  return top.length === 1 && 'causes' in top[0] ? top[0].causes : top;
+}
+
+/** The tree as ValidationError.Error() prints it, one "- at '<pointer>': ..." line per error. */
+function treeLines(entries: Entry[], depth = 0): string[] {
+  return entries.flatMap((e) => {
+    const head = `${'  '.repeat(depth)}- at '${e.pointer}': `;
+    return 'causes' in e ? [`${head}validation failed`, ...treeLines(e.causes, depth + 1)] : [`${head}${e.message}`];
+  });
 }
 
 /** What one schema said: the text under its chart's heading, and the violations in it. */
@@ -195,8 +286,9 @@ async function validateOne(values: GoMap, schemaBytes: Uint8Array): Promise<Sche
     return { text: `${(e as Error).message}\n`, violations: [] };
   }
   if (validate(toJson(values))) return undefined;
-  const violations = violationsOf(validate.errors ?? []);
-  return { text: `${violations.map((v) => violationLine(v.pointer, v.message)).join('\n')}\n`, violations };
+  const found = violationsOf(validate.errors ?? []);
+  const violations = found.map(({ pointer, path, message }) => ({ pointer, path, message }));
+  return { text: `${treeLines(errorTree(found)).join('\n')}\n`, violations };
 }
 
 /** A failed values.schema.json check: Helm's text (without its heading) and each violation with its chart. */

@@ -5,7 +5,7 @@
  *
  * This is the chart layer's adapter over src/helm/yaml's loadGoYaml.
  */
-import { loadGoYaml } from '../yaml/go-yaml-load.js';
+import { loadGoYaml, type JsonTarget } from '../yaml/go-yaml-load.js';
 import type { GoMap, GoValue } from '../go/value.js';
 
 export class YamlError extends Error {}
@@ -13,11 +13,12 @@ export class YamlError extends Error {}
 /**
  * Parses one YAML document into Go values with the shared Go-YAML loader,
  * recording origins as `file:line:col` of each value. Returns undefined for
- * an empty document. Errors carry sigs.k8s.io/yaml's text.
+ * an empty document. Errors carry sigs.k8s.io/yaml's text. `typed` is the Go
+ * struct being decoded into, when it is one (see JsonTarget).
  */
-export function readYamlValues(text: string, file: string, withOrigins = true): GoValue {
+export function readYamlValues(text: string, file: string, withOrigins = true, typed?: JsonTarget): GoValue {
   try {
-    return loadGoYaml(text, { file, origins: withOrigins });
+    return loadGoYaml(text, { file, origins: withOrigins, typed });
   } catch (e) {
     throw new YamlError((e as Error).message);
   }

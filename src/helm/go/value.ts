@@ -60,6 +60,25 @@ export function goTypeTag(value: object): string | undefined {
 }
 
 /**
+ * Go's nil slice and nil map, which JavaScript cannot tell from empty ones:
+ * Sprig's `rest` of an empty list and Helm's `fromYaml "null"` return them.
+ * They have no elements and print as `[]` / `map[]`, but encoding/json (so
+ * toJson, and toYaml through it) writes them as `null`.
+ */
+const goNils = new WeakSet<object>();
+
+/** Marks an empty array or map as Go's nil slice or map. Returns the value. */
+export function goNil<T extends GoValue[] | GoMap>(value: T): T {
+  goNils.add(value);
+  return value;
+}
+
+/** Whether a value is a nil slice or map marked by goNil. */
+export function isGoNil(value: GoValue): boolean {
+  return typeof value === 'object' && value !== null && goNils.has(value);
+}
+
+/**
  * Methods of a named Go map type (Helm's chartutil.Values): a plain GoMap
  * registered with setMapMethods keeps working everywhere a map does, and the
  * executor looks its methods up before its keys, as Go does.

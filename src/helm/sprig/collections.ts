@@ -7,11 +7,10 @@
  * Go returns `keys` and `values` in random map order; here they come sorted
  * (by key) so that output is deterministic. Charts sort `keys` anyway.
  */
-import { isGoMap, type GoFunction, type GoMap, type GoValue } from '../go/value.js';
+import { goNil, goTypeTag, isGoMap, type GoFunction, type GoMap, type GoValue } from '../go/value.js';
 import {
   castToInt,
   deepEqual,
-  goTypeName,
   intArg,
   isEmpty,
   kindOrPanic,
@@ -21,6 +20,7 @@ import {
   strArg,
   strval,
 } from './arguments.js';
+import { goInterfaceTypeName } from '../go/reflect.js';
 import { declareSignatures } from './arguments.js';
 import { deepCopyValue, mergeInto } from './mergo.js';
 import { sortedKeys } from '../go/fmt.js';
@@ -80,13 +80,16 @@ function last(list: GoValue): GoValue {
   return items.length === 0 ? null : items[items.length - 1];
 }
 
+// Sprig's mustRest/mustInitial return a nil slice for an empty list (toJson
+// prints null) and a fresh, possibly empty, slice otherwise.
 function rest(list: GoValue): GoValue {
-  return itemsOr(list, (k) => `Cannot find rest on type ${k}`).slice(1);
+  const items = itemsOr(list, (k) => `Cannot find rest on type ${k}`);
+  return items.length === 0 ? goNil([]) : items.slice(1);
 }
 
 function initial(list: GoValue): GoValue {
   const items = itemsOr(list, (k) => `Cannot find initial on type ${k}`);
-  return items.slice(0, Math.max(0, items.length - 1));
+  return items.length === 0 ? goNil([]) : items.slice(0, items.length - 1);
 }
 
 function reverse(list: GoValue): GoValue {
@@ -157,9 +160,14 @@ function dict(...kv: GoValue[]): GoValue {
 }
 
 /** A Go type assertion v.(map[string]interface{}), with the panic text it gives. */
+/**
+ * Go's `v.(map[string]interface{})` in Sprig's dig: only that exact type
+ * passes, so Helm's `.Values` (a chartutil.Values) panics there, and the
+ * panic names the dynamic type ("nil" for a nil interface).
+ */
 function assertMap(v: GoValue): GoMap {
-  if (v !== undefined && v !== null && isGoMap(v)) return v;
-  throw new Error(`interface conversion: interface {} is ${goTypeName(v ?? null)}, not map[string]interface {}`);
+  if (v !== undefined && v !== null && isGoMap(v) && goTypeTag(v) === undefined) return v;
+  throw new Error(`interface conversion: interface {} is ${goInterfaceTypeName(v ?? null)}, not map[string]interface {}`);
 }
 
 function dig(...ps: GoValue[]): GoValue {
@@ -167,7 +175,7 @@ function dig(...ps: GoValue[]): GoValue {
   let cur = assertMap(ps[ps.length - 1]);
   const def = ps[ps.length - 2];
   const keys = ps.slice(0, -2).map((k) => {
-    if (typeof k !== 'string') throw new Error(`interface conversion: interface {} is ${goTypeName(k ?? null)}, not string`);
+    if (typeof k !== 'string') throw new Error(`interface conversion: interface {} is ${goInterfaceTypeName(k ?? null)}, not string`);
     return k;
   });
   for (let i = 0; ; i++) {

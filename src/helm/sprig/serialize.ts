@@ -6,10 +6,11 @@
  * variants return a one-element list holding it, toToml returns the message
  * as its output, and the must* variants fail the template.
  */
-import type { GoFunction, GoMap, GoValue } from '../go/value.js';
+import { goNil, type GoFunction, type GoMap, type GoValue } from '../go/value.js';
+import { goFunc, sig } from './signatures.js';
 import { decodeGoJson, marshalGoJson, unmarshalGoJson } from '../yaml/go-json.js';
 import { marshalK8sYaml } from '../yaml/go-yaml-marshal.js';
-import { loadGoYaml, loadGoYamlArray } from '../yaml/go-yaml-load.js';
+import { loadGoYaml } from '../yaml/go-yaml-load.js';
 import { marshalYamlV3 } from '../yaml/go-yaml-v3.js';
 import { decodeToml, encodeToml, TomlEncodeError } from '../yaml/go-toml.js';
 
@@ -41,10 +42,15 @@ function toYamlPretty(v: GoValue): string {
   }
 }
 
-function fromYaml(s: GoValue): GoValue {
+// Helm's fromYAML/fromYAMLArray/fromJSON/fromJSONArray (pkg/engine/funcs.go)
+// take a Go string, so text/template refuses anything else before the call.
+// They unmarshal into a fresh map or slice: YAML or JSON `null` (and an empty
+// YAML document) sets it to nil, which toJson prints as null.
+
+function fromYaml(s: string): GoValue {
   try {
-    const v = loadGoYaml(String(s ?? ''), { target: 'map' });
-    return v === undefined || v === null ? newMap() : v;
+    const v = loadGoYaml(s, { target: 'map' });
+    return v === undefined || v === null ? goNil(newMap()) : v;
   } catch (e) {
     const m = newMap();
     m.Error = message(e);
@@ -52,10 +58,10 @@ function fromYaml(s: GoValue): GoValue {
   }
 }
 
-function fromYamlArray(s: GoValue): GoValue {
+function fromYamlArray(s: string): GoValue {
   try {
-    const v = loadGoYamlArray(String(s ?? ''));
-    return v;
+    const v = loadGoYaml(s, { target: 'slice' });
+    return v === undefined || v === null ? goNil([]) : v;
   } catch (e) {
     return [message(e)];
   }
@@ -73,17 +79,18 @@ function swallow(f: () => string): string {
   }
 }
 
-function fromJson(s: GoValue): GoValue {
-  const r = decodeGoJson(String(s ?? ''), 'map');
+function fromJson(s: string): GoValue {
+  const r = decodeGoJson(s, 'map');
+  if (r.error === undefined && (r.value === null || r.value === undefined)) return goNil(newMap());
   const m = (r.value ?? newMap()) as GoMap;
   if (r.error !== undefined) m.Error = r.error;
   return m;
 }
 
-function fromJsonArray(s: GoValue): GoValue {
-  const r = decodeGoJson(String(s ?? ''), 'slice');
+function fromJsonArray(s: string): GoValue {
+  const r = decodeGoJson(s, 'slice');
   if (r.error !== undefined) return [r.error];
-  return r.value ?? [];
+  return r.value ?? goNil([]);
 }
 
 function toToml(v: GoValue): string {
@@ -109,8 +116,8 @@ export const serializeFuncs: Record<string, GoFunction> = {
   toYaml,
   mustToYaml,
   toYamlPretty,
-  fromYaml,
-  fromYamlArray,
+  fromYaml: goFunc('fromYaml', sig('string'), fromYaml),
+  fromYamlArray: goFunc('fromYamlArray', sig('string'), fromYamlArray),
   toJson: (v) => swallow(() => json(v, true)),
   mustToJson: (v) => json(v, true),
   toPrettyJson: (v) => swallow(() => json(v, true, '  ')),
@@ -118,9 +125,9 @@ export const serializeFuncs: Record<string, GoFunction> = {
   // json.Encoder with SetEscapeHTML(false); Encode's trailing newline is trimmed.
   toRawJson: (v) => json(v, false),
   mustToRawJson: (v) => json(v, false),
-  fromJson,
+  fromJson: goFunc('fromJson', sig('string'), fromJson),
   mustFromJson: (s) => unmarshalGoJson(String(s ?? ''), 'any') ?? null,
-  fromJsonArray,
+  fromJsonArray: goFunc('fromJsonArray', sig('string'), fromJsonArray),
   toToml,
   fromToml,
 };

@@ -3,7 +3,7 @@
  * toPrettyJson and toRawJson print) and Unmarshal into interface{} (fromJson),
  * with Go's error messages, since templates print them.
  */
-import { GoObject, isGoMap, type GoMap, type GoValue } from '../go/value.js';
+import { GoObject, isGoMap, isGoNil, type GoMap, type GoValue } from '../go/value.js';
 import { formatJsonFloat } from '../go/float-format.js';
 import { goTypeName } from '../go/reflect.js';
 import { sortedKeys } from '../go/fmt.js';
@@ -107,6 +107,10 @@ export function marshalGoJson(v: GoValue, opts: JsonEncodeOptions): string {
       return;
     }
     const pad = (d: number): string => (nl ? '\n' + (opts.indent as string).repeat(d) : '');
+    if (isGoNil(x)) {
+      parts.push('null');
+      return;
+    }
     if (Array.isArray(x)) {
       if (x.length === 0) {
         parts.push('[]');

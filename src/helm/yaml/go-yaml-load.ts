@@ -42,6 +42,73 @@ export interface LoadOptions {
    * Helm's values loading and fromYaml are not strict: the later key wins.
    */
   strict?: boolean;
+  /**
+   * The Go type sigs.k8s.io/yaml.Unmarshal decodes into, when it is a struct
+   * (Chart.yaml, Chart.lock, a manifest's head): its convertToJSONableObject
+   * walks the tree beside the type and turns a number or boolean that lands
+   * in a string field into a string. Without it the target is interface{}.
+   */
+  typed?: JsonTarget;
+}
+
+/**
+ * The shape of a Go type as sigs.k8s.io/yaml's convertToJSONableObject sees
+ * it: a string (where numbers and booleans become strings), a struct (its
+ * fields by JSON name), a map or slice (its element), or anything else
+ * (interface{}, bool, a type with its own UnmarshalJSON such as time.Time).
+ */
+export type JsonTarget =
+  | { kind: 'string' }
+  | { kind: 'struct'; fields: Record<string, JsonTarget> }
+  | { kind: 'map' | 'slice'; elem: JsonTarget }
+  | { kind: 'other' };
+
+/**
+ * The struct field a key decodes into, as convertToJSONableObject finds it:
+ * the field with exactly that JSON name, else the first one equal under
+ * case folding. Keys matching no field are converted untyped.
+ */
+function structField(fields: Record<string, JsonTarget>, key: string): JsonTarget | undefined {
+  if (Object.hasOwn(fields, key)) return fields[key];
+  const lower = key.toLowerCase();
+  for (const [name, t] of Object.entries(fields)) if (name.toLowerCase() === lower) return t;
+  return undefined;
+}
+
+/**
+ * convertToJSONableObject's coercion of a scalar into a string field: ints
+ * in base 10, floats with strconv.FormatFloat(f, 'g', -1, 32) (so 1.10 is
+ * "1.1" and .inf is "+Inf"), booleans as "true"/"false".
+ */
+function scalarToString(v: V2Value): V2Value {
+  if (typeof v === 'bigint') return v.toString();
+  if (typeof v === 'number') return formatFloatG(v, 32);
+  if (typeof v === 'boolean') return v ? 'true' : 'false';
+  return v;
+}
+
+/**
+ * encoding/json.Marshal's refusal of a float JSON cannot hold, met in its
+ * order (map keys sorted), as sigs.k8s.io/yaml's yamlToJSONTarget returns it.
+ */
+function firstNonFinite(v: GoValue): number | undefined {
+  if (typeof v === 'number') return Number.isFinite(v) ? undefined : v;
+  if (Array.isArray(v)) {
+    for (const e of v) {
+      const f = firstNonFinite(e);
+      if (f !== undefined) return f;
+    }
+    return undefined;
+  }
+  if (typeof v === 'object' && v !== null) {
+    const m = v as GoMap;
+    const keys = Object.keys(m).sort((a, b) => Buffer.compare(Buffer.from(a), Buffer.from(b)));
+    for (const k of keys) {
+      const f = firstNonFinite(m[k]);
+      if (f !== undefined) return f;
+    }
+  }
+  return undefined;
 }
 
 const TAG_PREFIX = 'tag:yaml.org,2002:';
@@ -177,6 +244,8 @@ interface Ctx {
   decodeCount: number;
   aliasCount: number;
   aliasDepth: number;
+  /** A float JSON cannot hold (±Inf, NaN) reached the JSON tree: json.Marshal will refuse it. */
+  nonFinite?: boolean;
 }
 
 /** yaml.v2's allowed share of aliased nodes, shrinking from 99% to 10% between 400k and 4M decoded nodes. */
@@ -465,23 +534,24 @@ function positionOf(node: YNode, ctx: Ctx): { file: string; line: number; column
 }
 
 /**
- * The JSON round trip: integers become float64, ±Inf and NaN become the
- * strings ".inf", "-.inf" and ".nan" (the reference renderer's choice), and
- * Go maps are built as null-prototype objects. Origins are recorded here
- * because this is where the final containers exist: a map value's origin is
- * its value node (the key when the value is empty), a list item's is the item.
+ * The JSON round trip: integers become float64 and Go maps are built as
+ * null-prototype objects; `target` is the Go type being decoded into (see
+ * JsonTarget). ±Inf and NaN stay numbers here and are refused afterwards,
+ * as json.Marshal refuses them. Origins are recorded here because this is
+ * where the final containers exist: a map value's origin is its value node
+ * (the key when the value is empty), a list item's is the item.
  */
-function toGo(v: V2Value, ctx: Ctx): GoValue {
+function toGo(v: V2Value, ctx: Ctx, target?: JsonTarget): GoValue {
+  if (target?.kind === 'string') v = scalarToString(v);
   if (v === null || typeof v === 'boolean' || typeof v === 'string') return v;
   if (typeof v === 'bigint') return Number(v);
   if (typeof v === 'number') {
-    if (Number.isNaN(v)) return '.nan';
-    if (v === Infinity) return '.inf';
-    if (v === -Infinity) return '-.inf';
+    if (!Number.isFinite(v)) ctx.nonFinite = true;
     return v;
   }
   if (Array.isArray(v)) {
-    const out = v.map((e) => toGo(e, ctx));
+    const elem = target?.kind === 'slice' ? target.elem : undefined;
+    const out = v.map((e) => toGo(e, ctx, elem));
     const nodes = ctx.origins ? seqItemNodes.get(v) : undefined;
     nodes?.forEach((n, i) => {
       if (n) setOrigin(out, i, positionOf(n, ctx));
@@ -490,7 +560,8 @@ function toGo(v: V2Value, ctx: Ctx): GoValue {
   }
   const m: GoMap = Object.create(null);
   for (const [k, e] of v.entries) {
-    m[k] = toGo(e.value, ctx);
+    const t = target?.kind === 'struct' ? structField(target.fields, k) : target?.kind === 'map' ? target.elem : undefined;
+    m[k] = toGo(e.value, ctx, t);
     if (ctx.origins) setOrigin(m, k, positionOf(hasExtent(e.node) ? e.node : e.keyNode, ctx));
   }
   return m;
@@ -504,7 +575,28 @@ function jsonKindOf(v: GoValue): string {
   return 'object';
 }
 
+/**
+ * libyaml's yaml_parser_scan_directive on the directives that open the
+ * stream: only %YAML and %TAG exist, and any other name is a scanner error
+ * (the `yaml` package only warns). The line is left out on the first line,
+ * as yaml.v2 prints a scanner error whose mark is on line 0.
+ */
+function checkDirectives(text: string): void {
+  const lines = text.split('\n');
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i].replace(/\r$/, '');
+    if (/^\s*(#.*)?$/.test(line)) continue;
+    const m = /^%([0-9A-Za-z_-]*)(.?)/.exec(line);
+    if (!m) return;
+    const where = i > 0 ? `line ${i + 1}: ` : '';
+    if (m[1] === '') fail(`${where}could not find expected directive name`);
+    if (m[2] !== '' && m[2] !== ' ' && m[2] !== '\t') fail(`${where}found unexpected non-alphabetical character`);
+    if (m[1] !== 'YAML' && m[1] !== 'TAG') fail(`${where}found unknown directive name`);
+  }
+}
+
 function parseFirstDocument(text: string, lc: LineCounter): Document | undefined {
+  checkDirectives(text);
   const docs = parseAllDocuments(text, {
     version: '1.1',
     schema: 'failsafe',
@@ -542,8 +634,10 @@ export function loadGoYaml(text: string, opts: LoadOptions = {}): GoValue {
     };
     if (opts.strict) ctx.strictErrors = [];
     root = (doc.contents as YNode | null) ?? null;
-    go = toGo(convert(root, ctx), ctx);
+    go = toGo(convert(root, ctx), ctx, opts.typed);
     if (ctx.strictErrors?.length) throw new YamlV2Error(`yaml: unmarshal errors:\n  ${ctx.strictErrors.join('\n  ')}`);
+    const bad = ctx.nonFinite ? firstNonFinite(go) : undefined;
+    if (bad !== undefined) throw new YamlV2Error(`json: unsupported value: ${formatFloatG(bad)}`);
   } catch (e) {
     if (e instanceof YamlV2Error) throw new Error(`error converting YAML to JSON: ${e.message}`);
     throw e;
@@ -559,10 +653,4 @@ export function loadGoYaml(text: string, opts: LoadOptions = {}): GoValue {
     }
   }
   return go;
-}
-
-/** fromYamlArray's decoding: the first document into []interface{}. */
-export function loadGoYamlArray(text: string): GoValue[] {
-  const v = loadGoYaml(text, { target: 'slice' });
-  return (v as GoValue[] | undefined) ?? [];
 }

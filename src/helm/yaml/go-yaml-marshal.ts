@@ -10,7 +10,7 @@
  * (number text, string repairs, key order, the errors either side raises)
  * is applied directly, which the goldens check against the real pipeline.
  */
-import { getOrigin, GoObject, isGoMap, type GoValue, type ValueOrigin } from '../go/value.js';
+import { getOrigin, GoObject, isGoMap, isGoNil, type GoValue, type ValueOrigin } from '../go/value.js';
 import { formatFloatG, formatJsonFloat } from '../go/float-format.js';
 import { base64Std, enterContainer, quoteJsonString } from './go-json.js';
 import { compareGoStrings } from '../go/utf8.js';
@@ -109,6 +109,8 @@ class K8sYamlBuilder {
     }
     if (v instanceof Uint8Array) return this.scalar(base64Std(v));
     if (v instanceof GoObject) return this.node(v.toJSONValue());
+    // json.Marshal writes a nil slice or map as null.
+    if (isGoNil(v)) return this.scalar('null');
     if (Array.isArray(v)) {
       enterContainer(v, this.onPath);
       const items = v.map((e, i) => this.withOrigin(this.node(e), v, i));
