@@ -40,9 +40,7 @@ const POD_INDEX_LABEL = 'apps.kubernetes.io/pod-index';
 export function selectPods(index: ResourceIndex, kubeVersion: KubeVersion, namespace: string | undefined, selector: Record<string, unknown>): PodTemplateRef[] {
   const added = controllerPairs(kubeVersion, selector);
   if (added.length === 0) return index.selectPods(namespace, selector);
-  const own = Object.fromEntries(Object.entries(selector).filter(([k]) => !added.some(([a]) => a === k)));
-  const candidates = Object.keys(own).length > 0 ? index.selectPods(namespace, own) : index.podTemplates(namespace);
-  return candidates.filter((p) => added.every(([k, v]) => p.labels[k] === v || (p.workload.kind === 'StatefulSet' && hasOrdinal(index, p.workload, k, v))));
+  return templateMatches(index, namespace, selector, added).filter((p) => added.every(([k, v]) => p.labels[k] === v || (p.workload.kind === 'StatefulSet' && hasOrdinal(index, p.workload, k, v))));
 }
 
 /**
@@ -52,9 +50,7 @@ export function selectPods(index: ResourceIndex, kubeVersion: KubeVersion, names
 export function ordinalMiss(index: ResourceIndex, kubeVersion: KubeVersion, namespace: string | undefined, selector: Record<string, unknown>): string | undefined {
   const added = controllerPairs(kubeVersion, selector);
   if (added.length === 0) return undefined;
-  const own = Object.fromEntries(Object.entries(selector).filter(([k]) => !added.some(([a]) => a === k)));
-  const candidates = Object.keys(own).length > 0 ? index.selectPods(namespace, own) : index.podTemplates(namespace);
-  for (const p of candidates) {
+  for (const p of templateMatches(index, namespace, selector, added)) {
     if (p.workload.kind !== 'StatefulSet') continue;
     const name = p.workload.name;
     // Only a set whose pods carry this name, with an ordinal outside its range.
@@ -67,6 +63,12 @@ export function ordinalMiss(index: ResourceIndex, kubeVersion: KubeVersion, name
     return `StatefulSet ${name} ${runs}`;
   }
   return undefined;
+}
+
+/** The pod templates matching the selector's other pairs (every template of the namespace when there are none). */
+function templateMatches(index: ResourceIndex, namespace: string | undefined, selector: Record<string, unknown>, added: ReadonlyArray<[string, string]>): readonly PodTemplateRef[] {
+  const own = Object.fromEntries(Object.entries(selector).filter(([k]) => !added.some(([a]) => a === k)));
+  return Object.keys(own).length > 0 ? index.selectPods(namespace, own) : index.podTemplates(namespace);
 }
 
 /** The selector pairs on labels a StatefulSet controller sets (so no template has them). */
