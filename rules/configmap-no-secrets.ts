@@ -25,7 +25,7 @@ export const rule = defineRule<Options>({
       for (const [key, value] of Object.entries(data)) {
         if (allow.has(key)) continue;
         // Messages name the key only: a value that looks secret must not be printed anywhere.
-        const pattern = secretKeyPattern(key);
+        const pattern = secretKeyPattern(key, value);
         if (pattern) {
           ctx.report({ resource: cm, path: ['data', key], target: 'key', message: `ConfigMap ${cm.name} key ${key} looks like a secret (${pattern}); move it to a Secret` });
           continue;

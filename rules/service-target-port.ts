@@ -1,19 +1,19 @@
 import { defineRule } from '../src/engine/rule.js';
-import { declaredPorts, describePorts, podContainers, portRef, type DeclaredPort } from './_lib/ports.js';
+import { declaredPorts, describePorts, podContainers, portNumber, portRef, type DeclaredPort, type PortRef } from './_lib/ports.js';
 import { isObject } from '../src/k8s/object.js';
-import { selectingServices } from './_lib/services.js';
+import { selectingServices, selectPods } from './_lib/services.js';
 
 export const rule = defineRule<Record<string, never>>({
   meta: {
     id: 'service-target-port',
-    description: "A Service's targetPort resolves on the pods it selects (named ports by name and protocol)",
+    description: "A Service's targetPort resolves on the pods it selects: named ports by name and protocol, numbers among the declared containerPorts",
     defaultSeverity: 'error',
     optionsSchema: { type: 'object', additionalProperties: false },
     defaultOptions: {},
   },
   check(ctx) {
     for (const { svc, selector } of selectingServices(ctx.index.ofKind('Service'))) {
-      const pods = ctx.index.selectPods(svc.namespace, selector);
+      const pods = selectPods(ctx.index, ctx.settings.kubeVersion, svc.namespace, selector);
       // A Service that selects nothing is service-selector-match's finding, not ours.
       if (pods.length === 0) continue;
       const declared: DeclaredPort[] = pods.flatMap((p) => podContainers(p.spec).flatMap(declaredPorts));
@@ -24,7 +24,9 @@ export const rule = defineRule<Record<string, never>>({
         if (!isObject(p)) return;
         const protocol = typeof p.protocol === 'string' ? p.protocol : 'TCP';
         const defaulted = p.targetPort === undefined || p.targetPort === null;
-        const ref = portRef(defaulted ? p.port : p.targetPort);
+        // A quoted `port: "80"` is k8s-schema's finding; the default targetPort is still the number meant.
+        const port = defaulted ? portNumber(p.port) : undefined;
+        const ref: PortRef | undefined = defaulted ? (port === undefined ? undefined : { kind: 'number', port }) : portRef(p.targetPort);
         if (!ref) return; // malformed: k8s-schema's finding
         const path = ['spec', 'ports', i, defaulted ? 'port' : 'targetPort'];
         if (ref.kind === 'name') {
@@ -41,12 +43,22 @@ export const rule = defineRule<Record<string, never>>({
         } else {
           if (declared.some((d) => d.containerPort === ref.port)) return;
           const what = defaulted ? `port ${ref.port} (the targetPort when none is given)` : `targetPort ${ref.port}`;
-          ctx.report({
-            resource: svc,
-            path,
-            severity: 'warning',
-            message: `${what} of Service ${svc.name} is not a declared containerPort of the pods it selects (${selected}: ${describePorts(declared)})`,
-          });
+          // Containers that declare their ports listen on those: traffic to another port finds nothing.
+          // Containers that declare none may listen anywhere (declaring is optional): only a warning then.
+          if (declared.length > 0) {
+            ctx.report({
+              resource: svc,
+              path,
+              message: `${what} of Service ${svc.name} is not a containerPort of the pods it selects (${selected}: ${describePorts(declared)}): the Service sends traffic where nothing listens`,
+            });
+          } else {
+            ctx.report({
+              resource: svc,
+              path,
+              severity: 'warning',
+              message: `${what} of Service ${svc.name} cannot be checked: the pods it selects (${selected}) declare no container ports`,
+            });
+          }
         }
       });
     }

@@ -11,20 +11,33 @@ export interface DeclaredPort {
   protocol: string;
 }
 
-/** The ports a container declares (malformed entries skipped). */
+/**
+ * The ports a container declares. A quoted number (`containerPort: "8000"`) is
+ * read as the number its author meant: the API server rejects the object and
+ * k8s-schema reports that one problem, so the port rules must not add a second
+ * claim ("declares no port 8000") on top. Entries with no readable number are skipped.
+ */
 export function declaredPorts(container: Record<string, any>): DeclaredPort[] {
   const ports = container.ports;
   if (!Array.isArray(ports)) return [];
   const out: DeclaredPort[] = [];
   for (const p of ports) {
-    if (!isObject(p) || typeof p.containerPort !== 'number') continue;
+    if (!isObject(p)) continue;
+    const containerPort = portNumber(p.containerPort);
+    if (containerPort === undefined) continue;
     out.push({
       name: typeof p.name === 'string' ? p.name : undefined,
-      containerPort: p.containerPort,
+      containerPort,
       protocol: typeof p.protocol === 'string' ? p.protocol : 'TCP',
     });
   }
   return out;
+}
+
+/** A port field that must be an integer (containerPort, a Service's port): its number, also when quoted; else undefined. */
+export function portNumber(v: unknown): number | undefined {
+  if (typeof v === 'number') return Number.isInteger(v) ? v : undefined;
+  return typeof v === 'string' && /^\d{1,5}$/.test(v.trim()) ? Number(v.trim()) : undefined;
 }
 
 /**

@@ -31,8 +31,15 @@ export function wordParts(key: string): string[] {
 // The same keys (LOG_LEVEL, DATABASE_URL...) come back in every ConfigMap: remember answers.
 const keyPatterns = new Map<string, string | null>();
 
-/** The pattern label a key matches (e.g. "API_KEY"), or undefined. */
-export function secretKeyPattern(key: string): string | undefined {
+/**
+ * The pattern label a key matches (e.g. "API_KEY"), or undefined. With its
+ * value, a key that names where a secret is rather than the secret itself is
+ * not one: a `_FILE`/`_PATH`/`_DIR` key holding a path
+ * (`DB_PASSWORD_FILE: /run/secrets/db-password`, the Docker and Bitnami
+ * convention), or any key whose value is an absolute file path.
+ */
+export function secretKeyPattern(key: string, value?: unknown): string | undefined {
+  if (typeof value === 'string' && isSecretLocation(key, value)) return undefined;
   let known = keyPatterns.get(key);
   if (known === undefined) {
     known = matchKeyPattern(key) ?? null;
@@ -49,6 +56,22 @@ function matchKeyPattern(key: string): string | undefined {
     }
   }
   return undefined;
+}
+
+/** Word parts that make a key name a place: DB_PASSWORD_FILE, tokenPath, SECRETS_DIR. */
+const LOCATION_PARTS: ReadonlySet<string> = new Set(['file', 'filename', 'path', 'dir', 'directory']);
+/** One path segment: no spaces, quotes, URL syntax (`:`, `?`, `#`) or base64's `+` and `=`. */
+const SEGMENT = '[A-Za-z0-9._@~-]+';
+/** `/run/secrets/db` (two segments at least: a one-segment "/x" could as well be a password). */
+const ABSOLUTE_PATH = new RegExp(`^(?:/${SEGMENT}){2,}/?$`);
+/** Any file path: absolute, `./x`, `../x`, `~/x` or `dir/file`. */
+const ANY_PATH = new RegExp(`^(?:~|\\.{1,2})?/?${SEGMENT}(?:/${SEGMENT})*/?$`);
+
+function isSecretLocation(key: string, value: string): boolean {
+  if (ABSOLUTE_PATH.test(value)) return true;
+  const parts = wordParts(key);
+  // A _FILE key may hold a relative path too, but something must say "path": a slash or a file extension.
+  return parts.length > 0 && LOCATION_PARTS.has(parts[parts.length - 1]!) && ANY_PATH.test(value) && /\/|\.[a-z]{1,5}$/.test(value);
 }
 
 const VALUE_PATTERNS: ReadonlyArray<{ what: string; re: RegExp; needle?: string }> = [

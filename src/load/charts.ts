@@ -13,10 +13,9 @@ import type { Resource } from '../engine/resource.js';
 import type { ChartFacts } from '../engine/rule.js';
 import type { Chart, RenderErrorDetail, SchemaViolation, ValueOrigin } from '../helm/index.js';
 import { chartFacts, type ChartTexts } from './chart-facts.js';
-import { addResources, type LoadProblem } from './documents.js';
+import { addResources, loadYamlDocument, type LoadProblem } from './documents.js';
 import { DocumentLocator } from './locate.js';
 import { RenderedSourceDocument, type TemplateFileRef } from './rendered-document.js';
-import { YAML11_SCHEMA } from './yaml11-schema.js';
 
 export interface HelmSettings {
   releaseName?: string;
@@ -134,12 +133,17 @@ export async function loadCharts(chartPaths: readonly string[], opts: ChartLoadO
           if (doc.isHook && doc.hookEvents?.length && doc.hookEvents.every((e) => e.startsWith('test'))) return;
           const ref = templateRef(doc.source);
           const sourceDoc = new RenderedSourceDocument(ref.file, index, doc.text, doc.spans, templateRef, originFile, doc.source);
-          let obj: unknown;
-          try {
-            obj = yaml.load(doc.text, { schema: YAML11_SCHEMA });
-          } catch (e) {
+          const notYaml = (e: unknown) => {
             const mark = (e as { mark?: { line: number } }).mark;
             render.problems.push({ ruleId: 'yaml-syntax', message: `rendered ${doc.source} is not valid YAML: ${(e as { reason?: string }).reason ?? (e as Error).message}${mark ? ` (rendered line ${mark.line + 1})` : ''}`, location: sourceDoc.start() });
+          };
+          let obj: unknown;
+          try {
+            const loaded = loadYamlDocument(doc.text);
+            obj = loaded.value;
+            if (loaded.duplicate) notYaml(loaded.duplicate); // reported, and the object linted with the last value
+          } catch (e) {
+            notYaml(e);
             return;
           }
           if (!obj || typeof obj !== 'object' || Array.isArray(obj)) return;

@@ -101,7 +101,12 @@ export function parseManifestText(text: string, file: string, opts: ParseOptions
     const doc = new TextDocument(file, index, text, chunk, sourceMatch?.[1]?.trim());
     let value: unknown;
     try {
-      value = opts.json ? JSON.parse(chunkText) : yaml.load(chunkText, { schema: YAML11_SCHEMA, json: false });
+      if (opts.json) value = JSON.parse(chunkText);
+      else {
+        const loaded = loadYamlDocument(chunkText);
+        value = loaded.value;
+        if (loaded.duplicate) out.problems.push(syntaxProblem(loaded.duplicate, file, chunk, chunkText, false));
+      }
     } catch (e) {
       out.problems.push(syntaxProblem(e, file, chunk, chunkText, !!opts.json));
       return;
@@ -136,6 +141,31 @@ export function parseManifestText(text: string, file: string, opts: ParseOptions
     out.notKubernetes = true;
   }
   return out;
+}
+
+/**
+ * One YAML document as Kubernetes reads it (YAML 1.1). A key written twice is
+ * a yaml-syntax error (YAML forbids it, and kustomize rejects the file), but
+ * `kubectl apply -f` and Helm decode non-strictly and keep the last value: the
+ * error comes back as `duplicate`, and `value` is the object with the last
+ * value, so the other rules lint what would be applied rather than losing the
+ * whole resource (and claiming, say, that a Service selects no pod).
+ * Any other syntax error throws.
+ */
+export function loadYamlDocument(text: string): { value: unknown; duplicate?: Error } {
+  try {
+    return { value: yaml.load(text, { schema: YAML11_SCHEMA }) };
+  } catch (e) {
+    if ((e as { reason?: string })?.reason !== 'duplicated mapping key') throw e;
+    // js-yaml's `json` mode lets a later key override an earlier one, as Go's decoders do.
+    const value = yaml.load(text, { schema: YAML11_SCHEMA, json: true });
+    const mark = (e as { mark?: { position: number } }).mark;
+    // The mark is at the repeated key: name it.
+    const key = mark ? /^(?:"([^"\n]*)"|'([^'\n]*)'|([^\s:#][^:#\n]*?))\s*:/.exec(text.slice(mark.position, mark.position + 300)) : null;
+    const name = key ? (key[1] ?? key[2] ?? key[3]) : undefined;
+    const reason = `duplicated mapping key${name === undefined ? '' : ` "${name}"`}: kubectl apply and Helm keep the last value (which the other rules lint), kustomize rejects the file`;
+    return { value, duplicate: Object.assign(new Error(reason), { reason, mark, length: key ? key[0].replace(/\s*:$/, '').length : 1 }) };
+  }
 }
 
 /** Adds the resource (or, for `List` kinds, its items) that one parsed object is; used for files and for rendered charts. */
@@ -173,6 +203,8 @@ export function addResources(out: Pick<ParsedFile, 'resources' | 'problems'>, ob
 function syntaxProblem(e: unknown, file: string, chunk: DocumentChunk, chunkText: string, json: boolean): LoadProblem {
   let line = chunk.line + 1;
   let column = 1;
+  // How many characters the finding spans: the repeated key for a duplicate, else one.
+  const length = e instanceof Error && typeof (e as { length?: unknown }).length === 'number' ? (e as unknown as { length: number }).length : 1;
   let message = e instanceof Error ? e.message : String(e);
   if (e instanceof RangeError) {
     message = 'document is nested too deeply to parse';
@@ -192,7 +224,7 @@ function syntaxProblem(e: unknown, file: string, chunk: DocumentChunk, chunkText
     }
     message = message.replace(/ in JSON at position \d+.*$/, '');
   }
-  return { ruleId: 'yaml-syntax', message, location: { file, line, column, endLine: line, endColumn: column + 1 } };
+  return { ruleId: 'yaml-syntax', message, location: { file, line, column, endLine: line, endColumn: column + length } };
 }
 
 /** Rejects alias bombs (by counting nodes as if aliases were expanded) and absurd nesting. */

@@ -93,12 +93,13 @@ describe('bad input', () => {
   it('YAML that is not Kubernetes (a CI file) is skipped, broken YAML in a manifest is a finding', () => {
     const dir = dirWith({
       '.github/workflows/ci.yml': 'on: push\njobs:\n  test:\n    runs-on: ubuntu-latest\n',
-      'broken.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: x\n  name: y\n',
+      // The duplicate name is the one finding: the ConfigMap is linted with the last value (labelled, so clean).
+      'broken.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: x\n  name: z\n  labels:\n    app: todo\n',
       'good.yaml': GOOD_WITH_DEFECT,
     });
     const { out } = lintJson(dir);
     expect(brief(out)).toEqual([
-      'broken.yaml:5:3 yaml-syntax duplicated mapping key',
+      'broken.yaml:5:3 yaml-syntax duplicated mapping key "name": kubectl apply and Helm keep the last value (which the other rules lint), kustomize rejects the file',
       'good.yaml:6:32 nodeport-range nodePort 80 is outside 30000-32767',
     ]);
   });

@@ -77,6 +77,21 @@ describe('secret-looking keys', () => {
     ['PUBLIC_KEY_URL', undefined],
   ])('secretKeyPattern(%s) = %s', (key, label) => expect(secretKeyPattern(key)).toBe(label));
 
+  // Where a secret is kept is not the secret.
+  it.each([
+    ['DB_PASSWORD_FILE', '/run/secrets/db-password', undefined],
+    ['apiTokenPath', './secrets/token', undefined],
+    ['TLS_PRIVATE_KEY_FILE', 'tls.key', undefined],
+    ['SECRETS_DIR', 'secrets/', undefined],
+    ['JWT_SECRET', '/var/run/secrets/jwt', undefined],
+    ['DB_PASSWORD_FILE', 'hunter2', 'PASSWORD'],
+    ['DB_PASSWORD_FILE', 'Tr0ub4dor&3', 'PASSWORD'],
+    ['DB_PASSWORD', 'secrets/db', 'PASSWORD'],
+    ['API_TOKEN', '/x8Kq2', 'TOKEN'],
+    ['API_TOKEN', '/9j4k+Zq/aB==', 'TOKEN'],
+    ['DB_PASSWORD', 'https://vault/x', 'PASSWORD'],
+  ])('secretKeyPattern(%s, %j) = %s', (key, value, label) => expect(secretKeyPattern(key, value)).toBe(label));
+
   it.each([
     ['sk-proj-abcdefghijklmnopqrstuvwxyz012345', 'an API key (sk-...)'],
     ['postgresql://todo:pw@db.example.com/todo', 'a URL with a password'],
