@@ -128,6 +128,7 @@ export function parseManifestText(text: string, file: string, opts: ParseOptions
       return;
     }
     sawKubernetes = true;
+    if (isHelmTestHook(obj)) return;
     addResources(out, obj, doc, [], opts);
   });
   if (sawKubernetes || opts.strict) {
@@ -136,6 +137,21 @@ export function parseManifestText(text: string, file: string, opts: ParseOptions
     out.notKubernetes = true;
   }
   return out;
+}
+
+/** The `helm test` events; a document hooked only to these is a test pod, not part of the deployment. */
+const HELM_TEST_EVENTS = new Set(['test', 'test-success', 'test-failure']);
+
+/**
+ * A document whose `helm.sh/hook` lists only test events: chart mode does not lint
+ * these (src/load/charts.ts), so raw mode (saved `helm template` output) skips them too.
+ */
+function isHelmTestHook(obj: Record<string, unknown>): boolean {
+  const meta = obj.metadata as { annotations?: Record<string, unknown> } | undefined;
+  const hook = meta?.annotations?.['helm.sh/hook'];
+  if (typeof hook !== 'string') return false;
+  const events = hook.split(',').map((e) => e.trim().toLowerCase());
+  return events.every((e) => HELM_TEST_EVENTS.has(e));
 }
 
 /** Adds the resource (or, for `List` kinds, its items) that one parsed object is; used for files and for rendered charts. */

@@ -64,4 +64,21 @@ describe('charts', () => {
     expect(nativeDefault.map(key).sort()).toEqual(viaStdin.findings.map(key).sort());
     expect(native.summary.resources).toBe(viaStdin.summary.resources);
   });
+
+  it('skips `helm test` hook pods in raw mode as in chart mode (template | lint - agrees with lint <chart>)', () => {
+    const dir = chartCopy();
+    // A test pod with no resources, probes or securityContext: linted, it would add findings.
+    writeFileSync(
+      path.join(dir, 'todo/templates/test-connection.yaml'),
+      'apiVersion: v1\nkind: Pod\nmetadata:\n  name: {{ .Release.Name }}-connection-test\n  annotations:\n    "helm.sh/hook": test-success, test\nspec:\n  restartPolicy: Never\n  containers:\n    - name: wget\n      image: busybox:latest\n      command: ["wget", "http://backend-svc:8000/health"]\n',
+    );
+    const rendered = runCli(['template', 'todo'], { cwd: dir });
+    expect(rendered.stdout).toContain('name: release-name-connection-test');
+    const viaStdin = JSON.parse(runCli(['-', '-f', 'json'], { cwd: dir, input: rendered.stdout }).stdout);
+    const native = JSON.parse(runCli(['todo', '-f', 'json'], { cwd: dir }).stdout);
+    const onTestPod = (out: any) => out.findings.filter((f: any) => f.resource?.name === 'release-name-connection-test');
+    expect(onTestPod(viaStdin)).toEqual([]);
+    expect(onTestPod(native)).toEqual([]);
+    expect(viaStdin.summary.resources).toBe(native.summary.resources);
+  });
 });
