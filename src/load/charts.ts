@@ -95,6 +95,9 @@ export async function loadCharts(chartPaths: readonly string[], opts: ChartLoadO
       out.renders.push({ chart: chartFile, resources: [], problems: [{ ruleId: 'helm-render', message: `chart cannot be loaded: ${(loadError as Error).message}`, location: at1(at) }] });
       continue;
     }
+    // A library chart only lends templates to other charts: Helm never installs or renders it
+    // (`helm template` says it is not installable; `helm lint` accepts it), so there is nothing to render.
+    if (chart.metadata.type === 'library') continue;
     const rootName = chart.name();
     // Template name -> file on disk, from the chart layer (right for aliases, renamed subchart
     // directories and archives); filled by each render.
