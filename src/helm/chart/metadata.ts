@@ -7,11 +7,15 @@
 import { isGoMap, type GoMap, type GoValue } from '../go/value.js';
 import type { ChartMetadata, Dependency, Maintainer } from './chart.js';
 
-/** A chart that cannot be loaded; `file` is the chart file on disk at fault, when one is and the chart is a directory. */
+/**
+ * A chart that cannot be loaded; `file` is the chart file on disk at fault, when one is and the
+ * chart is a directory, and `position` the place of a YAML syntax error in it (1-based).
+ */
 export class ChartLoadError extends Error {
   constructor(
     message: string,
     readonly file?: string,
+    readonly position?: { line: number; column: number },
   ) {
     super(message);
   }
