@@ -3,11 +3,32 @@ import { defineRule, type ChartFacts, type Report } from '../src/engine/rule.js'
 /** SemVer 2.0.0 (semver.org's grammar): no leading zeros, optional pre-release and build. */
 const SEMVER = /^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(?:-((?:0|[1-9]\d*|\d*[a-zA-Z-][0-9a-zA-Z-]*)(?:\.(?:0|[1-9]\d*|\d*[a-zA-Z-][0-9a-zA-Z-]*))*))?(?:\+([0-9a-zA-Z-]+(?:\.[0-9a-zA-Z-]+)*))?$/;
 const CHART_NAME = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+/**
+ * What Helm accepts as a chart version (Masterminds/semver's NewVersion): an optional
+ * leading v, MINOR and PATCH optional, leading zeros allowed in them; numeric
+ * pre-release identifiers still without leading zeros.
+ */
+const HELM_VERSION = /^v?([0-9]+)(?:\.([0-9]+))?(?:\.([0-9]+))?(?:-([0-9A-Za-z-]+(?:\.[0-9A-Za-z-]+)*))?(?:\+([0-9A-Za-z-]+(?:\.[0-9A-Za-z-]+)*))?$/;
+
+/** The strict SemVer 2 form of a version Helm accepts (v0.0.0 -> 0.0.0, 1.0 -> 1.0.0); undefined when Helm rejects it. */
+export function strictSemver(version: string): string | undefined {
+  const m = HELM_VERSION.exec(version);
+  if (!m) return undefined;
+  const pre = m[4];
+  if (pre?.split('.').some((id) => /^0[0-9]+$/.test(id))) return undefined;
+  const n = (x: string | undefined) => BigInt(x ?? '0').toString();
+  return `${n(m[1])}.${n(m[2])}.${n(m[3])}${pre ? `-${pre}` : ''}${m[5] ? `+${m[5]}` : ''}`;
+}
+
+/** How YAML reads a non-string scalar, for messages: "the number 1.1", "null". */
+function readAs(value: unknown): string {
+  return value === null || value === undefined ? 'null' : `the ${typeof value} ${String(value)}`;
+}
 
 export const rule = defineRule<Record<string, never>>({
   meta: {
     id: 'chart-metadata',
-    description: 'Chart.yaml has apiVersion v2, a lowercase name, a SemVer 2 version, a string appVersion, a valid type, and its dependencies under charts/',
+    description: 'Chart.yaml has apiVersion v2, a lowercase name, a SemVer 2 version, a string appVersion (not required of library charts), a valid type, and its dependencies under charts/',
     defaultSeverity: 'error',
     optionsSchema: { type: 'object', additionalProperties: false },
     defaultOptions: {},
@@ -39,20 +60,28 @@ export function checkChart(chart: ChartFacts, report: (r: Report) => void): void
     report({ location: name.location, message: `chart name ${String(name.value)} is not lowercase letters, digits and dashes` });
   }
 
+  const isLibrary = fields.type?.value === 'library';
+
   const version = fields.version;
-  if (version === undefined) report({ location: rootLoc, message: 'Chart.yaml has no version' });
-  else if (typeof version.value !== 'string' || !SEMVER.test(version.value)) {
-    const asRead = typeof version.value === 'string' ? '' : ` (YAML reads it as the ${typeof version.value} ${String(version.value)})`;
-    report({ location: version.location, message: `chart version ${version.source} is not SemVer 2 (MAJOR.MINOR.PATCH, e.g. 1.0.0)${asRead}` });
+  if (version === undefined || version.value === null) report({ location: version?.location ?? rootLoc, message: 'Chart.yaml has no version' });
+  else if (typeof version.value !== 'string') {
+    // Helm lint rejects a version that is not a YAML string; its loader would use the text below.
+    const strict = strictSemver(version.source) ?? strictSemver(version.helm ?? '');
+    const fix = strict ? `write the strict SemVer 2 form: version: ${strict}` : 'write a SemVer 2 version (MAJOR.MINOR.PATCH, e.g. 1.0.0)';
+    report({ location: version.location, message: `chart version ${version.source} is read by YAML as ${readAs(version.value)}, not a string (Helm uses "${version.helm ?? ''}"); ${fix}` });
+  } else if (!SEMVER.test(version.value)) {
+    const strict = strictSemver(version.value);
+    if (strict === undefined) report({ location: version.location, message: `chart version ${version.source} is not SemVer 2 (MAJOR.MINOR.PATCH, e.g. 1.0.0); Helm cannot load the chart` });
+    else report({ location: version.location, severity: 'warning', message: `chart version ${version.source} is not strict SemVer 2: Helm accepts it, but the strict form is ${strict}` });
   }
 
   const app = fields.appVersion;
-  if (app === undefined) report({ location: rootLoc, message: 'Chart.yaml has no appVersion' });
-  else if (typeof app.value !== 'string') {
-    // Helm turns the number back into text, losing what was written: 1.10 becomes "1.1".
-    const v = app.value;
-    const read = v === null || v === undefined ? 'null' : `the ${v instanceof Date ? 'timestamp' : typeof v} ${v instanceof Date ? v.toISOString() : String(v)}`;
-    report({ location: app.location, message: `appVersion ${app.source} is read by YAML as ${read}, not a string; quote it: appVersion: "${app.source}"` });
+  // A library chart is never installed, so it has no application version to show (helm lint agrees).
+  if (app === undefined) {
+    if (!isLibrary) report({ location: rootLoc, message: 'Chart.yaml has no appVersion' });
+  } else if (typeof app.value !== 'string' && !(app.value instanceof Date)) {
+    // A timestamp stays text to Helm (go-yaml v2 keeps it as written); a number or boolean loses its spelling.
+    report({ location: app.location, message: `appVersion ${app.source} is read by YAML as ${readAs(app.value)}, not a string: Helm uses "${app.helm ?? ''}"; quote it: appVersion: "${app.source}"` });
   }
 
   const type = fields.type;

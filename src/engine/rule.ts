@@ -66,6 +66,8 @@ export interface ChartYamlField {
   source: string;
   /** The value's place (the key's when the value is empty). */
   location: Location;
+  /** For a scalar, the string Helm stores in its string field (sigs.k8s.io/yaml turns 1.10 into "1.1"). */
+  helm?: string;
 }
 
 /** An entry of Chart.yaml's dependencies with a name. */

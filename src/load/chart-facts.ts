@@ -93,6 +93,8 @@ export function readChartYaml(text: string, file: string): ChartYaml {
       source: value?.range ? text.slice(value.range[0], value.range[1]).trim() : '',
       location: at(value, pair.key as Node),
     };
+    const field = fields[key]!;
+    if (!y.isCollection(value)) field.helm = helmString(field.value, field.source);
   }
   const dependencies: ChartYamlDependency[] = [];
   const deps = pairOf('dependencies')?.value;
@@ -108,6 +110,61 @@ export function readChartYaml(text: string, file: string): ChartYaml {
     }
   }
   return { kind: 'map', location: at(root), fields, dependencies };
+}
+
+/** yaml.v2's plain scalars that are integers (after dropping `_`, Go's ParseInt with base 0) and floats. */
+const GO_YAML_INT = /^[-+]?(?:0[bB][01]+|0[xX][0-9a-fA-F]+|0[oO]?[0-7]+|[0-9]+)$/;
+const GO_YAML_FLOAT = /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$|^[-+]?\.(?:inf|Inf|INF)$|^\.(?:nan|NaN|NAN)$/;
+
+/**
+ * The string Helm stores for a Chart.yaml scalar read into one of its string fields
+ * (version, appVersion...). Helm decodes Chart.yaml with sigs.k8s.io/yaml: go-yaml v2
+ * reads the scalar (YAML 1.1: timestamps stay text), and when the target field is a
+ * string, a number or boolean is turned into text: integers in decimal, floats with
+ * strconv.FormatFloat(f, 'g', -1, 32) (so 1.10 is "1.1" and 3.14159265 is "3.1415927"),
+ * booleans as true/false; null leaves the field empty. `source` is the scalar as
+ * written, for what go-yaml v2 reads as a string but YAML 1.1 does not (1:30).
+ * The renderer's chart loader (src/helm, which imports nothing from here) keeps its own
+ * copy of this conversion.
+ */
+export function helmString(value: unknown, source: string): string {
+  if (typeof value === 'string') return value;
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'boolean') return String(value);
+  if (typeof value !== 'number') return source;
+  const plain = source.replace(/_/g, '');
+  if (GO_YAML_INT.test(plain)) return String(value);
+  if (GO_YAML_FLOAT.test(plain)) return formatFloat32G(value);
+  return source;
+}
+
+/** Go's strconv.FormatFloat(f, 'g', -1, 32): the shortest digits that read back as the same float32. */
+export function formatFloat32G(f: number): string {
+  if (Number.isNaN(f)) return 'NaN';
+  if (!Number.isFinite(f)) return f > 0 ? '+Inf' : '-Inf';
+  const x = Math.fround(f);
+  if (x === 0) return Object.is(x, -0) ? '-0' : '0';
+  let digits = '';
+  let exp = 0;
+  for (let p = 1; p <= 9; p++) {
+    const e = x.toExponential(p - 1);
+    if (Math.fround(Number(e)) !== x) continue;
+    const [mantissa, power] = e.split('e');
+    digits = mantissa.replace(/^-/, '').replace('.', '').replace(/0+$/, '') || '0';
+    exp = Number(power);
+    break;
+  }
+  const sign = x < 0 ? '-' : '';
+  // %e when the exponent is < -4 or >= 6 (the shortest form's precision for this choice), else %f.
+  if (exp < -4 || exp >= 6) {
+    const mant = digits.length > 1 ? `${digits[0]}.${digits.slice(1)}` : digits;
+    const e = Math.abs(exp);
+    return `${sign}${mant}e${exp < 0 ? '-' : '+'}${e < 10 ? '0' : ''}${e}`;
+  }
+  const point = exp + 1;
+  if (point <= 0) return `${sign}0.${'0'.repeat(-point)}${digits}`;
+  if (point >= digits.length) return `${sign}${digits}${'0'.repeat(point - digits.length)}`;
+  return `${sign}${digits.slice(0, point)}.${digits.slice(point)}`;
 }
 
 type AnyNode = Node | null | undefined;

@@ -11,7 +11,8 @@ import yaml from 'js-yaml';
 import { parseDirectives, type Directive } from '../engine/directives.js';
 import type { Resource } from '../engine/resource.js';
 import type { ChartFacts } from '../engine/rule.js';
-import type { Chart, RenderErrorDetail, SchemaViolation, ValueOrigin } from '../helm/index.js';
+import type { Chart, RenderErrorDetail, SchemaViolation, ValueOrigin, ValuesError } from '../helm/index.js';
+import { InputError, UsageError } from '../errors.js';
 import { chartFacts, type ChartTexts } from './chart-facts.js';
 import { addResources, loadYamlDocument, type LoadProblem } from './documents.js';
 import { DocumentLocator } from './locate.js';
@@ -71,6 +72,7 @@ export async function loadCharts(chartPaths: readonly string[], opts: ChartLoadO
   ];
   const set = [...Object.entries(cfg.set ?? {}).map(([k, v]) => `${k}=${v === null ? 'null' : String(v)}`), ...(opts.set ?? [])];
   const setString = [...Object.entries(cfg.setString ?? {}).map(([k, v]) => `${k}=${v}`), ...(opts.setString ?? [])];
+  const reportedValues = new Set<string>();
 
   for (const abs of chartPaths) {
     out.files++;
@@ -89,11 +91,18 @@ export async function loadCharts(chartPaths: readonly string[], opts: ChartLoadO
     const texts = isArchive ? undefined : chart ? loadedTexts(chart) : readChartTexts(abs);
     if (texts) out.charts.push(chartFacts({ dir: abs, file: chartFile, texts, presentDependencies: presentSubcharts(abs) }));
     if (!chart) {
-      // At the chart file at fault (a broken values.yaml), else at Chart.yaml.
-      const at = loadError instanceof helm.ChartLoadError && loadError.file !== undefined ? opts.display(loadError.file) : chartFile;
-      out.renders.push({ chart: chartFile, resources: [], problems: [{ ruleId: 'helm-render', message: `chart cannot be loaded: ${(loadError as Error).message}`, location: at1(at) }] });
+      const bad = loadError instanceof helm.ChartLoadError ? loadError : undefined;
+      // A chart file with a YAML syntax error (values.yaml...) is a yaml-syntax finding where the error is.
+      const problem: LoadProblem = bad?.file !== undefined && bad.position
+        ? yamlSyntaxProblem(opts.display(bad.file), bad.position, bad.message)
+        // Else at the chart file at fault, else at Chart.yaml.
+        : { ruleId: 'helm-render', message: `chart cannot be loaded: ${(loadError as Error).message}`, location: at1(bad?.file !== undefined ? opts.display(bad.file) : chartFile) };
+      out.renders.push({ chart: chartFile, resources: [], problems: [problem] });
       continue;
     }
+    // A library chart only lends templates to other charts: Helm never installs or renders it
+    // (`helm template` says it is not installable; `helm lint` accepts it), so there is nothing to render.
+    if (chart.metadata.type === 'library') continue;
     const rootName = chart.name();
     // Template name -> file on disk, from the chart layer (right for aliases, renamed subchart
     // directories and archives); filled by each render.
@@ -155,6 +164,14 @@ export async function loadCharts(chartPaths: readonly string[], opts: ChartLoadO
           addResources(render, o, sourceDoc, [], { defaultNamespace: namespace });
         });
       } catch (e) {
+        if (e instanceof helm.ValuesError) {
+          const problem = valuesProblem(e, opts.display);
+          // A values file shared by several charts or renders is one problem, reported once.
+          const key = `${problem.location.file}:${problem.location.line}:${problem.location.column}`;
+          if (!reportedValues.has(key)) render.problems.push(problem);
+          reportedValues.add(key);
+          continue;
+        }
         const valueFiles = [...baseValues, ...(ci ? [ci] : [])];
         const detail = e instanceof helm.ChartRenderError ? e.detail : undefined;
         const schemaProblems = isArchive || detail?.kind !== 'schema' ? [] : schemaViolations(detail.violations ?? [], rootName, abs, valueFiles, opts.display);
@@ -164,6 +181,28 @@ export async function loadCharts(chartPaths: readonly string[], opts: ChartLoadO
     }
   }
   return out;
+}
+
+/** A YAML syntax error in a chart or values file, at its place; Helm's "line N:" is dropped (the location says it). */
+function yamlSyntaxProblem(file: string, position: { line: number; column: number }, message: string): LoadProblem {
+  const reason = message.replace(/^.*?error converting YAML to JSON: yaml: (?:line \d+: )?/, '');
+  const { line, column } = position;
+  return { ruleId: 'yaml-syntax', message: `${path.basename(file)} does not parse: ${reason}`, location: { file, line, column, endLine: line, endColumn: column + 1 } };
+}
+
+/**
+ * The user's values cannot be used. A values file that does not parse is a yaml-syntax
+ * finding in that file; a values file that cannot be read, or a --set that does not parse,
+ * is a mistake on the command line (or in the config's helm: section): the run stops with
+ * exit status 2 and one line, as for a missing PATH.
+ */
+function valuesProblem(e: ValuesError, display: (abs: string) => string): LoadProblem {
+  const d = e.detail;
+  if (d.kind === 'file') throw new InputError(`cannot read values file ${display(d.file ?? '')}: ${d.reason}`);
+  if (d.kind === 'flag') throw new UsageError(`cannot parse ${d.flag}: ${d.reason}`);
+  const file = display(d.file ?? '');
+  if (d.position) return yamlSyntaxProblem(file, d.position, d.reason);
+  return { ruleId: 'yaml-syntax', message: `values file ${path.basename(file)} cannot be used: ${d.reason}`, location: { file, line: 1, column: 1, endLine: 1, endColumn: 1 } };
 }
 
 /** A render error at the template line and column it carries, else at Chart.yaml. */

@@ -133,6 +133,7 @@ export function parseManifestText(text: string, file: string, opts: ParseOptions
       return;
     }
     sawKubernetes = true;
+    if (isHelmTestHook(obj)) return;
     addResources(out, obj, doc, [], opts);
   });
   if (sawKubernetes || opts.strict) {
@@ -166,6 +167,21 @@ export function loadYamlDocument(text: string): { value: unknown; duplicate?: Er
     const reason = `duplicated mapping key${name === undefined ? '' : ` "${name}"`}: kubectl apply and Helm keep the last value (which the other rules lint), kustomize rejects the file`;
     return { value, duplicate: Object.assign(new Error(reason), { reason, mark, length: key ? key[0].replace(/\s*:$/, '').length : 1 }) };
   }
+}
+
+/** The `helm test` events; a document hooked only to these is a test pod, not part of the deployment. */
+const HELM_TEST_EVENTS = new Set(['test', 'test-success', 'test-failure']);
+
+/**
+ * A document whose `helm.sh/hook` lists only test events: chart mode does not lint
+ * these (src/load/charts.ts), so raw mode (saved `helm template` output) skips them too.
+ */
+function isHelmTestHook(obj: Record<string, unknown>): boolean {
+  const meta = obj.metadata as { annotations?: Record<string, unknown> } | undefined;
+  const hook = meta?.annotations?.['helm.sh/hook'];
+  if (typeof hook !== 'string') return false;
+  const events = hook.split(',').map((e) => e.trim().toLowerCase());
+  return events.every((e) => HELM_TEST_EVENTS.has(e));
 }
 
 /** Adds the resource (or, for `List` kinds, its items) that one parsed object is; used for files and for rendered charts. */

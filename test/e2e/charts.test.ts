@@ -74,4 +74,42 @@ describe('charts', () => {
     expect(nativeDefault.map(key).sort()).toEqual(viaStdin.findings.map(key).sort());
     expect(native.summary.resources).toBe(viaStdin.summary.resources);
   });
+
+  it('skips `helm test` hook pods in raw mode as in chart mode (template | lint - agrees with lint <chart>)', () => {
+    const dir = chartCopy();
+    // A test pod with no resources, probes or securityContext: linted, it would add findings.
+    writeFileSync(
+      path.join(dir, 'todo/templates/test-connection.yaml'),
+      'apiVersion: v1\nkind: Pod\nmetadata:\n  name: {{ .Release.Name }}-connection-test\n  annotations:\n    "helm.sh/hook": test-success, test\nspec:\n  restartPolicy: Never\n  containers:\n    - name: wget\n      image: busybox:latest\n      command: ["wget", "http://backend-svc:8000/health"]\n',
+    );
+    const rendered = runCli(['template', 'todo'], { cwd: dir });
+    expect(rendered.stdout).toContain('name: release-name-connection-test');
+    const viaStdin = JSON.parse(runCli(['-', '-f', 'json'], { cwd: dir, input: rendered.stdout }).stdout);
+    const native = JSON.parse(runCli(['todo', '-f', 'json'], { cwd: dir }).stdout);
+    const onTestPod = (out: any) => out.findings.filter((f: any) => f.resource?.name === 'release-name-connection-test');
+    expect(onTestPod(viaStdin)).toEqual([]);
+    expect(onTestPod(native)).toEqual([]);
+    expect(viaStdin.summary.resources).toBe(native.summary.resources);
+  });
+
+  it('a values file that cannot be read is a user error: exit 2 and one line naming it as given', () => {
+    const dir = chartCopy();
+    const r = runCli(['todo', '-v', 'missing-values.yaml'], { cwd: dir });
+    expect([r.status, r.stdout, r.stderr]).toEqual([2, '', 'k8s-todo-lint: cannot read values file missing-values.yaml: no such file or directory\n']);
+  });
+
+  it('a --set that does not parse is a user error: exit 2 and one line naming the flag', () => {
+    const dir = chartCopy();
+    const r = runCli(['todo', '--set', 'components[=1'], { cwd: dir });
+    expect([r.status, r.stdout, r.stderr]).toEqual([2, '', 'k8s-todo-lint: cannot parse --set components[=1: error parsing index: EOF\n']);
+  });
+
+  it('a -v values file that does not parse is one yaml-syntax finding at its line and column', () => {
+    const dir = chartCopy();
+    writeFileSync(path.join(dir, 'staging.yaml'), 'components:\n  backend:\n\treplicas: 2\n');
+    const r = runCli(['todo', '-v', 'staging.yaml', '-f', 'json'], { cwd: dir });
+    const findings = JSON.parse(r.stdout).findings.map((f: any) => [f.ruleId, f.file, f.line, f.column, f.message]);
+    expect(findings).toEqual([['yaml-syntax', 'staging.yaml', 3, 1, 'staging.yaml does not parse: found character that cannot start any token']]);
+    expect(r.status).toBe(1);
+  });
 });

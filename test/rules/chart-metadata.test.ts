@@ -53,7 +53,7 @@ describe('rule chart-metadata', () => {
     it(`invalid/${f} gives exactly the expected findings`, () => {
       const file = path.join(DIR, 'invalid', f);
       const expected = JSON.parse(readFileSync(file.replace(/\.Chart\.yaml$/, '.expected.json'), 'utf8'));
-      const got = check(file).map((r) => ({ file: r.location?.file, line: r.location?.line, column: r.location?.column, message: r.message }));
+      const got = check(file).map((r) => ({ file: r.location?.file, line: r.location?.line, column: r.location?.column, ...(r.severity ? { severity: r.severity } : {}), message: r.message }));
       expect(got).toEqual(expected);
     });
   }
@@ -64,30 +64,48 @@ describe('rule chart-metadata', () => {
   });
 });
 
+/** Lints one chart written from `files` (path inside the chart -> text) in a temporary directory. */
+async function lintChart(name: string, files: Record<string, string>) {
+  const { mkdirSync, mkdtempSync, rmSync, writeFileSync } = await import('node:fs');
+  const os = await import('node:os');
+  const { lint } = await import('../../src/lint.js');
+  const root = mkdtempSync(path.join(os.tmpdir(), 'k8s-todo-lint-chart-metadata-'));
+  try {
+    for (const [rel, text] of Object.entries(files)) {
+      mkdirSync(path.dirname(path.join(root, name, rel)), { recursive: true });
+      writeFileSync(path.join(root, name, rel), text);
+    }
+    return await lint({ paths: [name], cwd: root, configFile: path.join(FIXTURES, 'tester-config.json') });
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+}
+
 describe('rule chart-metadata through lint()', () => {
   it('reports at the Chart.yaml lines of a chart the loader hands over', async () => {
-    const { mkdirSync, mkdtempSync, rmSync, writeFileSync } = await import('node:fs');
-    const os = await import('node:os');
-    const { lint } = await import('../../src/lint.js');
-    const root = mkdtempSync(path.join(os.tmpdir(), 'k8s-todo-lint-chart-metadata-'));
-    try {
-      const chart = path.join(root, 'todo-app');
-      mkdirSync(path.join(chart, 'templates'), { recursive: true });
-      mkdirSync(path.join(chart, 'charts', 'frontend'), { recursive: true });
-      writeFileSync(path.join(chart, 'charts', 'frontend', 'Chart.yaml'), 'apiVersion: v2\nname: frontend\nversion: 0.1.0\nappVersion: "1.0.0"\n');
-      writeFileSync(path.join(chart, 'Chart.yaml'), [
+    const result = await lintChart('todo-app', {
+      'charts/frontend/Chart.yaml': 'apiVersion: v2\nname: frontend\nversion: 0.1.0\nappVersion: "1.0.0"\n',
+      'Chart.yaml': [
         'apiVersion: v2', 'name: todo-app', 'version: 1.0.0', 'appVersion: 1.10',
         'dependencies:', '  - name: frontend', '    version: 0.1.0', '  - name: backend', '    version: 0.1.0', '',
-      ].join('\n'));
-      writeFileSync(path.join(chart, 'values.yaml'), '{}\n');
-      const result = await lint({ paths: ['todo-app'], cwd: root, configFile: path.join(FIXTURES, 'tester-config.json') });
-      const got = result.findings.filter((f) => f.ruleId === 'chart-metadata').map((f) => `${f.location.file}:${f.location.line}:${f.location.column} ${f.message}`);
-      expect(got).toEqual([
-        'todo-app/Chart.yaml:4:13 appVersion 1.10 is read by YAML as the number 1.1, not a string; quote it: appVersion: "1.10"',
-        'todo-app/Chart.yaml:8:11 dependency backend is listed in Chart.yaml but not present under charts/; run helm dependency build',
-      ]);
-    } finally {
-      rmSync(root, { recursive: true, force: true });
-    }
+      ].join('\n'),
+      'values.yaml': '{}\n',
+      'templates/.keep': '',
+    });
+    const got = result.findings.filter((f) => f.ruleId === 'chart-metadata').map((f) => `${f.location.file}:${f.location.line}:${f.location.column} ${f.message}`);
+    expect(got).toEqual([
+      'todo-app/Chart.yaml:4:13 appVersion 1.10 is read by YAML as the number 1.1, not a string: Helm uses "1.1"; quote it: appVersion: "1.10"',
+      'todo-app/Chart.yaml:8:11 dependency backend is listed in Chart.yaml but not present under charts/; run helm dependency build',
+    ]);
+  });
+
+  it('a library chart is not rendered and needs no appVersion, as helm lint has it', async () => {
+    const result = await lintChart('todo-common', {
+      'Chart.yaml': 'apiVersion: v2\nname: todo-common\ntype: library\nversion: v0.0.0\n',
+      'templates/_helpers.tpl': '{{- define "todo-common.name" -}}todo{{- end -}}\n',
+    });
+    expect(result.findings.map((f) => `${f.location.file}:${f.location.line}:${f.location.column} ${f.severity} ${f.ruleId} ${f.message}`)).toEqual([
+      'todo-common/Chart.yaml:4:10 warning chart-metadata chart version v0.0.0 is not strict SemVer 2: Helm accepts it, but the strict form is 0.0.0',
+    ]);
   });
 });

@@ -125,7 +125,8 @@ export function loadChartSync(path: string, warn: WarnFn = () => {}): Chart {
 }
 
 function yamlLoadError(what: string, e: unknown, diskPath?: string): ChartLoadError {
-  if (e instanceof YamlError || e instanceof ChartLoadError) return new ChartLoadError(`cannot load ${what}: ${e.message}`, diskPath);
+  if (e instanceof YamlError) return new ChartLoadError(`cannot load ${what}: ${e.message}`, diskPath, e.position);
+  if (e instanceof ChartLoadError) return new ChartLoadError(`cannot load ${what}: ${e.message}`, diskPath);
   throw e;
 }
 
@@ -247,7 +248,7 @@ export function loadFiles(files: BufferedFile[], ctx: LoadContext): Chart {
     } catch (e) {
       if (e instanceof ChartLoadError && e.message.startsWith('error unpacking subchart tar')) throw e;
       if (e instanceof ChartLoadError || e instanceof ArchiveError) {
-        throw new ChartLoadError(`error unpacking subchart ${n} in ${chart.name()}: ${e.message}`, e instanceof ChartLoadError ? e.file : undefined);
+        throw new ChartLoadError(`error unpacking subchart ${n} in ${chart.name()}: ${e.message}`, e instanceof ChartLoadError ? e.file : undefined, e instanceof ChartLoadError ? e.position : undefined);
       }
       throw e;
     }

@@ -42,11 +42,15 @@ export const LOCK_TARGET: JsonTarget = {
   fields: { generated: OTHER, digest: STRING, dependencies: { kind: 'slice', elem: DEPENDENCY } },
 };
 
-/** A chart that cannot be loaded; `file` is the chart file on disk at fault, when one is and the chart is a directory. */
+/**
+ * A chart that cannot be loaded; `file` is the chart file on disk at fault, when one is and the
+ * chart is a directory, and `position` the place of a YAML syntax error in it (1-based).
+ */
 export class ChartLoadError extends Error {
   constructor(
     message: string,
     readonly file?: string,
+    readonly position?: { line: number; column: number },
   ) {
     super(message);
   }

@@ -30,15 +30,40 @@ export interface ValueOptions {
   cwd?: string;
 }
 
-export class ValuesError extends Error {}
+/**
+ * What went wrong with the user's values: a file that cannot be read, a values file that
+ * does not parse (with the place of a syntax error), or a --set-style flag that does not parse.
+ */
+export interface ValuesErrorDetail {
+  kind: 'file' | 'parse' | 'flag';
+  /** The values file (or --set-file file) as given, for 'file' and 'parse'. */
+  file?: string;
+  /** The flag and its argument (`--set a[=1`), for 'flag'. */
+  flag?: string;
+  /** 1-based place of a syntax error in the file, for 'parse'. */
+  position?: { line: number; column: number };
+  /** The cause without the file or flag ("no such file or directory", the YAML error). */
+  reason: string;
+}
+
+/** A values error: Helm's message, and its facts as fields so a caller places it without parsing the text. */
+export class ValuesError extends Error {
+  constructor(
+    message: string,
+    readonly detail: ValuesErrorDetail = { kind: 'flag', reason: message },
+  ) {
+    super(message);
+  }
+}
 
 /** A Go-style message for a file that cannot be read. */
 function readError(path: string, e: unknown): ValuesError {
   const code = (e as { code?: string }).code;
-  if (code === 'ENOENT') return new ValuesError(`open ${path}: no such file or directory`);
-  if (code === 'EISDIR') return new ValuesError(`read ${path}: is a directory`);
-  if (code === 'EACCES') return new ValuesError(`open ${path}: permission denied`);
-  return new ValuesError(`open ${path}: ${(e as Error).message}`);
+  const fail = (verb: string, reason: string) => new ValuesError(`${verb} ${path}: ${reason}`, { kind: 'file', file: path, reason });
+  if (code === 'ENOENT') return fail('open', 'no such file or directory');
+  if (code === 'EISDIR') return fail('read', 'is a directory');
+  if (code === 'EACCES') return fail('open', 'permission denied');
+  return fail('open', (e as Error).message);
 }
 
 function readText(path: string, stdin: () => string): string {
@@ -73,7 +98,9 @@ export function mergeValueOptions(opts: ValueOptions, stdin: () => string = () =
     try {
       current = readValuesFile(text, file);
     } catch (e) {
-      if (e instanceof YamlError) throw new ValuesError(`failed to parse ${file}: ${e.message}`);
+      if (e instanceof YamlError) {
+        throw new ValuesError(`failed to parse ${file}: ${e.message}`, { kind: 'parse', file, reason: e.message, ...(e.position ? { position: e.position } : {}) });
+      }
       throw e;
     }
     base = mergeMaps(base, current);
@@ -81,24 +108,24 @@ export function mergeValueOptions(opts: ValueOptions, stdin: () => string = () =
   for (const v of opts.setJson ?? []) {
     try {
       parseSetJsonInto(v, base, flagOrigin('--set-json', v));
-    } catch {
-      throw new ValuesError(`failed parsing --set-json data ${v}`);
+    } catch (e) {
+      throw new ValuesError(`failed parsing --set-json data ${v}`, { kind: 'flag', flag: `--set-json ${v}`, reason: (e as Error).message });
     }
   }
-  const wrap = (what: string, f: () => void) => {
+  const wrap = (what: string, v: string, f: () => void) => {
     try {
       f();
     } catch (e) {
-      throw new ValuesError(`failed parsing ${what} data: ${(e as Error).message}`);
+      throw new ValuesError(`failed parsing ${what} data: ${(e as Error).message}`, { kind: 'flag', flag: `${what} ${v}`, reason: (e as Error).message });
     }
   };
-  for (const v of opts.set ?? []) wrap('--set', () => parseSetInto(v, base, flagOrigin('--set', v)));
-  for (const v of opts.setString ?? []) wrap('--set-string', () => parseSetStringInto(v, base, flagOrigin('--set-string', v)));
+  for (const v of opts.set ?? []) wrap('--set', v, () => parseSetInto(v, base, flagOrigin('--set', v)));
+  for (const v of opts.setString ?? []) wrap('--set-string', v, () => parseSetStringInto(v, base, flagOrigin('--set-string', v)));
   for (const v of opts.setFile ?? []) {
-    wrap('--set-file', () =>
+    wrap('--set-file', v, () =>
       parseSetFileInto(v, base, (p) => readFileValue(p, opts.cwd, stdin), flagOrigin('--set-file', v)),
     );
   }
-  for (const v of opts.setLiteral ?? []) wrap('--set-literal', () => parseSetLiteralInto(v, base, flagOrigin('--set-literal', v)));
+  for (const v of opts.setLiteral ?? []) wrap('--set-literal', v, () => parseSetLiteralInto(v, base, flagOrigin('--set-literal', v)));
   return base;
 }

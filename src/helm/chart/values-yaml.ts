@@ -5,10 +5,18 @@
  *
  * This is the chart layer's adapter over src/helm/yaml's loadGoYaml.
  */
-import { loadGoYaml, type JsonTarget } from '../yaml/go-yaml-load.js';
+import { GoYamlError, loadGoYaml, type JsonTarget, type YamlErrorPosition } from '../yaml/go-yaml-load.js';
 import type { GoMap, GoValue } from '../go/value.js';
 
-export class YamlError extends Error {}
+/** A values or chart file that does not load; `position` is where a syntax error is (1-based). */
+export class YamlError extends Error {
+  constructor(
+    message: string,
+    readonly position?: YamlErrorPosition,
+  ) {
+    super(message);
+  }
+}
 
 /**
  * Parses one YAML document into Go values with the shared Go-YAML loader,
@@ -20,7 +28,7 @@ export function readYamlValues(text: string, file: string, withOrigins = true, t
   try {
     return loadGoYaml(text, { file, origins: withOrigins, typed });
   } catch (e) {
-    throw new YamlError((e as Error).message);
+    throw new YamlError((e as Error).message, e instanceof GoYamlError ? e.position : undefined);
   }
 }
 

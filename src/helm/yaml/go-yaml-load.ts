@@ -223,7 +223,28 @@ function goSharpV(v: V2Value): string {
   return `map[interface {}]interface {}{${parts.join(', ')}}`;
 }
 
-class YamlV2Error extends Error {}
+class YamlV2Error extends Error {
+  /** Where a syntax error is, 1-based (the offending token's real place, not the line libyaml's text names). */
+  position?: YamlErrorPosition;
+}
+
+export interface YamlErrorPosition {
+  line: number;
+  column: number;
+}
+
+/**
+ * An error of loadGoYaml: sigs.k8s.io/yaml's text, and for a syntax error the
+ * place in the text it is at, so a caller can point at it without parsing the message.
+ */
+export class GoYamlError extends Error {
+  constructor(
+    message: string,
+    readonly position?: YamlErrorPosition,
+  ) {
+    super(message);
+  }
+}
 
 function fail(msg: string): never {
   throw new YamlV2Error(`yaml: ${msg}`);
@@ -609,7 +630,12 @@ function parseFirstDocument(text: string, lc: LineCounter): Document | undefined
   const doc = docs[0];
   if (!doc) return undefined;
   const err = doc.errors[0];
-  if (err) throw new YamlV2Error(`yaml: ${libyamlError(err, text, lc)}`);
+  if (err) {
+    const e = new YamlV2Error(`yaml: ${libyamlError(err, text, lc)}`);
+    const at = lc.linePos(err.pos?.[0] ?? 0);
+    e.position = { line: at.line, column: at.col };
+    throw e;
+  }
   return doc;
 }
 
@@ -639,7 +665,7 @@ export function loadGoYaml(text: string, opts: LoadOptions = {}): GoValue {
     const bad = ctx.nonFinite ? firstNonFinite(go) : undefined;
     if (bad !== undefined) throw new YamlV2Error(`json: unsupported value: ${formatFloatG(bad)}`);
   } catch (e) {
-    if (e instanceof YamlV2Error) throw new Error(`error converting YAML to JSON: ${e.message}`);
+    if (e instanceof YamlV2Error) throw new GoYamlError(`error converting YAML to JSON: ${e.message}`, e.position);
     throw e;
   }
   const target = opts.target ?? 'any';
