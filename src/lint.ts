@@ -178,6 +178,10 @@ function deploymentWorlds(input: LoadedInput): World[] {
     worlds.push({ raw: false, renders: [d], charts: input.charts.filter((c) => c.file === d.chart) });
     for (const v of variants) if (v.chart === d.chart) worlds.push({ valuesFile: v.valuesFile, raw: false, renders: [v], charts: [] });
   }
+  // A chart with no render (a library chart is never rendered) still has its Chart.yaml checked.
+  const rendered = new Set(defaults.map((d) => d.chart));
+  const unrendered = input.charts.filter((c) => !rendered.has(c.file));
+  if (unrendered.length) worlds.push({ raw: false, renders: [], charts: unrendered });
   return worlds;
 }
 
