@@ -14,6 +14,7 @@ import { expandInputs } from './load/inputs.js';
 import { contextInputs, projectRoot } from './load/project.js';
 import { loadCharts, type ChartRender, type HelmSettings } from './load/charts.js';
 import { readInputFile } from './load/read.js';
+import { sourceResolver } from './load/source-comment.js';
 import { displayPath } from './load/display.js';
 import { crdInput, readCrdFiles, type CrdFiles } from './load/crds.js';
 import { dockerfileCatalogue } from './load/dockerfiles.js';
@@ -215,7 +216,8 @@ export async function loadInput(options: LintOptions = {}): Promise<LoadedInput>
   let fileCount = 0;
 
   const ingest = (text: string, file: string, json: boolean, strict: boolean, counted = true) => {
-    const parsed = parseManifestText(text, file, { defaultNamespace, json, strict });
+    const resolveSource = sourceResolver(cwd, file === '<stdin>' ? undefined : file);
+    const parsed = parseManifestText(text, file, { defaultNamespace, json, strict, resolveSource });
     if (parsed.notKubernetes) return;
     if (counted) fileCount++;
     resources.push(...parsed.resources);

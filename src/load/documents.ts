@@ -35,6 +35,8 @@ export interface ParseOptions {
   defaultNamespace: string;
   /** JSON files parse as one document. */
   json?: boolean;
+  /** Where a `# Source:` comment's template is on disk (src/load/source-comment.ts); without it, no related location. */
+  resolveSource?: (source: string) => string | undefined;
   /**
    * The file was named on the command line: every document must be a Kubernetes object
    * (as kubeconform expects). Files found by walking a directory are skipped instead
@@ -56,6 +58,8 @@ export class TextDocument implements SourceDocument {
     private readonly fileText: string,
     private readonly chunk: DocumentChunk,
     readonly source?: string,
+    /** The `# Source:` template on disk (display path), when it exists there. */
+    private readonly sourceFile?: string,
   ) {}
 
   private loc(): DocumentLocator {
@@ -65,7 +69,7 @@ export class TextDocument implements SourceDocument {
   locate(path: ResourcePath, target: LocateTarget = 'value'): NodeLocation {
     const r = this.loc().locate(path, target);
     // Saved `helm template` output: its `# Source:` comment names the template to edit.
-    if (this.source) return { location: this.shift(r), related: [{ file: this.source, line: 1, column: 1, message: 'rendered from this template (# Source: comment)' }] };
+    if (this.sourceFile) return { location: this.shift(r), related: [{ file: this.sourceFile, line: 1, column: 1, message: 'rendered from this template (# Source: comment)' }] };
     return { location: this.shift(r) };
   }
 
@@ -98,7 +102,8 @@ export function parseManifestText(text: string, file: string, opts: ParseOptions
   chunks.forEach((chunk, index) => {
     const chunkText = text.slice(chunk.start, chunk.end);
     const sourceMatch = /^# Source: (.+)$/m.exec(chunkText.slice(0, 2000));
-    const doc = new TextDocument(file, index, text, chunk, sourceMatch?.[1]?.trim());
+    const source = sourceMatch?.[1]?.trim();
+    const doc = new TextDocument(file, index, text, chunk, source, source ? opts.resolveSource?.(source) : undefined);
     let value: unknown;
     try {
       if (opts.json) value = JSON.parse(chunkText);
