@@ -2,8 +2,14 @@
  * Stable identities for SARIF results, so that code scanning can tell "the
  * same problem, one commit later" from "a new problem".
  */
-import { createHash } from 'node:crypto';
+import { createRequire } from 'node:module';
 import type { Finding } from '../types.js';
+
+// node:crypto is required on first use, not imported: it pulls in Node's streams and crypto
+// modules (~10 ms of start-up), and the format registry loads every formatter on each run.
+const require = createRequire(import.meta.url);
+let hash: typeof import('node:crypto').createHash | undefined;
+const createHash = (algorithm: string) => (hash ??= (require('node:crypto') as typeof import('node:crypto')).createHash)(algorithm);
 
 /**
  * A hash of what the finding is about, deliberately not of where it is: rule,
