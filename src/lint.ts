@@ -93,6 +93,7 @@ export async function lint(options: LintOptions = {}): Promise<LintResult> {
     if (r.kind === 'Namespace' && r.name) knownNamespaces.add(r.name);
   }
   const crds = crdInput(everyResource, input.crdFiles);
+  const override = buildOverride(config, input.baseDir, cwd);
   for (const world of worlds) {
     const resources: Resource[] = [...(world.raw ? input.resources : []), ...world.renders.flatMap((r) => r.resources)];
     const problems = [...(world.raw ? input.problems : []), ...world.renders.flatMap((r) => r.problems)];
@@ -108,7 +109,7 @@ export async function lint(options: LintOptions = {}): Promise<LintResult> {
       crds,
       lintSettings,
       directives: input.directives,
-      override: buildOverride(config, input.baseDir, cwd),
+      override,
       preFindings,
     });
     for (const [list, into] of [[out.findings, merged], [out.suppressed, mergedSuppressed]] as const) {
