@@ -2,7 +2,7 @@
 /**
  * Generates the precompiled Kubernetes validators under schemas/k8s/.
  *
- * Source of truth: the `kubernetes-models` package (a devDependency). Its
+ * Source of truth: the `kubernetes-models` package, pinned below. Its
  * TypeScript declarations carry every field of every built-in kind, which
  * fields are required and the string enums; its own validators are not strict
  * (unknown fields pass) and merge all served API versions, so we derive strict
@@ -28,10 +28,20 @@
  * synchronous rule can require() it lazily, and reports through
  * src/schema/runtime.ts.
  *
- * Usage: node scripts/gen-k8s-schemas.mjs [--check]
+ * Usage: node scripts/gen-k8s-schemas.mjs [--fetch] [--check]
+ *   --fetch  first install the pinned models into .cache/k8s-models/ (npm registry) when missing.
  *   --check  regenerate in memory and exit 1 when a committed file differs.
+ *
+ * Why the models are not a devDependency: kubernetes-models 5 (the release
+ * with current Kubernetes models) declares Node >= 22, while the project
+ * supports Node 20, so as a devDependency it made every `npm ci` on Node 20
+ * warn EBADENGINE. It is read here as data (declarations and validators, which
+ * run fine on Node 20), by this maintainer script only, so it lives in its own
+ * install under .cache/ (git-ignored); .ci/run fetches it before the tests,
+ * and test/schema/generated-fresh.test.ts skips with a message without it.
  */
 import { createRequire } from 'node:module';
+import { execFileSync } from 'node:child_process';
 import { readFileSync, readdirSync, existsSync, mkdirSync, writeFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -40,8 +50,31 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(path.join(root, 'package.json'));
 const ts = require('typescript');
 
-const modelsDir = path.dirname(require.resolve('kubernetes-models/package.json'));
-const machineryDir = path.dirname(require.resolve('@kubernetes-models/apimachinery/package.json', { paths: [modelsDir] }));
+/** The models the committed schemas come from (schemas/k8s/index.json records it). */
+export const MODELS = 'kubernetes-models@5.1.0';
+const modelsPrefix = path.join(root, '.cache', 'k8s-models');
+const modelsRequire = createRequire(path.join(modelsPrefix, 'package.json'));
+if (process.argv.includes('--fetch') && !modelsInstalled()) {
+  console.error(`installing ${MODELS} into ${path.relative(root, modelsPrefix)}/ (a maintainer-only source, see this script's header)`);
+  mkdirSync(modelsPrefix, { recursive: true });
+  writeFileSync(path.join(modelsPrefix, 'package.json'), `${JSON.stringify({ private: true, description: 'scripts/gen-k8s-schemas.mjs models source' })}\n`);
+  // --engine-strict=false and loglevel error: the package declares Node >= 22 but is only read as data here.
+  execFileSync('npm', ['install', '--prefix', modelsPrefix, '--no-audit', '--no-fund', '--no-package-lock', '--engine-strict=false', '--loglevel=error', MODELS], { stdio: ['ignore', 'ignore', 'inherit'] });
+}
+if (!modelsInstalled()) {
+  console.error(`${MODELS} is not installed: run node scripts/gen-k8s-schemas.mjs --fetch`);
+  process.exit(2);
+}
+const modelsDir = path.dirname(modelsRequire.resolve('kubernetes-models/package.json'));
+const machineryDir = path.dirname(modelsRequire.resolve('@kubernetes-models/apimachinery/package.json', { paths: [modelsDir] }));
+
+function modelsInstalled() {
+  try {
+    return JSON.parse(readFileSync(path.join(modelsPrefix, 'node_modules', 'kubernetes-models', 'package.json'), 'utf8')).version === MODELS.split('@')[1];
+  } catch {
+    return false;
+  }
+}
 const modelsVersion = JSON.parse(readFileSync(path.join(modelsDir, 'package.json'), 'utf8')).version;
 const outDir = path.join(root, 'schemas', 'k8s');
 

@@ -1,17 +1,24 @@
 /**
- * schemas/k8s/ is generated and committed: regenerating it from the installed
+ * schemas/k8s/ is generated and committed: regenerating it from the pinned
  * kubernetes-models must give the same bytes (the script's --check mode
- * compares every file and lists strays).
+ * compares every file and lists strays). The models are a maintainer-only
+ * install under .cache/ (see the script's header: they declare Node >= 22);
+ * .ci/run fetches them, a fresh clone's `npm test` skips this check.
  */
 import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { schemaIndex } from '../../src/schema/schema-index.js';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
+const MODELS_INSTALLED = existsSync(path.join(ROOT, '.cache/k8s-models/node_modules/kubernetes-models/package.json'));
+if (!MODELS_INSTALLED) {
+  console.warn('skipped: schemas/k8s freshness needs the pinned models: node scripts/gen-k8s-schemas.mjs --fetch (CI does this)');
+}
 
 describe('schemas/k8s', () => {
-  it('is what scripts/gen-k8s-schemas.mjs generates', () => {
+  it.skipIf(!MODELS_INSTALLED)('is what scripts/gen-k8s-schemas.mjs generates', () => {
     const out = execFileSync(process.execPath, [path.join(ROOT, 'scripts/gen-k8s-schemas.mjs'), '--check'], { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
     expect(out).toMatch(/^schemas\/k8s is fresh \(\d+ files\)\n$/);
   }, 120_000);
