@@ -1,15 +1,17 @@
 /**
- * `k8s-todo-lint capacity`'s output: renders the cluster-capacity picture
- * (CapacityData, computed in capacity.ts with src/k8s/capacity.ts) as a table
- * of workloads, then bars of the totals against allocatable capacity with
- * the utilisation bar marked, then each workload's share; or JSON for machines.
+ * `k8s-todo-lint capacity`'s output: renders the cluster-capacity picture of
+ * each deployment unit (CapacityReport, computed in capacity.ts with
+ * src/k8s/capacity.ts) as a table of workloads, then bars of the totals
+ * against allocatable capacity with the utilisation bar marked, then each
+ * workload's share; or JSON for machines. With several units each gets its
+ * own section, titled with the unit.
  *
  * Colour only repeats what the words say (ok / over the bar / over capacity),
  * so the report reads the same without it. The renderers are pure: data in,
  * text out (src/cli/capacity.ts computes the data and picks the renderer).
  */
 import pc from 'picocolors';
-import type { CapacityData, CapacityRow } from './capacity.js';
+import type { CapacityData, CapacityReport, CapacityRow } from './capacity.js';
 import type { Dimension } from './k8s/capacity.js';
 import { parseQuantity, ratio } from './k8s/quantity.js';
 
@@ -74,14 +76,19 @@ function share(amount: string, of: string): number {
   return Math.round(ratio(a, b) * 1000) / 10;
 }
 
-export function renderCapacityText(data: CapacityData, options: CapacityReportOptions): string {
+export function renderCapacityText(report: CapacityReport, options: CapacityReportOptions): string {
+  const titled = report.units.length > 1;
+  return report.units.map((unit) => renderUnitText(unit, titled, options)).join('\n');
+}
+
+function renderUnitText(data: CapacityData, titled: boolean, options: CapacityReportOptions): string {
   const c = pc.createColors(options.color);
   const width = options.barWidth ?? 40;
   const paint = (v: CapacityVerdict, s: string) => (v === 'over-capacity' ? c.red(s) : v === 'over-bar' ? c.yellow(s) : c.green(s));
   const out: string[] = [];
 
   out.push(
-    c.bold('Cluster capacity') +
+    c.bold(titled ? `Cluster capacity of ${data.unit}` : 'Cluster capacity') +
       `  allocatable: cpu ${data.allocatable.cpu}, memory ${data.allocatable.memory}; limits bar ${formatPercent(data.maxUtilization * 100)} (│)`,
     '',
   );
@@ -120,10 +127,13 @@ export function renderCapacityText(data: CapacityData, options: CapacityReportOp
   return `${out.join('\n')}\n`;
 }
 
-/** The JSON report: the data as computed, plus each total's verdict. */
-export function renderCapacityJson(data: CapacityData): string {
-  const verdict = Object.fromEntries(
-    AMOUNTS.map((a) => [a, Object.fromEntries(DIMENSIONS.map((d) => [d, capacityVerdict(data.percent[a][d], a, data.maxUtilization)]))]),
-  );
-  return `${JSON.stringify({ ...data, verdict }, null, 2)}\n`;
+/** The JSON report: each unit's data as computed, plus each total's verdict. */
+export function renderCapacityJson(report: CapacityReport): string {
+  const units = report.units.map((data) => {
+    const verdict = Object.fromEntries(
+      AMOUNTS.map((a) => [a, Object.fromEntries(DIMENSIONS.map((d) => [d, capacityVerdict(data.percent[a][d], a, data.maxUtilization)]))]),
+    );
+    return { ...data, verdict };
+  });
+  return `${JSON.stringify({ units }, null, 2)}\n`;
 }

@@ -1,12 +1,17 @@
 /**
  * The cluster-capacity picture behind the cluster-capacity rule, per
  * workload and in total, as data (`k8s-todo-lint capacity` prints it with
- * capacity-report.ts; the API returns it).
+ * capacity-report.ts; the API returns it). Like the rule, it is worked out per
+ * deployment unit (lint.ts's deploymentWorlds: each chart release, the raw
+ * manifests given together, or everything with `units: shared`), so
+ * `capacity ./k8s ./charts` on the same app as manifests and as a chart shows
+ * two pictures, each counted once, not one picture of both summed.
  */
 import { ResourceIndex } from './engine/resource-index.js';
 import { allocatable, resolveCapacityOptions, workloadUsages, type CapacityOptions, type Dimension } from './k8s/capacity.js';
 import { formatCpu, formatMemory, addQuantities, ratio, ZERO, type Quantity } from './k8s/quantity.js';
-import { loadInput, type LintOptions } from './lint.js';
+import { deploymentWorlds, loadInput, type LintOptions, type LoadedInput, type World } from './lint.js';
+import type { Resource } from './engine/resource.js';
 
 export interface CapacityRow {
   kind: string;
@@ -18,7 +23,10 @@ export interface CapacityRow {
   limits: Record<Dimension, string>;
 }
 
+/** One deployment unit's picture. */
 export interface CapacityData {
+  /** Which unit: `manifests`, `chart charts/todo`, or `all inputs (units: shared)`. */
+  unit: string;
   allocatable: Record<Dimension, string>;
   maxUtilization: number;
   workloads: CapacityRow[];
@@ -26,18 +34,36 @@ export interface CapacityData {
   percent: { requests: Record<Dimension, number>; limits: Record<Dimension, number> };
 }
 
-export async function capacityData(options: LintOptions): Promise<CapacityData> {
+/** The capacity of each deployment unit of the input (at least one, maybe with no workload). */
+export interface CapacityReport {
+  units: CapacityData[];
+}
+
+export async function capacityReport(options: LintOptions): Promise<CapacityReport> {
   const input = await loadInput(options);
   const setting = input.ruleSettings.get('cluster-capacity');
-  const raw = (setting?.options ?? {}) as Partial<CapacityOptions>;
-  const o = resolveCapacityOptions(raw);
-  const resources = [...input.resources, ...input.renders.filter((r) => r.valuesFile === undefined).flatMap((r) => r.resources)];
+  const o = resolveCapacityOptions((setting?.options ?? {}) as Partial<CapacityOptions>);
+  const units = deploymentWorlds(input)
+    .filter((w) => w.valuesFile === undefined && (w.raw || w.renders.length > 0))
+    .map((w) => unitPicture(unitLabel(input, w), [...(w.raw ? input.resources : []), ...w.renders.flatMap((r) => r.resources)], o));
+  return { units: units.length ? units : [unitPicture('manifests', [], o)] };
+}
+
+function unitLabel(input: LoadedInput, w: World): string {
+  if (input.config.units === 'shared') return 'all inputs (units: shared)';
+  if (w.raw) return 'manifests';
+  const chartYaml = w.renders[0].chart;
+  return `chart ${chartYaml.replace(/\/?Chart\.yaml$/, '') || '.'}`;
+}
+
+function unitPicture(unit: string, resources: Resource[], o: CapacityOptions): CapacityData {
   const usages = workloadUsages(new ResourceIndex(resources), o);
   const alloc = allocatable(o);
   const fmt = (d: Dimension, q: Quantity) => (d === 'cpu' ? formatCpu(q) : formatMemory(q));
   const sum = (k: 'requests' | 'limits', d: Dimension) => usages.reduce((a, u) => addQuantities(a, u.total[k][d]), ZERO);
   const pct = (q: Quantity, d: Dimension) => Math.round(ratio(q, alloc[d]) * 1000) / 10;
   return {
+    unit,
     allocatable: { cpu: fmt('cpu', alloc.cpu), memory: fmt('memory', alloc.memory) },
     maxUtilization: o.maxUtilization,
     workloads: usages.map((u) => ({

@@ -18,7 +18,7 @@ export type { Finding, LintResult, Location, RelatedLocation, ResourceId, Severi
 export type { Formatter, FormatContext, RuleInfo } from './format/types.js';
 export { FatalError, UsageError, ConfigError, InputError } from './errors.js';
 export { parseQuantity, compareQuantities } from './k8s/quantity.js';
-export { capacityData, type CapacityData } from './capacity.js';
+export { capacityReport, type CapacityData, type CapacityReport } from './capacity.js';
 export { VERSION as version };
 
 /** Every output format, by its `--format` name. */

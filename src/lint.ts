@@ -149,7 +149,7 @@ function resourceKey(f: Finding): string {
 }
 
 /** One run of the rules: the resources of one deployment unit, under the default values or one ci values file. */
-interface World {
+export interface World {
   valuesFile?: string;
   /** Whether the raw manifests (files and stdin) are in it. */
   raw: boolean;
@@ -166,7 +166,7 @@ interface World {
  * is one unit. A chart's ci/*-values.yaml renders are linted as variants of its unit
  * (CLI.md); findings only a variant has say which values file they need.
  */
-function deploymentWorlds(input: LoadedInput): World[] {
+export function deploymentWorlds(input: LoadedInput): World[] {
   const defaults = input.renders.filter((r) => r.valuesFile === undefined);
   const variants = input.renders.filter((r) => r.valuesFile !== undefined);
   if (input.config.units === 'shared') {

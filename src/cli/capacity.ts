@@ -2,7 +2,8 @@
  * The capacity command: the cluster-capacity picture (src/capacity.ts) of the
  * inputs, printed as text bars or JSON (src/capacity-report.ts). Both are
  * loaded only when this command runs. It takes lint's inputs and Helm flags,
- * so a chart's capacity is that of the same render lint checks.
+ * so a chart's capacity is that of the same render lint checks; each
+ * deployment unit (a chart, the raw manifests) is its own picture.
  */
 import { Option } from 'commander';
 import { resolveInputs, useColor, type Io } from './io.js';
@@ -19,8 +20,8 @@ export async function capacityCommand(argv: string[], io: Io): Promise<number> {
   const o = program.opts();
   const helm = helmOptions(o);
   const inputs = await resolveInputs(program.processedArgs[0] as string[], io);
-  const { capacityData } = await import('../capacity.js');
-  const data = await capacityData({ ...inputs, cwd: io.cwd, configFile: o.config, ...helm });
+  const { capacityReport } = await import('../capacity.js');
+  const data = await capacityReport({ ...inputs, cwd: io.cwd, configFile: o.config, ...helm });
   const { renderCapacityJson, renderCapacityText } = await import('../capacity-report.js');
   io.stdout(o.format === 'json' ? renderCapacityJson(data) : renderCapacityText(data, { color: useColor(o.color !== false, io) }));
   return 0;

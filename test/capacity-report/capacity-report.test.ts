@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { capacityData, type CapacityData } from '../../src/capacity.js';
+import { capacityReport, type CapacityData } from '../../src/capacity.js';
 import { capacityBar, capacityVerdict, renderCapacityJson, renderCapacityText } from '../../src/capacity-report.js';
 import { todoCapacity } from './fixture.js';
 
@@ -35,11 +35,11 @@ memory limits by workload (share of allocatable 6Gi)
 
 describe('capacity report: text', () => {
   it('renders the table, the total bars and each workload share', () => {
-    expect(renderCapacityText(todoCapacity, { color: false })).toBe(expectedText);
+    expect(renderCapacityText({ units: [todoCapacity] }, { color: false })).toBe(expectedText);
   });
 
   it('colours bars and verdicts by how they stand, and nothing else changes', () => {
-    const colored = renderCapacityText(todoCapacity, { color: true });
+    const colored = renderCapacityText({ units: [todoCapacity] }, { color: true });
     expect(colored.replace(/\x1b\[[0-9;]*m/g, '')).toBe(expectedText);
     const line = (label: string) => colored.split('\n').find((l) => l.startsWith(label))!;
     expect(line('cpu requests')).toContain('\x1b[32mok\x1b[39m');
@@ -54,7 +54,7 @@ describe('capacity report: text', () => {
       total: { requests: { cpu: '3500m', memory: '512Mi' }, limits: { cpu: '4', memory: '1Gi' } },
       percent: { requests: { cpu: 116.7, memory: 8.3 }, limits: { cpu: 133.3, memory: 16.7 } },
     };
-    const lines = renderCapacityText(over, { color: false, barWidth: 10 }).split('\n');
+    const lines = renderCapacityText({ units: [over] }, { color: false, barWidth: 10 }).split('\n');
     expect(lines.filter((l) => /^(cpu|memory) (requests|limits) +[█░│]/.test(l))).toEqual([
       'cpu requests     ███████│██  116.7%  3500m of 3  over capacity',
       'cpu limits       ███████│██  133.3%  4 of 3  over capacity',
@@ -65,7 +65,7 @@ describe('capacity report: text', () => {
 
   it('says so when there is no workload', () => {
     const none: CapacityData = { ...todoCapacity, workloads: [], total: { requests: { cpu: '0', memory: '0' }, limits: { cpu: '0', memory: '0' } }, percent: { requests: { cpu: 0, memory: 0 }, limits: { cpu: 0, memory: 0 } } };
-    expect(renderCapacityText(none, { color: false })).toBe(
+    expect(renderCapacityText({ units: [none] }, { color: false })).toBe(
       'Cluster capacity  allocatable: cpu 3, memory 6Gi; limits bar 70% (│)\n\nNo workloads found.\n',
     );
   });
@@ -90,11 +90,10 @@ describe('capacity report: text', () => {
 
 describe('capacity report: JSON', () => {
   it('is the data plus a verdict per total', () => {
-    expect(JSON.parse(renderCapacityJson(todoCapacity))).toEqual({
-      ...todoCapacity,
-      verdict: { requests: { cpu: 'ok', memory: 'ok' }, limits: { cpu: 'over-bar', memory: 'over-bar' } },
+    expect(JSON.parse(renderCapacityJson({ units: [todoCapacity] }))).toEqual({
+      units: [{ ...todoCapacity, verdict: { requests: { cpu: 'ok', memory: 'ok' }, limits: { cpu: 'over-bar', memory: 'over-bar' } } }],
     });
-    expect(renderCapacityJson(todoCapacity).endsWith('}\n')).toBe(true);
+    expect(renderCapacityJson({ units: [todoCapacity] }).endsWith('}\n')).toBe(true);
   });
 });
 
@@ -145,7 +144,7 @@ spec:
   maxReplicas: 3
 `,
     );
-    const data = await capacityData({ paths: ['app.yaml'], cwd: dir });
+    const data = await capacityReport({ paths: ['app.yaml'], cwd: dir });
     const text = renderCapacityText(data, { color: false });
     expect(text.split('\n').slice(2, 6)).toEqual([
       'WORKLOAD                 REPLICAS             CPU REQ  CPU LIM  MEM REQ  MEM LIM',

@@ -6,6 +6,7 @@
 import type { CapacityData } from '../../src/capacity.js';
 
 export const todoCapacity: CapacityData = {
+  unit: 'manifests',
   allocatable: { cpu: '3', memory: '6Gi' },
   maxUtilization: 0.7,
   workloads: [

@@ -173,7 +173,7 @@ describe('standard input without a path', () => {
   it('capacity reads piped standard input too', () => {
     const r = runCli(['capacity', '-f', 'json'], { input: readFileSync(path.join(ROOT, 'fixtures/seeds/todo-app.yaml'), 'utf8'), cwd: tmp({}) });
     expect(r.stderr).toBe('');
-    expect(JSON.parse(r.stdout).workloads.length).toBeGreaterThan(0);
+    expect(JSON.parse(r.stdout).units[0].workloads.length).toBeGreaterThan(0);
   });
 });
 
@@ -282,7 +282,7 @@ describe('Helm flags and versions', () => {
     const workload = (args: string[]) => {
       const r = runCli(['capacity', 'web', '-f', 'json', ...args], { cwd: dir });
       expect(r.stderr).toBe('');
-      return JSON.parse(r.stdout).workloads[0];
+      return JSON.parse(r.stdout).units[0].workloads[0];
     };
     expect(workload([])).toMatchObject({ name: 'release-name-web', replicas: 1 });
     expect(workload(['--values', 'prod.yaml'])).toMatchObject({ replicas: 4 });

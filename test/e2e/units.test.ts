@@ -41,6 +41,29 @@ describe('deployment units', () => {
     expect(r.status).toBe(1);
   });
 
+  it('capacity shows each unit on its own: the README command counts each unit once, not their sum', () => {
+    const units = (args: string[]) => {
+      const r = runCli(['capacity', './k8s', './charts', '-f', 'json', ...args], { cwd: REPO });
+      expect(r.stderr).toBe('');
+      expect(r.status).toBe(0);
+      return JSON.parse(r.stdout).units.map((u: any) => ({ unit: u.unit, workloads: u.workloads.map((w: any) => w.name), cpuLimits: u.total.limits.cpu, percent: u.percent.limits.cpu }));
+    };
+    expect(units([])).toEqual([
+      { unit: 'manifests', workloads: ['backend', 'frontend'], cpuLimits: '1', percent: 66.7 },
+      { unit: 'chart charts/todo-app', workloads: ['backend', 'frontend'], cpuLimits: '1', percent: 66.7 },
+    ]);
+    expect(units(['-c', 'shared-cluster.k8s-todo-lint.yaml'])).toEqual([
+      { unit: 'all inputs (units: shared)', workloads: ['backend', 'frontend', 'backend', 'frontend'], cpuLimits: '2', percent: 133.3 },
+    ]);
+    const text = runCli(['capacity', './k8s', './charts', '--no-color'], { cwd: REPO }).stdout;
+    expect(text.split('\n').filter((l) => l.startsWith('Cluster capacity') || l.startsWith('TOTAL'))).toEqual([
+      'Cluster capacity of manifests  allocatable: cpu 1500m, memory 6Gi; limits bar 70% (│)',
+      'TOTAL                                  200m     1        512Mi    1Gi',
+      'Cluster capacity of chart charts/todo-app  allocatable: cpu 1500m, memory 6Gi; limits bar 70% (│)',
+      'TOTAL                                  200m     1        512Mi    1Gi',
+    ]);
+  });
+
   it('units takes separate or shared; anything else is an invalid config (exit 2)', () => {
     const dir = tempDir();
     writeFileSync(path.join(dir, '.k8s-todo-lint.yaml'), 'units: together\n');
