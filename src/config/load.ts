@@ -84,7 +84,8 @@ export async function loadConfig(cwd: string, explicit: string | undefined, rule
   return { file, baseDir: path.dirname(file), config: data as ConfigFile };
 }
 
-function findConfig(cwd: string): string | undefined {
+/** The config file from `cwd` upward, if any (also the language server's project root: src/lsp). */
+export function findConfig(cwd: string): string | undefined {
   let dir = cwd;
   for (;;) {
     for (const n of NAMES) {
