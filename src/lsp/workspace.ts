@@ -35,8 +35,6 @@ export class Workspace {
   private readonly configValues = new Map<string, string[]>();
   private timer: ReturnType<typeof setTimeout> | undefined;
   private draining: Promise<void> | undefined;
-  /** Milliseconds each finished run took (the bench reads them), most recent last. */
-  readonly runTimes: number[] = [];
 
   constructor(
     private readonly host: WorkspaceHost,
@@ -57,18 +55,6 @@ export class Workspace {
       this.timer = undefined;
       void this.drain();
     }, this.debounceMs);
-  }
-
-  /** Resolves when no run is queued or in progress (tests and the bench wait on it). */
-  async idle(): Promise<void> {
-    while (this.draining || this.timer || this.pending.size) {
-      await (this.draining ?? new Promise((r) => setTimeout(r, this.debounceMs)));
-    }
-  }
-
-  /** Whether `file` is a values file of its project (where a finding's value came from). */
-  async isValuesFile(file: string): Promise<boolean> {
-    return isValuesFile(file, await this.valuesFilesOf(projectOf(file, this.host.workspaceFolders())));
   }
 
   private async valuesFilesOf(root: string): Promise<string[]> {
@@ -94,7 +80,6 @@ export class Workspace {
 
   private async run(key: string, target: Target): Promise<void> {
     const generation = this.generation.get(key);
-    const started = performance.now();
     let byFile: Map<string, Diagnostic[]>;
     try {
       const result = await lintTarget(target, this.host.overlay);
@@ -107,7 +92,6 @@ export class Workspace {
     }
     // A newer change came while this ran: its run will say what the new text gives.
     if (this.generation.get(key) !== generation) return;
-    this.runTimes.push(performance.now() - started);
     const before = this.results.get(key)?.byFile;
     this.results.set(key, { root: target.root, byFile });
     for (const file of new Set([...(before?.keys() ?? []), ...byFile.keys()])) this.publishFile(file, target.root);
