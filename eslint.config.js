@@ -13,6 +13,7 @@ const arrow = (target, from, message, except) => ({ target, from, message, ...(e
 const packages = (names, message) => names.map((name) => ({ name, message }));
 
 const COMMANDER = packages(['commander'], 'only the command line (src/cli/) parses arguments');
+const LSP = packages(['vscode-languageserver', 'vscode-languageserver/node.js', 'vscode-languageserver/node', 'vscode-languageserver-textdocument'], 'only the language server (src/lsp/) speaks LSP');
 
 /** src/helm is a Helm renderer that could be published alone: nothing of ours outside it. */
 const HELM_STANDS_ALONE = [
@@ -76,9 +77,21 @@ export default tseslint.config(
     },
   },
   {
-    // Outside the command line, nobody parses arguments.
+    // Outside the command line, nobody parses arguments; outside the language server, nobody speaks LSP.
     files: ['src/**/*.ts'],
-    ignores: ['src/cli/**'],
+    ignores: ['src/cli/**', 'src/lsp/**'],
+    rules: {
+      'no-restricted-imports': ['error', { paths: [...COMMANDER, ...LSP] }],
+    },
+  },
+  {
+    files: ['src/cli/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { paths: LSP }],
+    },
+  },
+  {
+    files: ['src/lsp/**/*.ts'],
     rules: {
       'no-restricted-imports': ['error', { paths: COMMANDER }],
     },
@@ -92,6 +105,7 @@ export default tseslint.config(
           arrow('./src/engine', './rules', 'the engine imports no rule: the pipeline (src/lint.ts) passes rules/index.ts to it'),
           arrow('./src/engine', './src/load', 'the engine works on loaded resources; it does not load'),
           arrow('./src/engine', './src/cli', 'the engine knows nothing of the command line'),
+          arrow('./src/engine', './src/lsp', 'the engine knows nothing of the language server'),
         ],
       }],
     },

@@ -18,6 +18,8 @@ export const rule = defineRule<Options>({
   check(ctx) {
     const allowed = ctx.options.allowed;
     const list = allowed.join(', ');
+    // The first allowed policy is the fix an editor offers (IfNotPresent by default: local images on Minikube).
+    const fixOf = (path: readonly (string | number)[]) => ({ title: `Set imagePullPolicy to ${allowed[0]}`, path: [...path, 'imagePullPolicy'], value: allowed[0] });
     for (const r of ctx.index.workloads) {
       for (const c of containersOf(r, { init: true })) {
         const who = `${c.init ? 'init container' : 'container'} "${c.container.name ?? '?'}" of ${r.kind} ${r.name}`;
@@ -28,9 +30,9 @@ export const rule = defineRule<Options>({
           const last = image.split('@')[0].split('/').pop() ?? '';
           const tag = last.includes(':') ? last.slice(last.lastIndexOf(':') + 1) : '';
           const dflt = image.includes('@') ? 'IfNotPresent' : tag === '' || tag === 'latest' ? 'Always' : 'IfNotPresent';
-          ctx.report({ resource: r, path: c.path, message: `${who} sets no imagePullPolicy (Kubernetes defaults it to ${dflt} here); set one of ${list}` });
+          ctx.report({ resource: r, path: c.path, message: `${who} sets no imagePullPolicy (Kubernetes defaults it to ${dflt} here); set one of ${list}`, fix: fixOf(c.path) });
         } else if (!allowed.includes(String(policy))) {
-          ctx.report({ resource: r, path: [...c.path, 'imagePullPolicy'], message: `imagePullPolicy ${String(policy)} of ${who} is not one of ${list}` });
+          ctx.report({ resource: r, path: [...c.path, 'imagePullPolicy'], message: `imagePullPolicy ${String(policy)} of ${who} is not one of ${list}`, fix: fixOf(c.path) });
         }
       }
     }

@@ -68,7 +68,9 @@ export const rule = defineRule<Options>({
         if (expected.length === 0 || expected.some((e) => e.version === img.tag)) continue;
         const names = expected.map((e) => `${e.version} (${e.what})`).join(' or ');
         const related: RelatedLocation[] = expected.map((e) => e.where);
-        ctx.report({ resource: r, path: [...c.path, 'image'], message: `image ${text} is tagged ${img.tag}, but the version is ${names}`, related });
+        // One version named and no digest to keep in step: retagging is the one right fix.
+        const fix = expected.length === 1 && img.digest === undefined ? { title: `Tag the image ${expected[0].version}`, path: [...c.path, 'image'], value: expected[0].version, from: img.tag } : undefined;
+        ctx.report({ resource: r, path: [...c.path, 'image'], message: `image ${text} is tagged ${img.tag}, but the version is ${names}`, related, fix });
       }
     }
   },

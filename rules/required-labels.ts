@@ -27,9 +27,11 @@ export const rule = defineRule<Options>({
         const actual = isObject(labels) ? labels[key] : undefined;
         if (actual === undefined || actual === null) {
           const parentPath = isObject(labels) ? labelsPath : labelsPath.slice(0, -1);
-          ctx.report({ resource: r, path: parentPath, message: `${where} lacks the label ${key}: ${value}` });
+          const fix = { title: `Add the label ${key}: ${value}`, path: [...labelsPath, key], value };
+          ctx.report({ resource: r, path: parentPath, message: `${where} lacks the label ${key}: ${value}`, fix });
         } else if (String(actual) !== value) {
-          ctx.report({ resource: r, path: [...labelsPath, key], message: `${where} label ${key} is "${String(actual)}", expected "${value}"` });
+          const fix = { title: `Set the label ${key} to ${value}`, path: [...labelsPath, key], value };
+          ctx.report({ resource: r, path: [...labelsPath, key], message: `${where} label ${key} is "${String(actual)}", expected "${value}"`, fix });
         }
       }
     };

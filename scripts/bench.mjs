@@ -81,7 +81,7 @@ try {
 }
 console.log(`throughput: ${N} resources (${(text.length / 1e6).toFixed(1)} MB) median ${(many.median / 1000).toFixed(2)} s = ${Math.round(N / (many.median / 1000))} resources/s; fastest ${(many.min / 1000).toFixed(2)} s = ${Math.round(N / (many.min / 1000))} resources/s (${findings})`);
 
-for (const extra of ['bench-template.mjs', 'bench-sprig.mjs', 'bench-schema.mjs', 'bench-chart.mjs']) {
+for (const extra of ['bench-template.mjs', 'bench-sprig.mjs', 'bench-schema.mjs', 'bench-chart.mjs', 'bench-lsp.mjs']) {
   const file = path.join(root, 'scripts', extra);
   if (!existsSync(file)) continue;
   const r = spawnSync(process.execPath, [file], { cwd: root, encoding: 'utf8' });

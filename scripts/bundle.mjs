@@ -3,7 +3,8 @@
 // before the first byte of output), and CommonJS (unlike ESM in Node 20) can be compiled with a
 // V8 code cache (src/code-cache.ts), made next by scripts/code-cache.mjs. Lazily imported parts
 // (Helm, formats, capacity) become lazily initialised sections of the file, compiled only when
-// used; ajv, fast-glob and dockerfile-ast stay external, loaded only when needed.
+// used; ajv, fast-glob, dockerfile-ast and vscode-languageserver (only `lsp` uses it) stay external,
+// loaded only when needed.
 import { rmSync } from 'node:fs';
 import path from 'node:path';
 import { build } from 'esbuild';
@@ -66,7 +67,7 @@ await build({
   ...common,
   entryPoints: [path.join(root, 'dist/src/cli/main.js')],
   outfile: path.join(outdir, 'main.cjs'),
-  external: ['ajv', 'ajv/*', 'fast-glob', 'dockerfile-ast'],
+  external: ['ajv', 'ajv/*', 'fast-glob', 'dockerfile-ast', 'vscode-languageserver', 'vscode-languageserver/*', 'vscode-languageserver-textdocument'],
   plugins: [helmAsSeparateFile, lazyChildProcess],
 });
 // The loader itself, for bin/k8s-todo-lint.cjs (CommonJS, which cannot require dist/src's ESM).

@@ -13,7 +13,7 @@ import { parseManifestText, type LoadProblem } from './load/documents.js';
 import { expandInputs } from './load/inputs.js';
 import { contextInputs, projectRoot } from './load/project.js';
 import { loadCharts, type ChartRender, type HelmSettings } from './load/charts.js';
-import { readInputFile } from './load/read.js';
+import { readInputFile, type TextOverlay } from './load/read.js';
 import { sourceResolver } from './load/source-comment.js';
 import { displayPath } from './load/display.js';
 import { crdInput, readCrdFiles, type CrdFiles } from './load/crds.js';
@@ -47,6 +47,8 @@ export interface LintOptions {
   context?: string;
   /** Receives `--verbose` notes from rules (e.g. images whose Dockerfile was not found). */
   onNote?: (message: string) => void;
+  /** Texts to lint instead of the disk's, by absolute path (an editor's unsaved buffers: src/lsp). */
+  overlay?: TextOverlay;
 }
 
 /** The rules the engine runs; the others' findings come from the loader and the engine. */
@@ -79,7 +81,7 @@ export async function lint(options: LintOptions = {}): Promise<LintResult> {
   const worlds = deploymentWorlds(input);
   const kube = resolveKubeVersion(kubeVersion);
   // Found and parsed on first request, shared by every rule and variant render of this lint only.
-  const dockerfiles = dockerfileCatalogue({ baseDir: input.baseDir, cwd, images: config.images });
+  const dockerfiles = dockerfileCatalogue({ baseDir: input.baseDir, cwd, images: config.images, overlay: options.overlay });
   const note = options.onNote && onceEach(options.onNote);
   const seen = new Map<string, Finding>();
   const merged: Finding[] = [];
@@ -200,7 +202,7 @@ function onceEach(sink: (message: string) => void): (message: string) => void {
 /** Config, inputs, parsing and chart rendering: everything but the rules. */
 export async function loadInput(options: LintOptions = {}): Promise<LoadedInput> {
   const cwd = options.cwd ?? process.cwd();
-  const loaded = await loadConfig(cwd, options.configFile, RULES);
+  const loaded = await loadConfig(cwd, options.configFile, RULES, options.overlay);
   const config: ConfigFile = { ...loaded.config, ...(options.config ?? {}) };
   const settings = resolveRuleSettings(RULES, config, options.ruleFlags ?? [], options.preset);
   const inputs = expandInputs(options.paths ?? ['.'], { cwd, ignore: config.ignore ?? [], ignoreBase: loaded.baseDir });
@@ -235,7 +237,7 @@ export async function loadInput(options: LintOptions = {}): Promise<LoadedInput>
   for (const abs of [...inputs.files, ...(context?.files ?? [])]) {
     const file = display(abs);
     const named = !contextFiles.has(file);
-    const decoded = readInputFile(abs);
+    const decoded = readInputFile(abs, options.overlay);
     if (typeof decoded !== 'string') {
       if (named) fileCount++;
       problems.push({ ruleId: 'yaml-syntax', message: decoded.problem, location: { file, line: 1, column: 1, endLine: 1, endColumn: 1 } });
@@ -260,6 +262,7 @@ export async function loadInput(options: LintOptions = {}): Promise<LoadedInput>
       namespace: options.namespace,
       ...options.helm,
       config: config.helm as HelmSettings | undefined,
+      overlay: options.overlay,
     });
     fileCount += loadedCharts.files - contextCharts.length;
     for (const c of contextCharts) contextChartPrefixes.push(display(c));

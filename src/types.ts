@@ -50,6 +50,22 @@ export interface Finding {
   related?: RelatedLocation[];
   /** Set when a suppression (annotation or comment) matched this finding. */
   suppressed?: { kind: 'annotation' | 'comment'; justification?: string };
+  /** The one right fix, when the rule knows it (editors offer it: src/lsp); no formatter prints it. */
+  fix?: FindingFix;
+}
+
+/**
+ * A fix as text positions (src/engine/fix.ts places a rule's `fix`): either replace a piece
+ * of text where the value was written (the values line that set it, else the node itself),
+ * or add missing keys at the top of the block map that should hold them.
+ */
+export interface FindingFix {
+  /** What it does, as an editor shows it: `Set imagePullPolicy to IfNotPresent`. */
+  title: string;
+  /** Replace the last `from` in the first of `at` whose text holds it, by `to`. */
+  replace?: { at: Location[]; from: string; to: string };
+  /** Insert these lines (YAML, indentation relative to the map's) before the first entry of the block map at `at`. */
+  insert?: { at: Location; lines: string[] };
 }
 
 /** Counts reported in every output format. */

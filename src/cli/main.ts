@@ -1,6 +1,6 @@
 /**
  * The command line's front door: routes argv to a subcommand (template,
- * capacity, else lint) and turns what escapes into the exit status (0 clean,
+ * capacity, lsp, else lint) and turns what escapes into the exit status (0 clean,
  * 1 errors or too many warnings, 2 fatal). Only bin/ sets process.exitCode;
  * this module returns the code.
  */
@@ -19,6 +19,10 @@ export async function main(argv: string[], io: Io): Promise<number> {
       return await runTemplateCommand(argv.slice(1), { stdout: io.stdout, stderr: io.stderr, cwd: io.cwd });
     }
     if (argv[0] === 'capacity') return await capacityCommand(argv.slice(1), io);
+    if (argv[0] === 'lsp') {
+      const { lspCommand } = await import('./lsp.js');
+      return await lspCommand(argv.slice(1), io);
+    }
     return await lintCommand(argv, io);
   } catch (e) {
     if (e instanceof FatalError) {

@@ -60,13 +60,13 @@ export interface LoadedConfig {
 const NAMES = ['.k8s-todo-lint.yaml', '.k8s-todo-lint.yml', '.k8s-todo-lint.json'];
 
 /** Finds the config from `cwd` upward (or reads `explicit`), parses and validates it. */
-export async function loadConfig(cwd: string, explicit: string | undefined, rules: ReadonlyArray<Rule<any>>): Promise<LoadedConfig> {
+export async function loadConfig(cwd: string, explicit: string | undefined, rules: ReadonlyArray<Rule<any>>, overlay?: (abs: string) => string | undefined): Promise<LoadedConfig> {
   const file = explicit ? path.resolve(cwd, explicit) : findConfig(cwd);
   if (!file) return { baseDir: cwd, config: {} };
   const display = path.relative(cwd, file) || file;
   let text: string;
   try {
-    text = readFileSync(file, 'utf8');
+    text = overlay?.(file) ?? readFileSync(file, 'utf8');
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') throw new ConfigError(`config file not found: ${display}`);
@@ -84,7 +84,8 @@ export async function loadConfig(cwd: string, explicit: string | undefined, rule
   return { file, baseDir: path.dirname(file), config: data as ConfigFile };
 }
 
-function findConfig(cwd: string): string | undefined {
+/** The config file from `cwd` upward, if any (also the language server's project root: src/lsp). */
+export function findConfig(cwd: string): string | undefined {
   let dir = cwd;
   for (;;) {
     for (const n of NAMES) {

@@ -39,6 +39,21 @@ export interface Report {
   /** This finding's built-in severity when lower than the rule's (e.g. a warning from an error rule). */
   severity?: Severity;
   related?: RelatedLocation[];
+  /** The one right fix, when there is one (editors offer it); the engine places it (src/engine/fix.ts). */
+  fix?: FixSuggestion;
+}
+
+/**
+ * A rule's fix: the scalar at `path` (inside `resource`, like `Report.path`) becomes `value`.
+ * When the node exists, the text `from` (default: its whole current value; e.g. the tag of an
+ * image) is replaced by `value` where it was written; when it does not, the missing keys are
+ * added under the deepest existing map.
+ */
+export interface FixSuggestion {
+  title: string;
+  path: ResourcePath;
+  value: string;
+  from?: string;
 }
 
 /** Settings every rule can read (from config and command line). */

@@ -6,6 +6,7 @@
  */
 import { formatPath, type Finding, type Location, type ResourcePath, type Severity, type SeveritySetting } from '../types.js';
 import { matchDirective, type Directive } from './directives.js';
+import { placeFix } from './fix.js';
 import type { Resource } from './resource.js';
 import { resourceId } from './resource.js';
 import { ResourceIndex } from './resource-index.js';
@@ -83,6 +84,8 @@ export function runRules(input: RunInput): RunOutput {
       }
       const rel = [...(related ?? []), ...(r.related ?? [])];
       if (rel.length) f.related = rel;
+      const fix = r.fix && r.resource && placeFix(r.resource, r.fix);
+      if (fix) f.fix = fix;
       place(rule.meta.id, setting.severity, r.severity ?? 'error', f, r.resource, rawLine);
     };
     const started = timings ? performance.now() : 0;

@@ -4,6 +4,11 @@ import type { RuleInfo } from './types.js';
 
 const DOCS_BASE = 'https://github.com/k8s-todo-lint/k8s-todo-lint/blob/main/docs/rules/';
 
+/** The rule's page (docs/rules/<id>.md in the repository): SARIF's helpUri, the editor's codeDescription. */
+export function ruleDocsUrl(id: string): string {
+  return `${DOCS_BASE}${id}.md`;
+}
+
 export function ruleInfos(rules: ReadonlyArray<Rule<any>>): RuleInfo[] {
-  return rules.map((r) => ({ id: r.meta.id, description: r.meta.description, defaultSeverity: r.meta.defaultSeverity, helpUri: `${DOCS_BASE}${r.meta.id}.md` }));
+  return rules.map((r) => ({ id: r.meta.id, description: r.meta.description, defaultSeverity: r.meta.defaultSeverity, helpUri: ruleDocsUrl(r.meta.id) }));
 }

@@ -9,11 +9,12 @@
  * build makes it its own bundle, dist/bundle/helm.cjs; see scripts/bundle.mjs).
  */
 import { Chart } from './chart/chart.js';
-import { loadChartSync, type WarnFn } from './chart/loader.js';
+import { loadChartSync, type FileOverlay, type WarnFn } from './chart/loader.js';
 
 export { Chart } from './chart/chart.js';
 export type { ChartFile, ChartMetadata, Dependency } from './chart/chart.js';
 export { ChartLoadError } from './chart/loader.js';
+export type { FileOverlay } from './chart/loader.js';
 export { renderChart, cloneChart, DEFAULT_KUBE_VERSION } from './chart/render.js';
 export { ChartRenderError } from './chart/render-error.js';
 export type { RenderOptions, RenderResult, RenderedDocument } from './chart/render.js';
@@ -26,6 +27,6 @@ export { ValuesError } from './chart/values-options.js';
 export type { OutputSpan, RenderedText, ValueOrigin } from './go/value.js';
 
 /** Loads a chart directory or archive (Helm's loader.Load). Throws ChartLoadError with Helm's messages. */
-export async function loadChart(pathOrTgz: string, warn?: WarnFn): Promise<Chart> {
-  return loadChartSync(pathOrTgz, warn);
+export async function loadChart(pathOrTgz: string, warn?: WarnFn, overlay?: FileOverlay): Promise<Chart> {
+  return loadChartSync(pathOrTgz, warn, overlay);
 }

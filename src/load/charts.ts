@@ -16,6 +16,7 @@ import { InputError, UsageError } from '../errors.js';
 import { chartFacts, type ChartTexts } from './chart-facts.js';
 import { addResources, loadYamlDocument, type LoadProblem } from './documents.js';
 import { DocumentLocator } from './locate.js';
+import type { TextOverlay } from './read.js';
 import { RenderedSourceDocument, type TemplateFileRef } from './rendered-document.js';
 
 export interface HelmSettings {
@@ -41,6 +42,8 @@ export interface ChartLoadOptions {
   set?: string[];
   setString?: string[];
   config?: HelmSettings;
+  /** Unsaved editor texts to read instead of the disk (src/lsp). */
+  overlay?: TextOverlay;
 }
 
 /** One render of one chart: with its defaults, or with one ci/*-values.yaml. */
@@ -83,12 +86,12 @@ export async function loadCharts(chartPaths: readonly string[], opts: ChartLoadO
     let chart: Chart | undefined;
     let loadError: unknown;
     try {
-      chart = await helm.loadChart(abs);
+      chart = await helm.loadChart(abs, undefined, opts.overlay);
     } catch (e) {
       loadError = e;
     }
     // Handed to chart rules even when the chart cannot load: chart-metadata then says which Chart.yaml line is why.
-    const texts = isArchive ? undefined : chart ? loadedTexts(chart) : readChartTexts(abs);
+    const texts = isArchive ? undefined : chart ? loadedTexts(chart) : readChartTexts(abs, opts.overlay);
     if (texts) out.charts.push(chartFacts({ dir: abs, file: chartFile, texts, presentDependencies: presentSubcharts(abs) }));
     if (!chart) {
       const bad = loadError instanceof helm.ChartLoadError ? loadError : undefined;
@@ -119,7 +122,7 @@ export async function loadCharts(chartPaths: readonly string[], opts: ChartLoadO
       if (o.file.startsWith(`${rootName}/`) && !isArchive) return opts.display(path.join(abs, o.file.slice(rootName.length + 1)));
       return o.file;
     };
-    if (!isArchive) collectTemplateDirectives(abs, opts.display, out.directives);
+    if (!isArchive) collectTemplateDirectives(abs, opts.display, out.directives, opts.overlay);
 
     const ciFiles = isArchive ? [] : ciValuesFiles(abs);
     const variants: Array<string | undefined> = [undefined, ...ciFiles];
@@ -135,6 +138,7 @@ export async function loadCharts(chartPaths: readonly string[], opts: ChartLoadO
           valueFiles: ci ? [...baseValues, ci] : baseValues,
           set,
           setString,
+          overlay: opts.overlay,
         });
         templateFiles = result.templateFiles;
         result.documents.forEach((doc, index) => {
@@ -174,7 +178,7 @@ export async function loadCharts(chartPaths: readonly string[], opts: ChartLoadO
         }
         const valueFiles = [...baseValues, ...(ci ? [ci] : [])];
         const detail = e instanceof helm.ChartRenderError ? e.detail : undefined;
-        const schemaProblems = isArchive || detail?.kind !== 'schema' ? [] : schemaViolations(detail.violations ?? [], rootName, abs, valueFiles, opts.display);
+        const schemaProblems = isArchive || detail?.kind !== 'schema' ? [] : schemaViolations(detail.violations ?? [], rootName, abs, valueFiles, opts.display, opts.overlay);
         if (schemaProblems.length) render.problems.push(...schemaProblems);
         else render.problems.push(renderProblem(e as Error, detail, chartFile, templateRef));
       }
@@ -222,7 +226,7 @@ function renderProblem(e: Error, detail: RenderErrorDetail | undefined, chartFil
  * values line that sets the offending value (the last values file that sets it wins,
  * as in Helm), else at the schema file (RULES.md, helm-render).
  */
-function schemaViolations(violations: readonly SchemaViolation[], rootName: string, dir: string, valueFiles: string[], display: (abs: string) => string): LoadProblem[] {
+function schemaViolations(violations: readonly SchemaViolation[], rootName: string, dir: string, valueFiles: string[], display: (abs: string) => string, overlay?: TextOverlay): LoadProblem[] {
   const out: LoadProblem[] = [];
   for (const v of violations) {
     const text = `values do not match values.schema.json of chart ${v.chart}: at '${v.pointer}': ${v.message}`;
@@ -230,7 +234,7 @@ function schemaViolations(violations: readonly SchemaViolation[], rootName: stri
     if (v.chart === rootName) {
       for (const file of [...valueFiles].reverse().concat(path.join(dir, 'values.yaml'))) {
         if (!existsSync(file)) continue;
-        const r = new DocumentLocator(readFileSync(file, 'utf8')).locate(v.path);
+        const r = new DocumentLocator(overlay?.(file) ?? readFileSync(file, 'utf8')).locate(v.path);
         if (r.found !== false) {
           location = { file: display(file), line: r.line, column: r.column, endLine: r.endLine, endColumn: r.endColumn };
           break;
@@ -262,10 +266,10 @@ function loadedTexts(chart: Chart): ChartTexts {
 }
 
 /** Chart.yaml and values.yaml of a chart directory the chart loader could not load; undefined without a Chart.yaml. */
-function readChartTexts(dir: string): ChartTexts | undefined {
+function readChartTexts(dir: string, overlay?: TextOverlay): ChartTexts | undefined {
   const read = (name: string) => {
     try {
-      return readFileSync(path.join(dir, name), 'utf8');
+      return overlay?.(path.join(dir, name)) ?? readFileSync(path.join(dir, name), 'utf8');
     } catch {
       return undefined;
     }
@@ -301,7 +305,7 @@ function ciValuesFiles(dir: string): string[] {
 }
 
 /** Suppression comments in templates apply to findings mapped to those templates. */
-function collectTemplateDirectives(dir: string, display: (abs: string) => string, into: Map<string, Directive[]>): void {
+function collectTemplateDirectives(dir: string, display: (abs: string) => string, into: Map<string, Directive[]>, overlay?: TextOverlay): void {
   const walk = (d: string, depth: number) => {
     if (depth > 6 || !existsSync(d)) return;
     for (const entry of readdirSync(d, { withFileTypes: true })) {
@@ -309,7 +313,7 @@ function collectTemplateDirectives(dir: string, display: (abs: string) => string
       if (entry.isDirectory()) {
         if (entry.name === 'templates' || depth > 0 || entry.name === 'charts') walk(p, depth + 1);
       } else if (/\.(ya?ml|tpl|json|txt)$/.test(entry.name) && d.split(path.sep).includes('templates')) {
-        const text = readFileSync(p, 'utf8');
+        const text = overlay?.(p) ?? readFileSync(p, 'utf8');
         const found = parseDirectives(text);
         if (found.length) into.set(display(p), found);
       }

@@ -12,6 +12,7 @@ import type { DockerfileModel } from '../dockerfile/model.js';
 import { parseDockerfile } from '../dockerfile/parse.js';
 import type { DockerfileCatalogue, DockerfileLookup, ImageName } from '../engine/rule.js';
 import { displayPath } from './display.js';
+import type { TextOverlay } from './read.js';
 
 export interface DockerfileSettings {
   /** The config file's directory: `images:` paths are relative to it, and it is searched first. */
@@ -19,6 +20,8 @@ export interface DockerfileSettings {
   cwd: string;
   /** The config's `images:` map. */
   images?: Readonly<Record<string, { dockerfile?: string; context?: string }>>;
+  /** Unsaved editor texts to read instead of the disk (src/lsp). */
+  overlay?: TextOverlay;
 }
 
 type Parsed = { ok: true; model: DockerfileModel } | { ok: false; reason: string };
@@ -45,7 +48,7 @@ export function dockerfileCatalogue(settings: DockerfileSettings): DockerfileCat
 
   const parse = (abs: string, display: string): Parsed => {
     let p = parsed.get(abs);
-    if (p === undefined) parsed.set(abs, (p = readAndParse(abs, display)));
+    if (p === undefined) parsed.set(abs, (p = readAndParse(abs, display, settings.overlay)));
     return p;
   };
 
@@ -76,10 +79,10 @@ export function dockerfileCatalogue(settings: DockerfileSettings): DockerfileCat
   };
 }
 
-function readAndParse(abs: string, display: string): Parsed {
+function readAndParse(abs: string, display: string, overlay?: TextOverlay): Parsed {
   let text: string;
   try {
-    text = readFileSync(abs, 'utf8');
+    text = overlay?.(abs) ?? readFileSync(abs, 'utf8');
   } catch (e) {
     return { ok: false, reason: `cannot read ${display}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}` };
   }

@@ -13,8 +13,17 @@ export function decodeText(buf: Uint8Array): string | { problem: string } {
   }
 }
 
+/**
+ * Texts that replace what is on disk, by absolute path: the unsaved buffers of an editor
+ * (src/lsp). Every reader of input files asks it first, so the language server lints with
+ * the same pipeline as the command line; undefined means "read the disk".
+ */
+export type TextOverlay = (abs: string) => string | undefined;
+
 /** The text of an input file, or why it cannot be linted (the problem a yaml-syntax finding states). */
-export function readInputFile(abs: string): string | { problem: string } {
+export function readInputFile(abs: string, overlay?: TextOverlay): string | { problem: string } {
+  const open = overlay?.(abs);
+  if (open !== undefined) return open;
   let buf: Buffer;
   try {
     // Never read a FIFO or device: it could block forever.

@@ -21,13 +21,18 @@ const decoder = new TextDecoder('utf-8');
 /** Warnings Helm prints with log.Printf while loading (requirements.yaml on v2 charts). */
 export type WarnFn = (message: string) => void;
 
+/** Texts to use instead of the disk's, by absolute path (an editor's unsaved buffers); undefined: read the disk. */
+export type FileOverlay = (abs: string) => string | undefined;
+
+const encoder = new TextEncoder();
+
 interface LoadContext {
   warn: WarnFn;
   /** Display prefix for values.yaml origins, e.g. "mychart/charts/sub". */
   displayRoot: string;
 }
 
-function walkDir(topdir: string, rules: HelmIgnore): BufferedFile[] {
+function walkDir(topdir: string, rules: HelmIgnore, overlay?: FileOverlay): BufferedFile[] {
   const files: BufferedFile[] = [];
   // Symlinked directories are followed; a link back into the walk would never end, so each real directory is walked once.
   const seen = new Set<string>();
@@ -52,7 +57,8 @@ function walkDir(topdir: string, rules: HelmIgnore): BufferedFile[] {
       if (st.size > MAX_DECOMPRESSED_FILE_SIZE) {
         throw new ChartLoadError(`chart file "${name}" is larger than the maximum file size ${MAX_DECOMPRESSED_FILE_SIZE}`);
       }
-      const data = trimBom(new Uint8Array(readFileSync(childAbs)));
+      const open = overlay?.(childAbs);
+      const data = trimBom(open !== undefined ? encoder.encode(open) : new Uint8Array(readFileSync(childAbs)));
       files.push({ name: childRel, data, diskPath: childAbs } as BufferedFile & { diskPath: string });
     }
   };
@@ -61,13 +67,13 @@ function walkDir(topdir: string, rules: HelmIgnore): BufferedFile[] {
 }
 
 /** Helm's LoadDir. */
-export function loadDir(dir: string, warn: WarnFn = () => {}): Chart {
+export function loadDir(dir: string, warn: WarnFn = () => {}, overlay?: FileOverlay): Chart {
   const topdir = resolve(dir);
   let rules = new HelmIgnore();
   const ignoreFile = join(topdir, '.helmignore');
   let ignoreText: string | undefined;
   try {
-    ignoreText = readFileSync(ignoreFile, 'utf8');
+    ignoreText = overlay?.(ignoreFile) ?? readFileSync(ignoreFile, 'utf8');
   } catch {
     ignoreText = undefined;
   }
@@ -80,7 +86,7 @@ export function loadDir(dir: string, warn: WarnFn = () => {}): Chart {
     }
   }
   rules.addDefaults();
-  const files = walkDir(topdir, rules);
+  const files = walkDir(topdir, rules, overlay);
   return loadFiles(files, { warn, displayRoot: '' });
 }
 
@@ -119,9 +125,9 @@ function detectContentType(b: Uint8Array): string {
 }
 
 /** Helm's loader.Load: a directory or an archive. */
-export function loadChartSync(path: string, warn: WarnFn = () => {}): Chart {
+export function loadChartSync(path: string, warn: WarnFn = () => {}, overlay?: FileOverlay): Chart {
   const st = statSync(path);
-  return st.isDirectory() ? loadDir(path, warn) : loadArchiveFile(path, warn);
+  return st.isDirectory() ? loadDir(path, warn, overlay) : loadArchiveFile(path, warn);
 }
 
 function yamlLoadError(what: string, e: unknown, diskPath?: string): ChartLoadError {

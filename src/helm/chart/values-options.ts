@@ -28,6 +28,8 @@ export interface ValueOptions {
   setLiteral?: string[];
   /** Directory that relative --set-file paths are read from (default: the process's). */
   cwd?: string;
+  /** Texts of -f files to use instead of the disk's (an editor's unsaved buffers); undefined: read the disk. */
+  overlay?: (path: string) => string | undefined;
 }
 
 /**
@@ -66,10 +68,10 @@ function readError(path: string, e: unknown): ValuesError {
   return fail('open', (e as Error).message);
 }
 
-function readText(path: string, stdin: () => string): string {
+function readText(path: string, stdin: () => string, overlay?: ValueOptions['overlay']): string {
   if (path.trim() === '-') return stdin();
   try {
-    return readFileSync(path, 'utf8');
+    return overlay?.(path) ?? readFileSync(path, 'utf8');
   } catch (e) {
     throw readError(path, e);
   }
@@ -93,7 +95,7 @@ function flagOrigin(flag: string, arg: string): ValueOrigin {
 export function mergeValueOptions(opts: ValueOptions, stdin: () => string = () => readFileSync(0, 'utf8')): GoMap {
   let base = newMap();
   for (const file of opts.valueFiles ?? []) {
-    const text = readText(file, stdin);
+    const text = readText(file, stdin, opts.overlay);
     let current: GoMap;
     try {
       current = readValuesFile(text, file);
