@@ -21,6 +21,7 @@ import { rule as serviceSelectorMatch } from './service-selector-match.js';
 import { rule as serviceTargetPort } from './service-target-port.js';
 import { rule as probePort } from './probe-port.js';
 import { rule as configmapNoSecrets } from './configmap-no-secrets.js';
+import { rule as plaintextSecrets } from './plaintext-secrets.js';
 import { rule as secretEncoding } from './secret-encoding.js';
 import { rule as envRefs } from './env-refs.js';
 import { rule as serviceUrlRefs } from './service-url-refs.js';
@@ -56,6 +57,7 @@ export const RULES: ReadonlyArray<Rule<any>> = [
   serviceTargetPort,
   probePort,
   configmapNoSecrets,
+  plaintextSecrets,
   secretEncoding,
   envRefs,
   serviceUrlRefs,
