@@ -23,6 +23,7 @@ import { rule as probePort } from './probe-port.js';
 import { rule as configmapNoSecrets } from './configmap-no-secrets.js';
 import { rule as plaintextSecrets } from './plaintext-secrets.js';
 import { rule as secretEncoding } from './secret-encoding.js';
+import { rule as noCommittedSecrets } from './no-committed-secrets.js';
 import { rule as envRefs } from './env-refs.js';
 import { rule as serviceUrlRefs } from './service-url-refs.js';
 import { rule as namespaceConsistent } from './namespace-consistent.js';
@@ -59,6 +60,7 @@ export const RULES: ReadonlyArray<Rule<any>> = [
   configmapNoSecrets,
   plaintextSecrets,
   secretEncoding,
+  noCommittedSecrets,
   envRefs,
   serviceUrlRefs,
   namespaceConsistent,
