@@ -2,7 +2,7 @@
  * Placeholder values: what a template, a sample file or a chart's defaults put where a real
  * secret will go, for no-committed-secrets. A value is a placeholder when it is:
  *
- * - empty or blank;
+ * - empty or blank, or three characters at most (too short to be anyone's secret: `x`, `pw`);
  * - wrapped in angle brackets: `<base64-encoded-password>`, `<your key>`;
  * - a variable to substitute, or holds one: `${VAR}`, `$(VAR)`, `$VAR`, `{{ .Values.x }}`, `%VAR%`;
  * - elided: it contains `...` or `…` (`sk-...`, `postgresql://...`);
@@ -17,6 +17,8 @@
  * - a URL whose host is reserved for documentation (RFC 2606/6761): `example`,
  *   `example.com`/`.net`/`.org` and their subdomains, or a host ending in `.example`,
  *   `.test` or `.invalid` (`postgresql://todo@neon.example/todo`);
+ * - a database URL without a password (`postgresql://todo@db/todo`, `redis://cache:6379`): its
+ *   secret, when it has one, is the password in it (`user:password@`, `?password=`);
  * - SOPS ciphertext, `ENC[AES256_GCM,data:...]`: encrypted, which is how a secret may be committed.
  */
 import { wordParts } from './secret-patterns.js';
@@ -33,6 +35,9 @@ const NO_VALUE_WORDS: ReadonlySet<string> = new Set([
 const VARIABLE = /\$\{[^}]*\}|\$\([A-Za-z_][A-Za-z0-9_.-]*\)|^\$[A-Za-z_][A-Za-z0-9_]*$|\{\{.*?\}\}|^%[A-Za-z_][A-Za-z0-9_]*%$/s;
 const ANGLE = /^<[^<>]*>$/s;
 const SOPS = /^ENC\[[A-Z0-9_]+,data:/;
+/** Database URL schemes: their only secret is a password in the userinfo or the query. */
+const DATABASE_URL = /^(?:postgres(?:ql)?|mysql|mariadb|mongodb(?:\+srv)?|redis|rediss|amqps?):\/\/[^\s]*$/i;
+const URL_PASSWORD = /^[a-z][a-z0-9+.-]*:\/\/[^\s/:@]*:[^\s/@]+@|[?&](?:password|passwd|pass|pwd|sslpassword)=/i;
 /** scheme://[userinfo@]host: the host, lowercased by the caller. */
 const URL_HOST = /^[a-z][a-z0-9+.-]*:\/\/(?:[^\s/@]*@)?([^\s/:?#@]+)/i;
 
@@ -44,13 +49,14 @@ function reservedHost(host: string): boolean {
 /** Whether `value` is a placeholder (see the module comment), or matches one of `extra`. */
 export function isPlaceholder(value: string, extra: readonly RegExp[] = []): boolean {
   const v = value.trim();
-  if (v === '') return true;
+  if (v.length <= 3) return true;
   if (ANGLE.test(v) || VARIABLE.test(v) || SOPS.test(v)) return true;
   if (v.includes('...') || v.includes('\u2026')) return true;
   if (/^(.)\1+$/s.test(v)) return true;
   if (NO_VALUE_WORDS.has(v.toLowerCase())) return true;
   const host = URL_HOST.exec(v)?.[1];
   if (host !== undefined && reservedHost(host)) return true;
+  if (DATABASE_URL.test(v) && !URL_PASSWORD.test(v)) return true;
   for (const part of wordParts(v)) if (PLACEHOLDER_WORDS.has(part) || /^x{3,}$/.test(part)) return true;
   return extra.some((re) => re.test(v));
 }
