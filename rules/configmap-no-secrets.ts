@@ -1,19 +1,13 @@
 import { defineRule } from '../src/engine/rule.js';
 import { isObject } from '../src/k8s/object.js';
-import { secretKeyPattern, secretValueKind } from './_lib/secret-patterns.js';
+import { ALLOW_KEYS_SCHEMA, secretKeyPattern, secretValueKind, type AllowKeysOptions } from './_lib/secret-patterns.js';
 
-interface Options { allowKeys: string[] }
-
-export const rule = defineRule<Options>({
+export const rule = defineRule<AllowKeysOptions>({
   meta: {
     id: 'configmap-no-secrets',
     description: 'No ConfigMap key or value looks like a secret (keys like *_SECRET, *_API_KEY; values like sk- keys, JWTs, PEM keys, URLs with passwords)',
     defaultSeverity: 'error',
-    optionsSchema: {
-      type: 'object',
-      properties: { allowKeys: { type: 'array', items: { type: 'string' }, uniqueItems: true } },
-      additionalProperties: false,
-    },
+    optionsSchema: ALLOW_KEYS_SCHEMA,
     defaultOptions: { allowKeys: [] },
   },
   check(ctx) {

@@ -21,7 +21,9 @@ import { rule as serviceSelectorMatch } from './service-selector-match.js';
 import { rule as serviceTargetPort } from './service-target-port.js';
 import { rule as probePort } from './probe-port.js';
 import { rule as configmapNoSecrets } from './configmap-no-secrets.js';
+import { rule as plaintextSecrets } from './plaintext-secrets.js';
 import { rule as secretEncoding } from './secret-encoding.js';
+import { rule as noCommittedSecrets } from './no-committed-secrets.js';
 import { rule as envRefs } from './env-refs.js';
 import { rule as serviceUrlRefs } from './service-url-refs.js';
 import { rule as namespaceConsistent } from './namespace-consistent.js';
@@ -56,7 +58,9 @@ export const RULES: ReadonlyArray<Rule<any>> = [
   serviceTargetPort,
   probePort,
   configmapNoSecrets,
+  plaintextSecrets,
   secretEncoding,
+  noCommittedSecrets,
   envRefs,
   serviceUrlRefs,
   namespaceConsistent,

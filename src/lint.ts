@@ -18,6 +18,7 @@ import { sourceResolver } from './load/source-comment.js';
 import { displayPath } from './load/display.js';
 import { crdInput, readCrdFiles, type CrdFiles } from './load/crds.js';
 import { dockerfileCatalogue } from './load/dockerfiles.js';
+import { gitIndex } from './load/git-index.js';
 import type { Finding, LintResult } from './types.js';
 import { RULES } from '../rules/index.js';
 
@@ -83,6 +84,8 @@ export async function lint(options: LintOptions = {}): Promise<LintResult> {
   // Found and parsed on first request, shared by every rule and variant render of this lint only.
   const dockerfiles = dockerfileCatalogue({ baseDir: input.baseDir, cwd, images: config.images, overlay: options.overlay });
   const note = options.onNote && onceEach(options.onNote);
+  // Asked on first request (no-committed-secrets), shared by every unit and variant of this lint.
+  const git = gitIndex({ cwd, note });
   const seen = new Map<string, Finding>();
   const merged: Finding[] = [];
   const mergedSuppressed: Finding[] = [];
@@ -108,6 +111,7 @@ export async function lint(options: LintOptions = {}): Promise<LintResult> {
       resources,
       charts: world.charts,
       dockerfiles,
+      git,
       crds,
       lintSettings,
       directives: input.directives,

@@ -1,6 +1,6 @@
 /**
  * What a secret looks like, by key name and by value, for
- * configmap-no-secrets. Key patterns match whole word parts (keys split on
+ * configmap-no-secrets and plaintext-secrets. Key patterns match whole word parts (keys split on
  * `_`, `-`, `.` and camelCase), so NEXT_PUBLIC_API_URL or MAX_TOKENS never
  * match while OPENAI_API_KEY and jwtSecret do.
  */
@@ -90,3 +90,12 @@ export function secretValueKind(value: string): string | undefined {
   for (const p of VALUE_PATTERNS) if ((!p.needle || value.includes(p.needle)) && p.re.test(value)) return p.what;
   return undefined;
 }
+
+/** The options both rules take: keys (ConfigMap keys, env names) that are never flagged, by exact name. */
+export interface AllowKeysOptions { allowKeys: string[] }
+
+export const ALLOW_KEYS_SCHEMA: Record<string, unknown> = {
+  type: 'object',
+  properties: { allowKeys: { type: 'array', items: { type: 'string' }, uniqueItems: true } },
+  additionalProperties: false,
+};

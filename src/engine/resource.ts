@@ -10,6 +10,14 @@ export interface NodeLocation {
   related?: RelatedLocation[];
   /** Line in the text that suppression comments are read from, when it differs from location.line (rendered charts). */
   rawLine?: number;
+  /**
+   * For a node of a rendered chart, where its text was written: `template`, as it is, in the
+   * template text at `location` (a helper's line when a named template printed it); `values`,
+   * printed by an action from a values file, at `location` in that file; `computed`, printed
+   * by an action from no file (a function's result, a `--set` flag, `.Release`). Absent for
+   * plain manifests, whose text is their file's.
+   */
+  written?: { from: 'template' | 'values'; location: Location } | { from: 'computed' };
 }
 
 /**

@@ -191,6 +191,20 @@ export interface CrdInput {
   problems: readonly { location: Location; message: string }[];
 }
 
+/**
+ * What git has in its index for the input files (src/load/git-index.ts), asked on first
+ * request. Rules read it; nothing in it changes git.
+ */
+export interface GitIndex {
+  /**
+   * Whether the file (a display path, as findings name files) is in git's index: committed
+   * and not removed, or staged with `git add` (in a pre-commit hook, the index being
+   * committed). False for a file git does not know, a file outside any git work tree,
+   * `<stdin>`, or when git cannot be run.
+   */
+  inIndex(file: string): boolean;
+}
+
 export interface RuleContext<O> {
   readonly options: O;
   readonly resources: readonly Resource[];
@@ -199,6 +213,8 @@ export interface RuleContext<O> {
   readonly charts: readonly ChartFacts[];
   readonly dockerfiles: DockerfileCatalogue;
   readonly crds: CrdInput;
+  /** Which input files git tracks or has staged (no-committed-secrets). */
+  readonly git: GitIndex;
   report(report: Report): void;
 }
 

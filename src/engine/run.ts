@@ -10,7 +10,7 @@ import { placeFix } from './fix.js';
 import type { Resource } from './resource.js';
 import { resourceId } from './resource.js';
 import { ResourceIndex } from './resource-index.js';
-import type { ChartFacts, CheckedRule, CrdInput, DockerfileCatalogue, LintSettings, Report, RuleContext } from './rule.js';
+import type { ChartFacts, CheckedRule, CrdInput, DockerfileCatalogue, GitIndex, LintSettings, Report, RuleContext } from './rule.js';
 import { lowerSeverity } from './severity.js';
 
 export interface RuleSetting {
@@ -28,6 +28,7 @@ export interface RunInput {
   resources: readonly Resource[];
   charts: readonly ChartFacts[];
   dockerfiles: DockerfileCatalogue;
+  git: GitIndex;
   crds: CrdInput;
   lintSettings: LintSettings;
   /** Suppression comments by display file. */
@@ -97,6 +98,7 @@ export function runRules(input: RunInput): RunOutput {
       charts: input.charts,
       dockerfiles: input.dockerfiles,
       crds: input.crds,
+      git: input.git,
       report,
     };
     try {

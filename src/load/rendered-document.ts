@@ -69,7 +69,15 @@ export class RenderedSourceDocument implements SourceDocument {
       related.push({ ...inner, message: 'emitted here by a named template' });
     }
     if (span.origin) related.push(this.relatedOf(span.origin));
-    return { location, ...(related.length ? { related } : {}), rawLine: location.line };
+    return { location, ...(related.length ? { related } : {}), rawLine: location.line, written: this.writtenAt(span, inner) };
+  }
+
+  /** Where the text of a span was written: the template text itself, a values file, or nowhere. */
+  private writtenAt(span: OutputSpan, inner: Location): NodeLocation['written'] {
+    if (span.kind === 'text') return { from: 'template', location: inner };
+    const o = span.origin;
+    if (!o || o.flag) return { from: 'computed' };
+    return { from: 'values', location: { file: this.originFile(o), line: o.line, column: o.column, endLine: o.endLine ?? o.line, endColumn: o.endColumn ?? o.column } };
   }
 
   /** The template place that emitted [start, end) of a span. */

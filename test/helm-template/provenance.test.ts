@@ -32,6 +32,8 @@ const funcs: Record<string, GoFunction> = {
     (n: GoValue, s: GoValue) => ' '.repeat(Number(n)) + String(s).replaceAll('\n', '\n' + ' '.repeat(Number(n))),
     { params: ['int', 'string'] },
   ),
+  b64enc: (v: GoValue) => Buffer.from(String(v)).toString('base64'),
+  sha256sum: (v: GoValue) => `sha-of-${String(v).length}`,
   // yaml.v2-shaped output for maps, lists and scalars (enough for these cases).
   toYaml: (v: GoValue) => toYaml(v, 0).replace(/\n$/, ''),
 };
@@ -126,6 +128,19 @@ describe('template provenance', () => {
     expect(typeSpan).toMatchObject({ line: 4, column: 9, kind: 'action' });
     expect(typeSpan.origin).toBeUndefined();
     expectTiled(r);
+  });
+
+  it('keeps the origin of a value through b64enc (a Secret\'s data), not through a hash', () => {
+    const values = valuesWithOrigins();
+    const auth: GoMap = { password: 'hunter2' };
+    setOrigin(auth, 'password', origin('values.yaml', 20, 13));
+    values.auth = auth;
+    const secret = ['data:', '  password: {{ .Values.auth.password | b64enc | quote }}', '  digest: {{ .Values.auth.password | sha256sum }}', ''].join('\n');
+    const r = render({ [T]: secret }, values).get(T)!;
+    expect(r.text).toContain(`password: "${Buffer.from('hunter2').toString('base64')}"`);
+    expect(spanAt(r, '"aHVudGVyMg==')).toMatchObject({ line: 2, column: 13, kind: 'action', origin: origin('values.yaml', 20, 13) });
+    // A hash is not the value: it keeps no origin.
+    expect(spanAt(r, 'sha-of-7').origin).toBeUndefined();
   });
 
   it('maps text to the template position it was copied from', () => {

@@ -103,4 +103,44 @@ describe.skipIf(!havePreCommit)('pre-commit hook', { timeout: 600_000 }, () => {
     expect(bad.stdout).toMatch(/^ {2}11:5 +error +Service frontend-svc selects no pod: no workload in namespace default has pod labels component=web +service-selector-match$/m);
     expect(bad.stdout).toMatch(/1 problem \(1 error/);
   });
+
+  it('stops a commit of a Secret with real values (no-committed-secrets) and lets its .example through', () => {
+    newRepo('secrets');
+    write('k8s/config.yaml', cleanManifest);
+    const real = [
+      'apiVersion: v1',
+      'kind: Secret',
+      'metadata:',
+      '  name: app-secrets',
+      '  namespace: todo',
+      '  labels:',
+      '    app: todo',
+      'type: Opaque',
+      'stringData:',
+      '  DATABASE_URL: postgresql://todo:Sup3rS3cret@ep-cool-name.neon.tech/todo',
+      '  OPENAI_API_KEY: sk-proj-abcdefghijklmnopqrstuvwxyz0123',
+      '',
+    ].join('\n');
+    const template = real.replace(/(DATABASE_URL|OPENAI_API_KEY): .*/g, '$1: <$1>');
+    // The design's template, and the same under a name the hook hands to the linter: both pass.
+    write('k8s/secret.yaml.example', template);
+    write('k8s/secret.example.yaml', template);
+    run('pre-commit', ['install'], { cwd: repo, env });
+    git('add', '.');
+    const ok = run('git', ['commit', '-q', '-m', 'config and the Secret template'], { cwd: repo, env });
+    expect(ok.status, ok.stdout + ok.stderr).toBe(0);
+
+    // The real Secret, staged: the commit is refused at each value, and no value is printed.
+    write('k8s/secret.yaml', real);
+    git('add', 'k8s/secret.yaml');
+    const bad = run('git', ['commit', '-q', '-m', 'the real Secret'], { cwd: repo, env });
+    const out = bad.stdout + bad.stderr;
+    expect(bad.status, out).not.toBe(0);
+    expect(out).toMatch(/^k8s-todo-lint\.+Failed$/m);
+    expect(out).toContain('k8s/secret.yaml');
+    expect(out).toMatch(/10:17 +error +Secret app-secrets key DATABASE_URL holds a real-looking value in k8s\/secret\.yaml, which git tracks or has staged; .* +no-committed-secrets/);
+    expect(out).toMatch(/11:19 +error +Secret app-secrets key OPENAI_API_KEY holds a real-looking value in k8s\/secret\.yaml/);
+    expect(out).not.toMatch(/Sup3rS3cret|sk-proj/);
+    expect(git('log', '--format=%s')).toBe('config and the Secret template');
+  });
 });

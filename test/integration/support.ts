@@ -33,7 +33,7 @@ export function commandExists(cmd: string): boolean {
   return spawnSync('sh', ['-c', `command -v ${cmd}`], { stdio: 'ignore' }).status === 0;
 }
 
-/** A ConfigMap and the todo Secret that pass the recommended rules. */
+/** A ConfigMap and the todo Secret that pass the recommended rules (the Secret holds placeholders: it is committed). */
 export const cleanManifest = `apiVersion: v1
 kind: ConfigMap
 metadata:
@@ -53,9 +53,9 @@ metadata:
     app: todo
 type: Opaque
 stringData:
-  DATABASE_URL: set-at-deploy
-  BETTER_AUTH_SECRET: set-at-deploy
-  OPENAI_API_KEY: set-at-deploy
+  DATABASE_URL: <set at deploy time>
+  BETTER_AUTH_SECRET: <set at deploy time>
+  OPENAI_API_KEY: <set at deploy time>
 `;
 
 /** A NodePort Service whose nodePort (line 14, columns 17-22) is below the NodePort range. */

@@ -18,6 +18,7 @@ import { rule as chartMetadata } from '../../rules/chart-metadata.js';
 import { chartFacts } from '../../src/load/chart-facts.js';
 import { FIXTURES } from '../support/rule-tester.js';
 import { emptyRuleInputs } from '../support/rule-inputs.js';
+import { gitRepo } from '../support/git-repo.js';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const DOCS = path.join(ROOT, 'docs/rules');
@@ -39,6 +40,9 @@ export function examplesOf(markdown: string): Example[] {
   }
   return out;
 }
+
+/** Rules about what git tracks: their examples are staged in a git repository of their own. */
+const GIT_RULES: ReadonlySet<string> = new Set(['no-committed-secrets']);
 
 const tmpRoot = mkdtempSync(path.join(os.tmpdir(), 'k8s-todo-lint-docs-'));
 afterAll(() => rmSync(tmpRoot, { recursive: true, force: true }));
@@ -80,6 +84,7 @@ async function findingsOf(ruleId: string, text: string): Promise<{ messages: str
     return { messages: reports.map((r) => r.message), notRendered: false };
   }
   const target = materialise(text);
+  if (GIT_RULES.has(ruleId)) gitRepo(target.endsWith('.yaml') ? path.dirname(target) : target);
   const result = await lint({
     paths: [target],
     cwd: path.dirname(target),

@@ -884,7 +884,8 @@ export class State {
       if (typeof a === 'object' && !(a instanceof Uint8Array)) {
         contains = true; // a map or list serialized or transformed into the result
       } else if (rs !== undefined) {
-        contains = rs.includes(as ?? formatValue(a)) || name === 'indent' || name === 'nindent';
+        // An encoding (a Secret's `{{ .Values.password | b64enc }}`) is the value, written another way.
+        contains = rs.includes(as ?? formatValue(a)) || name === 'indent' || name === 'nindent' || name === 'b64enc' || name === 'b32enc';
       } else {
         contains = result === a || (typeof result !== 'object' && result !== null && formatValue(result) === formatValue(a));
       }

@@ -1,0 +1,1 @@
+import { testRule } from '../support/rule-tester.js'; testRule('plaintext-secrets');
