@@ -128,6 +128,15 @@ describe('in-cluster Service URLs', () => {
     expect(parseUrl('http://admin:hunter2@backend-svc:8000/x')).toEqual({ display: 'http://backend-svc:8000/x', scheme: 'http', host: 'backend-svc', port: 8000, portExplicit: true });
     expect(parseUrl('http://[::1]:8000')).toBeUndefined();
   });
+  it('prints scheme, host, port and path only: no user info, query or fragment', () => {
+    expect(parseUrl('https://svc:5432/x?api_key=sk-TOPSECRET#TOPSECRET')).toMatchObject({ display: 'https://svc:5432/x', host: 'svc', port: 5432 });
+    expect(parseUrl('http://svc?token=TOPSECRET')).toMatchObject({ display: 'http://svc', host: 'svc', port: 80 });
+    // Passwords holding `?`, `/` or `#` (not percent-encoded): the host is what follows the last `@`.
+    for (const pw of ['a?TOPSECRET', 'a/TOPSECRET', 'a#TOPSECRET', '12/TOPSECRET', 'x@TOPSECRET?y']) {
+      const url = parseUrl(`http://user:${pw}@backend-svc:8000/api?q=1`);
+      expect(url, pw).toMatchObject({ display: 'http://backend-svc:8000/api', host: 'backend-svc', port: 8000 });
+    }
+  });
   it('finds every URL in a list value', () => {
     expect(findUrls('http://localhost:3000, https://frontend-svc:3000;http://x').map((u) => u.display)).toEqual(['http://localhost:3000', 'https://frontend-svc:3000', 'http://x']);
   });
