@@ -41,7 +41,7 @@ describe('base64Problem (Go StdEncoding)', () => {
     ['YQ==YQ==', 'unexpected character after the padding at offset 4'],
     ['YWJj=', 'misplaced padding "=" at offset 4'],
     ['YQ=', 'length is not a multiple of 4 (missing "=" padding?) at offset 3'],
-    ['a-b_', '"-" (URL-safe alphabet, not standard base64) at offset 1'],
+    ['a-b_', 'a URL-safe base64 character ("-" or "_", not standard base64) at offset 1'],
     ['ab:c', 'a character outside the base64 alphabet at offset 2'],
   ])('%j -> %s', (input, problem) => {
     expect(base64Problem(input)).toBe(problem);
