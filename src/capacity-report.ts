@@ -12,6 +12,7 @@ import pc from 'picocolors';
 import type { CapacityData, CapacityRow } from './capacity.js';
 import type { Dimension } from './k8s/capacity.js';
 import { parseQuantity, ratio } from './k8s/quantity.js';
+import { escapeControlChars, escapeJsonControlChars } from './format/control-chars.js';
 
 type Amount = 'requests' | 'limits';
 
@@ -53,12 +54,13 @@ export function capacityBar(percent: number, maxUtilization: number, width: numb
   return s;
 }
 
+/** Kind, namespace and name come from the input: no control character reaches the terminal. */
 function workloadLabel(w: CapacityRow): string {
-  return w.namespace ? `${w.kind} ${w.namespace}/${w.name}` : `${w.kind} ${w.name}`;
+  return escapeControlChars(w.namespace ? `${w.kind} ${w.namespace}/${w.name}` : `${w.kind} ${w.name}`);
 }
 
 function replicasText(w: CapacityRow): string {
-  return w.replicasFrom === 'replicas' ? String(w.replicas) : `${w.replicas} (${w.replicasFrom})`;
+  return w.replicasFrom === 'replicas' ? String(w.replicas) : `${w.replicas} (${escapeControlChars(w.replicasFrom)})`;
 }
 
 /** Columns padded to their widest cell; the last column is not padded. */
@@ -125,5 +127,5 @@ export function renderCapacityJson(data: CapacityData): string {
   const verdict = Object.fromEntries(
     AMOUNTS.map((a) => [a, Object.fromEntries(DIMENSIONS.map((d) => [d, capacityVerdict(data.percent[a][d], a, data.maxUtilization)]))]),
   );
-  return `${JSON.stringify({ ...data, verdict }, null, 2)}\n`;
+  return `${escapeJsonControlChars(JSON.stringify({ ...data, verdict }, null, 2))}\n`;
 }
