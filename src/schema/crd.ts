@@ -106,8 +106,8 @@ export function toJsonSchema(s: unknown, strict: boolean): unknown {
   }
   if (src['x-kubernetes-int-or-string'] === true) out.type = ['integer', 'string'];
   if (src.properties && typeof src.properties === 'object') {
-    out.properties = {};
-    for (const [k, v] of Object.entries(src.properties)) out.properties[k] = toJsonSchema(v, strict);
+    // fromEntries makes own properties even of `__proto__` (an assignment would set the prototype).
+    out.properties = Object.fromEntries(Object.entries(src.properties).map(([k, v]) => [k, toJsonSchema(v, strict)]));
   }
   if (src.items !== undefined) out.items = Array.isArray(src.items) ? src.items.map((i: unknown) => toJsonSchema(i, strict)) : toJsonSchema(src.items, strict);
   if (src.additionalProperties !== undefined) out.additionalProperties = typeof src.additionalProperties === 'boolean' ? src.additionalProperties : toJsonSchema(src.additionalProperties, strict);
@@ -155,7 +155,8 @@ interface AjvInstance {
 /** A new ajv instance. One per catalogue: ajv keeps every schema it compiled, so a shared one would outlive the lint. */
 function newAjv(): AjvInstance {
   const Ajv = require('ajv').default as new (opts: Record<string, unknown>) => AjvInstance;
-  return new Ajv({ allErrors: true, verbose: true, strict: false, validateFormats: false, validateSchema: false, unicodeRegExp: false });
+  // ownProperties: a property named constructor or toString is looked up on the object, not found on Object.prototype.
+  return new Ajv({ allErrors: true, verbose: true, strict: false, validateFormats: false, validateSchema: false, unicodeRegExp: false, ownProperties: true });
 }
 
 /** Validates custom resources of one CRD version. */
