@@ -1,5 +1,6 @@
 import { defineRule } from '../src/engine/rule.js';
 import { containersOf } from '../src/k8s/workloads.js';
+import { showValue } from './_lib/show-value.js';
 
 interface Options { allowed: string[] }
 
@@ -32,7 +33,7 @@ export const rule = defineRule<Options>({
           const dflt = image.includes('@') ? 'IfNotPresent' : tag === '' || tag === 'latest' ? 'Always' : 'IfNotPresent';
           ctx.report({ resource: r, path: c.path, message: `${who} sets no imagePullPolicy (Kubernetes defaults it to ${dflt} here); set one of ${list}`, fix: fixOf(c.path) });
         } else if (!allowed.includes(String(policy))) {
-          ctx.report({ resource: r, path: [...c.path, 'imagePullPolicy'], message: `imagePullPolicy ${String(policy)} of ${who} is not one of ${list}`, fix: fixOf(c.path) });
+          ctx.report({ resource: r, path: [...c.path, 'imagePullPolicy'], message: `imagePullPolicy ${showValue(policy)} of ${who} is not one of ${list}`, fix: fixOf(c.path) });
         }
       }
     }

@@ -1,5 +1,6 @@
 import { defineRule } from '../src/engine/rule.js';
-import { SchemaChecker } from '../src/schema/check.js';
+import { SchemaChecker, type SchemaFinding } from '../src/schema/check.js';
+import { mayHoldSecret } from './_lib/secret-patterns.js';
 
 /**
  * Every resource against its Kubernetes schema for `kubeVersion`: types,
@@ -46,23 +47,18 @@ export const rule = defineRule<Options>({
           if (noSchemaSaid.has(key)) continue;
           noSchemaSaid.add(key);
         }
-        ctx.report({ resource: r, path: f.path, message: redactSecretValue(r.kind, f.path, f.message, r.object), severity: f.severity, ...(f.target ? { target: f.target } : {}) });
+        ctx.report({ resource: r, path: f.path, message: redactSecretValue(r.kind, f, r.object), severity: f.severity, ...(f.target ? { target: f.target } : {}) });
       }
     }
   },
 });
 
 /**
- * Secret values are never printed (RULES.md): a schema message about a value
- * under a Secret's data/stringData names its type only.
+ * Secret values are never printed (RULES.md): a schema message about a value that may be a
+ * secret (under a Secret's data/stringData, a secret-looking key or env name, a secret-looking
+ * text) names its type only.
  */
-function redactSecretValue(kind: string, path: readonly (string | number)[], message: string, object: Record<string, any>): string {
-  if (kind !== 'Secret' || (path[0] !== 'data' && path[0] !== 'stringData') || path.length < 2) return message;
-  const value = object?.[path[0]]?.[path[1]];
-  if (value === undefined || value === null || typeof value === 'object') return message;
-  const text = String(value);
-  if (text === '') return message;
-  let out = message;
-  for (const shown of [JSON.stringify(value), JSON.stringify(text), text]) out = out.split(shown).join('<redacted>');
-  return out;
+function redactSecretValue(kind: string, finding: SchemaFinding, object: Record<string, unknown>): string {
+  if (finding.valueFree === undefined || !mayHoldSecret(kind, object, finding.path)) return finding.message;
+  return finding.valueFree;
 }

@@ -1,5 +1,6 @@
 import { defineRule } from '../src/engine/rule.js';
 import { isObject } from '../src/k8s/object.js';
+import { showValue } from './_lib/show-value.js';
 
 interface Options { maxUnavailable: number }
 
@@ -20,7 +21,7 @@ export const rule = defineRule<Options>({
       const strategy = isObject(spec.strategy) ? spec.strategy : undefined;
       const type = strategy?.type ?? 'RollingUpdate';
       if (type !== 'RollingUpdate') {
-        ctx.report({ resource: d, path: ['spec', 'strategy', 'type'], message: `Deployment ${d.name} uses the ${String(type)} strategy, which stops every pod before starting new ones; use RollingUpdate with maxUnavailable ${limit}` });
+        ctx.report({ resource: d, path: ['spec', 'strategy', 'type'], message: `Deployment ${d.name} uses the ${showValue(type)} strategy, which stops every pod before starting new ones; use RollingUpdate with maxUnavailable ${limit}` });
         continue;
       }
       const ru = isObject(strategy?.rollingUpdate) ? strategy.rollingUpdate : undefined;
@@ -33,7 +34,7 @@ export const rule = defineRule<Options>({
       // A percentage scales with replicas (rounded down), so only 0% is as safe as 0.
       const tooMany = typeof mu === 'number' ? mu > limit : typeof mu === 'string' && /^\d+%$/.test(mu) ? parseInt(mu, 10) !== 0 : false;
       if (tooMany) {
-        ctx.report({ resource: d, path, message: `Deployment ${d.name} allows maxUnavailable ${String(mu)} during a rollout; ${wanted}` });
+        ctx.report({ resource: d, path, message: `Deployment ${d.name} allows maxUnavailable ${showValue(mu)} during a rollout; ${wanted}` });
         continue;
       }
       const ms = ru?.maxSurge;

@@ -14,6 +14,7 @@ import pc from 'picocolors';
 import type { CapacityData, CapacityReport, CapacityRow } from './capacity.js';
 import type { Dimension } from './k8s/capacity.js';
 import { parseQuantity, ratio } from './k8s/quantity.js';
+import { escapeControlChars, escapeJsonControlChars } from './format/control-chars.js';
 
 type Amount = 'requests' | 'limits';
 
@@ -55,12 +56,13 @@ export function capacityBar(percent: number, maxUtilization: number, width: numb
   return s;
 }
 
+/** Kind, namespace and name come from the input: no control character reaches the terminal. */
 function workloadLabel(w: CapacityRow): string {
-  return w.namespace ? `${w.kind} ${w.namespace}/${w.name}` : `${w.kind} ${w.name}`;
+  return escapeControlChars(w.namespace ? `${w.kind} ${w.namespace}/${w.name}` : `${w.kind} ${w.name}`);
 }
 
 function replicasText(w: CapacityRow): string {
-  return w.replicasFrom === 'replicas' ? String(w.replicas) : `${w.replicas} (${w.replicasFrom})`;
+  return w.replicasFrom === 'replicas' ? String(w.replicas) : `${w.replicas} (${escapeControlChars(w.replicasFrom)})`;
 }
 
 /** Columns padded to their widest cell; the last column is not padded. */
@@ -88,7 +90,7 @@ function renderUnitText(data: CapacityData, titled: boolean, options: CapacityRe
   const out: string[] = [];
 
   out.push(
-    c.bold(titled ? `Cluster capacity of ${data.unit}` : 'Cluster capacity') +
+    c.bold(titled ? `Cluster capacity of ${escapeControlChars(data.unit)}` : 'Cluster capacity') +
       `  allocatable: cpu ${data.allocatable.cpu}, memory ${data.allocatable.memory}; limits bar ${formatPercent(data.maxUtilization * 100)} (│)`,
     '',
   );
@@ -135,5 +137,5 @@ export function renderCapacityJson(report: CapacityReport): string {
     );
     return { ...data, verdict };
   });
-  return `${JSON.stringify({ units }, null, 2)}\n`;
+  return `${escapeJsonControlChars(JSON.stringify({ units }, null, 2))}\n`;
 }

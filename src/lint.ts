@@ -241,13 +241,15 @@ export async function loadInput(options: LintOptions = {}): Promise<LoadedInput>
   for (const abs of [...inputs.files, ...(context?.files ?? [])]) {
     const file = display(abs);
     const named = !contextFiles.has(file);
-    const decoded = readInputFile(abs, options.overlay);
-    if (typeof decoded !== 'string') {
+    const json = abs.toLowerCase().endsWith('.json');
+    // Bytes that are not text leave out the documents holding them, each reported where it is.
+    const decoded = readInputFile(abs, json, options.overlay);
+    for (const p of decoded.problems) problems.push({ ruleId: 'yaml-syntax', message: p.message, location: { file, line: p.line, column: p.column, endLine: p.line, endColumn: p.column + 1 } });
+    if (decoded.text === undefined) {
       if (named) fileCount++;
-      problems.push({ ruleId: 'yaml-syntax', message: decoded.problem, location: { file, line: 1, column: 1, endLine: 1, endColumn: 1 } });
       continue;
     }
-    ingest(decoded, file, abs.toLowerCase().endsWith('.json'), inputs.explicit.has(abs), named);
+    ingest(decoded.text, file, json, inputs.explicit.has(abs), named);
   }
   if (inputs.stdin) {
     const text = options.stdinText ?? '';

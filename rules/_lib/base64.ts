@@ -30,7 +30,8 @@ export function base64Problem(value: string): string | undefined {
       continue;
     }
     if (!ALPHABET.test(ch)) {
-      const what = ch === '-' || ch === '_' ? `"${ch}" (URL-safe alphabet, not standard base64)` : 'a character outside the base64 alphabet';
+      // Which character is not said: it is one character of the secret.
+      const what = ch === '-' || ch === '_' ? 'a URL-safe base64 character ("-" or "_", not standard base64)' : 'a character outside the base64 alphabet';
       return `${what} at offset ${i}`;
     }
     lastContent = i;

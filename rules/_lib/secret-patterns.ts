@@ -99,3 +99,25 @@ export const ALLOW_KEYS_SCHEMA: Record<string, unknown> = {
   properties: { allowKeys: { type: 'array', items: { type: 'string' }, uniqueItems: true } },
   additionalProperties: false,
 };
+
+/**
+ * Whether the value at `path` of a resource may be a secret, so that no message may quote it:
+ * anything under a Secret's `data` or `stringData` (those fields themselves included: a scalar
+ * there is the secret), a value under a key that looks like a secret's name at any depth
+ * (`data.DB_PASSWORD`, `auth.apiKey.value`), the `value` of an entry whose `name` looks like one
+ * (an env var), and a string that looks like a secret by its text.
+ */
+export function mayHoldSecret(kind: string | undefined, object: unknown, path: readonly (string | number)[]): boolean {
+  if (kind === 'Secret' && (path[0] === 'data' || path[0] === 'stringData')) return true;
+  let node: unknown = object;
+  for (const segment of path) {
+    if (node === null || typeof node !== 'object') return false;
+    const holder = node as Record<string, unknown>;
+    if (typeof segment === 'string') {
+      if (secretKeyPattern(segment) !== undefined) return true;
+      if (segment === 'value' && typeof holder.name === 'string' && secretKeyPattern(holder.name) !== undefined) return true;
+    }
+    node = Object.hasOwn(holder, segment) ? holder[segment] : undefined;
+  }
+  return typeof node === 'string' ? secretValueKind(node) !== undefined : false;
+}

@@ -6,7 +6,7 @@
  */
 
 export interface UrlRef {
-  /** The URL as found, with any user:password@ removed (never printed). */
+  /** Scheme, host, port and path of the URL (user info, query and fragment are never printed). */
   display: string;
   scheme: 'http' | 'https';
   host: string;
@@ -33,13 +33,19 @@ export function findUrls(value: string): UrlRef[] {
   return out;
 }
 
+/**
+ * Reads scheme, host, port and path. User info, query and fragment are dropped, never printed:
+ * they hold passwords and tokens (`?api_key=...`). A password with an unencoded `/`, `?` or `#`
+ * would end the authority early for a strict parser, so the host is read after the last `@` of
+ * the URL: a misread then names another host (seldom a Service name), never prints the password.
+ */
 export function parseUrl(text: string): UrlRef | undefined {
-  const m = /^(https?):\/\/([^/?#]*)/i.exec(text);
+  const m = /^(https?):\/\//i.exec(text);
   if (!m) return undefined;
   const scheme = m[1].toLowerCase() as 'http' | 'https';
-  let authority = m[2];
-  const at = authority.lastIndexOf('@');
-  if (at !== -1) authority = authority.slice(at + 1);
+  const afterScheme = text.slice(m[0].length);
+  const afterUserInfo = afterScheme.slice(afterScheme.lastIndexOf('@') + 1);
+  const authority = /^[^/?#]*/.exec(afterUserInfo)![0];
   if (authority.startsWith('[')) return undefined; // IPv6 literal: never a Service name
   const hp = /^([^:]*)(?::(\d*))?$/.exec(authority);
   if (!hp || hp[1] === '') return undefined;
@@ -47,8 +53,8 @@ export function parseUrl(text: string): UrlRef | undefined {
   const portText = hp[2];
   const portExplicit = portText !== undefined && portText !== '';
   const port = portExplicit ? Number(portText) : scheme === 'https' ? 443 : 80;
-  const rest = text.slice(m[0].length);
-  const display = `${scheme}://${hp[1]}${portExplicit ? `:${portText}` : ''}${rest}`;
+  const path = /^[^?#]*/.exec(afterUserInfo.slice(authority.length))![0];
+  const display = `${scheme}://${hp[1]}${portExplicit ? `:${portText}` : ''}${path}`;
   return { display, scheme, host, port, portExplicit };
 }
 

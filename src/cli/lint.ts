@@ -18,6 +18,7 @@ import type { LintResult } from '../types.js';
 import { VERSION } from '../version.js';
 import { resolveInputs, useColor, type Io } from './io.js';
 import { addHelmOptions, baseProgram, collect, helmOptions } from './program.js';
+import { escapeControlChars } from '../format/control-chars.js';
 
 export async function lintCommand(argv: string[], io: Io): Promise<number> {
   const program = baseProgram(io, 'k8s-todo-lint')
@@ -61,7 +62,7 @@ export async function lintCommand(argv: string[], io: Io): Promise<number> {
     preset: o.preset,
     ...helm,
     context: o.context,
-    onNote: o.verbose ? (message: string) => io.stderr(`k8s-todo-lint: note: ${message}\n`) : undefined,
+    onNote: o.verbose ? (message: string) => io.stderr(`k8s-todo-lint: note: ${escapeControlChars(message)}\n`) : undefined,
   });
   const shown = o.quiet ? quietResult(result) : result;
   const color = useColor(o.color !== false, io);

@@ -6,6 +6,7 @@
  */
 import { CommanderError } from 'commander';
 import { FatalError } from '../errors.js';
+import { escapeControlChars } from '../format/control-chars.js';
 import { capacityCommand } from './capacity.js';
 import type { Io } from './io.js';
 import { lintCommand } from './lint.js';
@@ -26,13 +27,13 @@ export async function main(argv: string[], io: Io): Promise<number> {
     return await lintCommand(argv, io);
   } catch (e) {
     if (e instanceof FatalError) {
-      io.stderr(`k8s-todo-lint: ${e.message}\n`);
+      io.stderr(`k8s-todo-lint: ${escapeControlChars(e.message)}\n`);
       return 2;
     }
     if (e instanceof CommanderError) return e.exitCode === 0 ? 0 : 2;
     // An unexpected failure is our bug: one line, with the stack only when debugging.
     const debug = (io.env.DEBUG ?? '').split(',').includes('k8s-todo-lint');
-    io.stderr(`k8s-todo-lint: internal error: ${(e as Error)?.message ?? String(e)}${debug ? `\n${(e as Error)?.stack}` : ' (set DEBUG=k8s-todo-lint for details)'}\n`);
+    io.stderr(`k8s-todo-lint: internal error: ${escapeControlChars((e as Error)?.message ?? String(e))}${debug ? `\n${(e as Error)?.stack}` : ' (set DEBUG=k8s-todo-lint for details)'}\n`);
     return 2;
   }
 }

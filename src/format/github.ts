@@ -6,12 +6,16 @@
 import { appendFileSync } from 'node:fs';
 import type { Finding, LintResult, Severity } from '../types.js';
 import type { Formatter, FormatContext } from './types.js';
+import { escapeControlChars } from './control-chars.js';
 
 const COMMANDS: Record<Severity, string> = { error: 'error', warning: 'warning', info: 'notice' };
 
-/** A command's message: the runner undoes `%0D`, `%0A`, then `%25`, so `%` must go first. */
+/**
+ * A command's message: the runner undoes `%0D`, `%0A`, then `%25`, so `%` must go first. Other
+ * control characters (ESC: the log renders ANSI sequences) are shown as escapes.
+ */
 export function escapeGithubData(s: string): string {
-  return s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+  return escapeControlChars(s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A'));
 }
 
 /** A command property's value: also `:` (ends the property list) and `,` (splits properties). */
@@ -55,9 +59,7 @@ const SUMMARY_MAX_ROWS = 2000;
  * would read as syntax (`|` ends the cell), and keep a multi-line message in its cell.
  */
 export function escapeMarkdownCell(s: string): string {
-  return s
-    .replace(/[\\`*_[\]<>|~&]/g, (c) => `\\${c}`)
-    .replace(/\r\n|\r|\n/g, '<br>');
+  return escapeControlChars(s.replace(/[\\`*_[\]<>|~&]/g, (c) => `\\${c}`).replace(/\r\n|\r|\n/g, '<br>'));
 }
 
 function plural(n: number, word: string): string {

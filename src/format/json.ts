@@ -1,11 +1,12 @@
 /** `--format json`: the machine-readable report of CLI.md, deterministic byte for byte. */
 import type { Finding } from '../types.js';
 import type { Formatter } from './types.js';
+import { escapeJsonControlChars } from './control-chars.js';
 
 export const json: Formatter = (result, ctx) => {
   const list = ctx.reportSuppressed ? [...result.findings, ...result.suppressed] : result.findings;
   const findings = list.map(toJson);
-  return JSON.stringify({ version: 1, findings, summary: result.summary }, null, 2) + '\n';
+  return escapeJsonControlChars(JSON.stringify({ version: 1, findings, summary: result.summary }, null, 2)) + '\n';
 };
 
 function toJson(f: Finding): Record<string, unknown> {

@@ -8,6 +8,7 @@
 import type { Finding, RelatedLocation, Severity } from '../types.js';
 import type { Formatter, FormatContext, RuleInfo } from './types.js';
 import { fingerprintsInOrder } from './sarif-fingerprint.js';
+import { escapeJsonControlChars } from './control-chars.js';
 
 const TOOL_NAME = 'k8s-todo-lint';
 const INFORMATION_URI = 'https://github.com/k8s-todo-lint/k8s-todo-lint';
@@ -199,5 +200,5 @@ export const sarif: Formatter = (lintResult, ctx) => {
       },
     ],
   };
-  return `${JSON.stringify(log, null, 2)}\n`;
+  return `${escapeJsonControlChars(JSON.stringify(log, null, 2))}\n`;
 };

@@ -5,6 +5,7 @@
 import pc from 'picocolors';
 import type { Finding } from '../types.js';
 import type { Formatter } from './types.js';
+import { escapeControlChars } from './control-chars.js';
 
 export const stylish: Formatter = (result, ctx) => {
   const c = pc.createColors(ctx.color);
@@ -17,12 +18,13 @@ export const stylish: Formatter = (result, ctx) => {
   }
   const lines: string[] = [];
   for (const [file, findings] of [...byFile].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
-    lines.push(c.underline(file));
+    lines.push(c.underline(escapeControlChars(file)));
     const rows = findings.map((f) => [
       `${f.location.line}:${f.location.column}`,
       f.suppressed ? 'suppressed' : f.severity,
-      f.message + (f.related?.length ? ` (${f.related.map((r) => `${r.message}: ${r.file}:${r.line}:${r.column}`).join('; ')})` : ''),
-      f.ruleId,
+      // Messages, names and file names come from the input: no control character reaches the terminal.
+      escapeControlChars(f.message + (f.related?.length ? ` (${f.related.map((r) => `${r.message}: ${r.file}:${r.line}:${r.column}`).join('; ')})` : '')),
+      escapeControlChars(f.ruleId),
     ]);
     const w0 = Math.max(...rows.map((r) => r[0].length));
     const w1 = Math.max(...rows.map((r) => r[1].length));

@@ -15,6 +15,8 @@ import type { Chart, RenderErrorDetail, SchemaViolation, ValueOrigin, ValuesErro
 import { InputError, UsageError } from '../errors.js';
 import { chartFacts, type ChartTexts } from './chart-facts.js';
 import { addResources, loadYamlDocument, type LoadProblem } from './documents.js';
+import { reasonWithoutInputText } from './yaml-error-text.js';
+import { helmTextForLint, mayBeSecretValue, setFlagForLint } from './helm-text.js';
 import { DocumentLocator } from './locate.js';
 import type { TextOverlay } from './read.js';
 import { RenderedSourceDocument, type TemplateFileRef } from './rendered-document.js';
@@ -99,7 +101,7 @@ export async function loadCharts(chartPaths: readonly string[], opts: ChartLoadO
       const problem: LoadProblem = bad?.file !== undefined && bad.position
         ? yamlSyntaxProblem(opts.display(bad.file), bad.position, bad.message)
         // Else at the chart file at fault, else at Chart.yaml.
-        : { ruleId: 'helm-render', message: `chart cannot be loaded: ${(loadError as Error).message}`, location: at1(bad?.file !== undefined ? opts.display(bad.file) : chartFile) };
+        : { ruleId: 'helm-render', message: `chart cannot be loaded: ${helmTextForLint((loadError as Error).message)}`, location: at1(bad?.file !== undefined ? opts.display(bad.file) : chartFile) };
       out.renders.push({ chart: chartFile, resources: [], problems: [problem] });
       continue;
     }
@@ -148,7 +150,7 @@ export async function loadCharts(chartPaths: readonly string[], opts: ChartLoadO
           const sourceDoc = new RenderedSourceDocument(ref.file, index, doc.text, doc.spans, templateRef, originFile, doc.source);
           const notYaml = (e: unknown) => {
             const mark = (e as { mark?: { line: number } }).mark;
-            render.problems.push({ ruleId: 'yaml-syntax', message: `rendered ${doc.source} is not valid YAML: ${(e as { reason?: string }).reason ?? (e as Error).message}${mark ? ` (rendered line ${mark.line + 1})` : ''}`, location: sourceDoc.start() });
+            render.problems.push({ ruleId: 'yaml-syntax', message: `rendered ${doc.source} is not valid YAML: ${reasonWithoutInputText((e as { reason?: string }).reason ?? (e as Error).message)}${mark ? ` (rendered line ${mark.line + 1})` : ''}`, location: sourceDoc.start() });
           };
           let obj: unknown;
           try {
@@ -189,7 +191,7 @@ export async function loadCharts(chartPaths: readonly string[], opts: ChartLoadO
 
 /** A YAML syntax error in a chart or values file, at its place; Helm's "line N:" is dropped (the location says it). */
 function yamlSyntaxProblem(file: string, position: { line: number; column: number }, message: string): LoadProblem {
-  const reason = message.replace(/^.*?error converting YAML to JSON: yaml: (?:line \d+: )?/, '');
+  const reason = helmTextForLint(message.replace(/^.*?error converting YAML to JSON: yaml: (?:line \d+: )?/, ''));
   const { line, column } = position;
   return { ruleId: 'yaml-syntax', message: `${path.basename(file)} does not parse: ${reason}`, location: { file, line, column, endLine: line, endColumn: column + 1 } };
 }
@@ -203,7 +205,7 @@ function yamlSyntaxProblem(file: string, position: { line: number; column: numbe
 function valuesProblem(e: ValuesError, display: (abs: string) => string): LoadProblem {
   const d = e.detail;
   if (d.kind === 'file') throw new InputError(`cannot read values file ${display(d.file ?? '')}: ${d.reason}`);
-  if (d.kind === 'flag') throw new UsageError(`cannot parse ${d.flag}: ${d.reason}`);
+  if (d.kind === 'flag') throw new UsageError(setFlagForLint(d.flag ?? '--set', d.reason));
   const file = display(d.file ?? '');
   if (d.position) return yamlSyntaxProblem(file, d.position, d.reason);
   return { ruleId: 'yaml-syntax', message: `values file ${path.basename(file)} cannot be used: ${d.reason}`, location: { file, line: 1, column: 1, endLine: 1, endColumn: 1 } };
@@ -211,7 +213,7 @@ function valuesProblem(e: ValuesError, display: (abs: string) => string): LoadPr
 
 /** A render error at the template line and column it carries, else at Chart.yaml. */
 function renderProblem(e: Error, detail: RenderErrorDetail | undefined, chartFile: string, templateRef: (name: string) => TemplateFileRef): LoadProblem {
-  const message = (e?.message ?? String(e)).replace(/^Error: /, '');
+  const message = helmTextForLint((e?.message ?? String(e)).replace(/^Error: /, ''));
   if (detail?.template !== undefined && detail.line !== undefined) {
     const ref = templateRef(detail.template);
     const line = detail.line;
@@ -229,7 +231,8 @@ function renderProblem(e: Error, detail: RenderErrorDetail | undefined, chartFil
 function schemaViolations(violations: readonly SchemaViolation[], rootName: string, dir: string, valueFiles: string[], display: (abs: string) => string, overlay?: TextOverlay): LoadProblem[] {
   const out: LoadProblem[] = [];
   for (const v of violations) {
-    const text = `values do not match values.schema.json of chart ${v.chart}: at '${v.pointer}': ${v.message}`;
+    const why = v.valueFree !== undefined && mayBeSecretValue(v.path, v.value) ? v.valueFree : v.message;
+    const text = `values do not match values.schema.json of chart ${v.chart}: at '${v.pointer}': ${why}`;
     let location: LoadProblem['location'] | undefined;
     if (v.chart === rootName) {
       for (const file of [...valueFiles].reverse().concat(path.join(dir, 'values.yaml'))) {

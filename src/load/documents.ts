@@ -10,6 +10,8 @@ import type { NodeLocation, Resource, SourceDocument } from '../engine/resource.
 import { groupOf } from '../k8s/api-groups.js';
 import { CLUSTER_SCOPED_KINDS } from '../k8s/kinds.js';
 import { DocumentLocator, type LocateTarget } from './locate.js';
+import { jsonSyntaxError } from './json-syntax.js';
+import { reasonWithoutInputText, tokenBefore } from './yaml-error-text.js';
 import { splitYamlDocuments, type DocumentChunk } from './split.js';
 import { YAML11_SCHEMA } from './yaml11-schema.js';
 
@@ -225,25 +227,33 @@ function syntaxProblem(e: unknown, file: string, chunk: DocumentChunk, chunkText
   let line = chunk.line + 1;
   let column = 1;
   // How many characters the finding spans: the repeated key for a duplicate, else one.
-  const length = e instanceof Error && typeof (e as { length?: unknown }).length === 'number' ? (e as unknown as { length: number }).length : 1;
+  let length = e instanceof Error && typeof (e as { length?: unknown }).length === 'number' ? (e as unknown as { length: number }).length : 1;
   let message = e instanceof Error ? e.message : String(e);
   if (e instanceof RangeError) {
     message = 'document is nested too deeply to parse';
   } else if (e && typeof e === 'object' && 'mark' in e && (e as any).mark) {
-    const mark = (e as any).mark as { line: number; column: number };
+    const mark = (e as any).mark as { line: number; column: number; position: number };
     line = chunk.line + mark.line + 1;
     column = mark.column + 1;
-    message = (e as any).reason ?? message;
+    const reason: string = (e as any).reason ?? message;
+    // Alias and tag names come from the input (maybe a secret): not repeated, the span covers them.
+    message = reasonWithoutInputText(reason);
+    const token = message === reason ? undefined : tokenBefore(chunkText, mark.position, reason);
+    if (token) {
+      column += token.start - mark.position;
+      length = token.length;
+    }
     const depth = /maxDepth \((\d+)\)/.exec(message);
     if (depth) message = `document is nested more than ${depth[1]} levels deep`;
   } else if (json) {
-    const m = /position (\d+)/.exec(message);
-    if (m) {
-      const before = chunkText.slice(0, Number(m[1]));
+    // Node's message quotes the text around the fault (a secret, often) and has no position: our own scan says where and why.
+    const error = jsonSyntaxError(chunkText);
+    message = error?.message ?? 'invalid JSON';
+    if (error) {
+      const before = chunkText.slice(0, error.offset);
       line = chunk.line + before.split('\n').length;
-      column = Number(m[1]) - before.lastIndexOf('\n');
+      column = error.offset - before.lastIndexOf('\n');
     }
-    message = message.replace(/ in JSON at position \d+.*$/, '');
   }
   return { ruleId: 'yaml-syntax', message, location: { file, line, column, endLine: line, endColumn: column + length } };
 }

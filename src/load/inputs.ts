@@ -12,6 +12,7 @@ import { fastGlob } from '../vendor.js';
 // fast-glob costs ~23 ms to import; a single named file does not need it.
 const fg = { sync: (...args: Parameters<ReturnType<typeof fastGlob>['sync']>) => fastGlob().sync(...args) };
 import { InputError } from '../errors.js';
+import { archiveHoldsChart } from './chart-archive.js';
 
 export interface ExpandedInputs {
   /** Absolute paths of manifest files, sorted. */
@@ -61,7 +62,7 @@ export function expandInputs(paths: readonly string[], opts: { cwd: string; igno
     }
     if (GLOB_CHARS.test(p)) {
       const matches = fg.sync(p, { cwd: opts.cwd, absolute: true, dot: false, onlyFiles: true, followSymbolicLinks: false, ignore: ['**/node_modules/**', '**/.git/**'] });
-      for (const m of matches) if (!ignoredByConfig(m) && (MANIFEST_EXT.test(m) || m.endsWith('.tgz'))) addFile(path.normalize(m));
+      for (const m of matches) if (!ignoredByConfig(m) && (MANIFEST_EXT.test(m) || (m.endsWith('.tgz') && archiveHoldsChart(m)))) addFile(path.normalize(m));
       if (matches.length === 0) throw new InputError(`no files match ${p}`);
       continue;
     }
@@ -117,8 +118,10 @@ function walk(root: string, cwd: string, ignoredByConfig: (abs: string) => boole
   for (const rel of entries) {
     if (path.basename(rel) === '.gitignore' || inChart(rel) || isIgnored(rel)) continue;
     const abs = path.join(root, rel);
-    if (rel.endsWith('.tgz')) charts.add(abs);
-    else files.add(abs);
+    // Only an archive that holds a Chart.yaml is a chart; other tarballs (npm packs...) are not inputs.
+    if (rel.endsWith('.tgz')) {
+      if (archiveHoldsChart(abs)) charts.add(abs);
+    } else files.add(abs);
   }
   void cwd;
 }

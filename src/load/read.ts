@@ -1,16 +1,19 @@
-/** Reads input files as text, refusing devices, binary and non-UTF-8 files with a clear reason. */
+/**
+ * Reads input files as text, refusing devices and binary files with a clear reason. A few bytes
+ * that are not UTF-8 (or NUL) leave out only the documents holding them (bad-bytes.ts). Lone
+ * carriage returns (classic Mac line endings) are line breaks, as YAML 1.1 and 1.2 define them
+ * and editors show them: each becomes a newline, which keeps every offset.
+ */
 import { readFileSync, statSync } from 'node:fs';
+import { findBadBytes, setAsideBadDocuments } from './bad-bytes.js';
 
-const decoder = new TextDecoder('utf-8', { fatal: true });
+const decoder = new TextDecoder('utf-8');
 
-export function decodeText(buf: Uint8Array): string | { problem: string } {
-  const head = buf.subarray(0, 8192);
-  if (head.includes(0)) return { problem: 'file is binary (it contains NUL bytes), not YAML or JSON' };
-  try {
-    return decoder.decode(buf);
-  } catch {
-    return { problem: 'file is not valid UTF-8 text' };
-  }
+/** A problem that keeps a file, or part of it, from being linted, at its place. */
+export interface ReadProblem {
+  message: string;
+  line: number;
+  column: number;
 }
 
 /**
@@ -20,17 +23,31 @@ export function decodeText(buf: Uint8Array): string | { problem: string } {
  */
 export type TextOverlay = (abs: string) => string | undefined;
 
-/** The text of an input file, or why it cannot be linted (the problem a yaml-syntax finding states). */
-export function readInputFile(abs: string, overlay?: TextOverlay): string | { problem: string } {
+/** The text to lint (undefined when nothing of the file can be), and what is wrong with the rest. */
+export interface ReadResult {
+  text?: string;
+  problems: ReadProblem[];
+}
+
+export function decodeText(buf: Uint8Array, json = false): ReadResult {
+  const bad = findBadBytes(buf);
+  let text = decoder.decode(buf);
+  if (text.includes('\r')) text = text.replace(/\r(?!\n)/g, '\n');
+  if (bad.length === 0) return { text, problems: [] };
+  return setAsideBadDocuments(text, bad, json);
+}
+
+/** The text of an input file, or why it cannot be linted (the problems yaml-syntax findings state). */
+export function readInputFile(abs: string, json = false, overlay?: TextOverlay): ReadResult {
   const open = overlay?.(abs);
-  if (open !== undefined) return open;
+  if (open !== undefined) return { text: open, problems: [] };
   let buf: Buffer;
   try {
     // Never read a FIFO or device: it could block forever.
     if (!statSync(abs).isFile()) throw Object.assign(new Error('not a regular file'), { code: 'not a regular file' });
     buf = readFileSync(abs);
   } catch (e) {
-    return { problem: `cannot read file: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}` };
+    return { problems: [{ message: `cannot read file: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`, line: 1, column: 1 }] };
   }
-  return decodeText(buf);
+  return decodeText(buf, json);
 }

@@ -21,6 +21,8 @@ export interface SchemaFinding {
   noSchema?: true;
   /** Unknown fields sit on their key, not their value. */
   target?: 'key';
+  /** The message without the value it quotes (SchemaIssue.valueFree), when it quotes one. */
+  valueFree?: string;
 }
 
 export interface SchemaCheckOptions {
@@ -95,7 +97,7 @@ export class SchemaChecker {
       if (i.unknownField) {
         if (this.options.strict) out.push({ path: i.path, message: i.message, severity: 'error', target: 'key' });
       } else {
-        out.push({ path: i.path, message: i.message, severity: 'error' });
+        out.push({ path: i.path, message: i.message, severity: 'error', ...(i.valueFree !== undefined ? { valueFree: i.valueFree } : {}) });
       }
     }
     return out;

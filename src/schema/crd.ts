@@ -9,7 +9,7 @@ import { createRequire } from 'node:module';
 import type { PathSegment, ResourcePath } from '../types.js';
 import { formatPath } from '../types.js';
 import { didYouMean } from './suggest.js';
-import { describeValue, validateObjectMeta, type SchemaIssue } from './runtime.js';
+import { describeType, describeValue, validateObjectMeta, type SchemaIssue } from './runtime.js';
 
 const require = createRequire(import.meta.url);
 
@@ -106,8 +106,8 @@ export function toJsonSchema(s: unknown, strict: boolean): unknown {
   }
   if (src['x-kubernetes-int-or-string'] === true) out.type = ['integer', 'string'];
   if (src.properties && typeof src.properties === 'object') {
-    out.properties = {};
-    for (const [k, v] of Object.entries(src.properties)) out.properties[k] = toJsonSchema(v, strict);
+    // fromEntries makes own properties even of `__proto__` (an assignment would set the prototype).
+    out.properties = Object.fromEntries(Object.entries(src.properties).map(([k, v]) => [k, toJsonSchema(v, strict)]));
   }
   if (src.items !== undefined) out.items = Array.isArray(src.items) ? src.items.map((i: unknown) => toJsonSchema(i, strict)) : toJsonSchema(src.items, strict);
   if (src.additionalProperties !== undefined) out.additionalProperties = typeof src.additionalProperties === 'boolean' ? src.additionalProperties : toJsonSchema(src.additionalProperties, strict);
@@ -155,7 +155,8 @@ interface AjvInstance {
 /** A new ajv instance. One per catalogue: ajv keeps every schema it compiled, so a shared one would outlive the lint. */
 function newAjv(): AjvInstance {
   const Ajv = require('ajv').default as new (opts: Record<string, unknown>) => AjvInstance;
-  return new Ajv({ allErrors: true, verbose: true, strict: false, validateFormats: false, validateSchema: false, unicodeRegExp: false });
+  // ownProperties: a property named constructor or toString is looked up on the object, not found on Object.prototype.
+  return new Ajv({ allErrors: true, verbose: true, strict: false, validateFormats: false, validateSchema: false, unicodeRegExp: false, ownProperties: true });
 }
 
 /** Validates custom resources of one CRD version. */
@@ -227,18 +228,24 @@ export function translateAjvErrors(errors: readonly AjvError[], root: unknown, k
         break;
       case 'type': {
         const types = (Array.isArray(e.params.type) ? e.params.type : String(e.params.type).split(',')).filter((t: string) => t !== 'null');
-        issue = { path, message: `${formatPath(path) || kind}: expected ${types.join(' or ')}, got ${describeValue(e.data)}` };
+        const got = describeValue(e.data);
+        const type = describeType(e.data);
+        const head = `${formatPath(path) || kind}: expected ${types.join(' or ')}, got `;
+        issue = { path, message: head + got, ...(got !== type ? { valueFree: head + type } : {}) };
         break;
       }
       case 'enum': {
         const allowed = (e.params.allowedValues as unknown[]).filter((v) => v !== null);
         const value = e.data;
         const hint = typeof value === 'string' ? didYouMean(value, allowed.filter((v): v is string => typeof v === 'string')) : '';
-        issue = { path, message: `${formatPath(path) || kind}: unsupported value ${JSON.stringify(value)}${hint}; expected one of ${allowed.map((v) => JSON.stringify(v)).join(', ')}` };
+        const list = allowed.map((v) => JSON.stringify(v)).join(', ');
+        issue = { path, message: `${formatPath(path) || kind}: unsupported value ${JSON.stringify(value)}${hint}; expected one of ${list}`, valueFree: `${formatPath(path) || kind}: unsupported value; expected one of ${list}` };
         break;
       }
-      default:
-        issue = { path, message: `${formatPath(path) || kind}: ${limitMessage(e) ?? e.message ?? e.keyword}` };
+      default: {
+        const limit = limitMessage(e);
+        issue = { path, message: `${formatPath(path) || kind}: ${limit?.message ?? e.message ?? e.keyword}`, ...(limit ? { valueFree: `${formatPath(path) || kind}: ${limit.valueFree}` } : {}) };
+      }
     }
     const key = `${formatPath(issue.path)}\0${issue.message}`;
     if (!seen.has(key)) {
@@ -249,20 +256,23 @@ export function translateAjvErrors(errors: readonly AjvError[], root: unknown, k
   return out;
 }
 
-/** Bounds and patterns, worded with the offending value. */
-function limitMessage(e: AjvError): string | undefined {
+/** Bounds and patterns, worded with the offending value, and without it (for values that may be secrets). */
+function limitMessage(e: AjvError): { message: string; valueFree: string } | undefined {
   const v = e.data;
   const limit = e.params.limit;
+  const type = describeType(v);
+  const both = (shown: string, rest: string) => ({ message: `${shown} ${rest}`, valueFree: `${type} value ${rest}` });
+  const same = (text: string) => ({ message: text, valueFree: text });
   switch (e.keyword) {
-    case 'minimum': return `${JSON.stringify(v)} is less than the minimum ${limit}`;
-    case 'exclusiveMinimum': return `${JSON.stringify(v)} must be greater than ${limit}`;
-    case 'maximum': return `${JSON.stringify(v)} is more than the maximum ${limit}`;
-    case 'exclusiveMaximum': return `${JSON.stringify(v)} must be less than ${limit}`;
-    case 'minLength': return `${JSON.stringify(v)} is shorter than ${limit} characters`;
-    case 'maxLength': return `${describeValue(v)} is longer than ${limit} characters`;
-    case 'minItems': return `has ${Array.isArray(v) ? v.length : '?'} items, fewer than ${limit}`;
-    case 'maxItems': return `has ${Array.isArray(v) ? v.length : '?'} items, more than ${limit}`;
-    case 'pattern': return `${JSON.stringify(v)} does not match the pattern ${e.params.pattern}`;
+    case 'minimum': return both(JSON.stringify(v), `is less than the minimum ${limit}`);
+    case 'exclusiveMinimum': return both(JSON.stringify(v), `must be greater than ${limit}`);
+    case 'maximum': return both(JSON.stringify(v), `is more than the maximum ${limit}`);
+    case 'exclusiveMaximum': return both(JSON.stringify(v), `must be less than ${limit}`);
+    case 'minLength': return both(JSON.stringify(v), `is shorter than ${limit} characters`);
+    case 'maxLength': return both(describeValue(v), `is longer than ${limit} characters`);
+    case 'minItems': return same(`has ${Array.isArray(v) ? v.length : '?'} items, fewer than ${limit}`);
+    case 'maxItems': return same(`has ${Array.isArray(v) ? v.length : '?'} items, more than ${limit}`);
+    case 'pattern': return both(JSON.stringify(v), `does not match the pattern ${e.params.pattern}`);
     default: return undefined;
   }
 }

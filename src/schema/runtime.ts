@@ -22,6 +22,11 @@ export interface SchemaIssue {
   message: string;
   /** An unknown field (reported only in strict mode). */
   unknownField?: true;
+  /**
+   * The same message naming the value's type instead of quoting the value, when `message`
+   * quotes it: k8s-schema prints this one for values that may be secrets.
+   */
+  valueFree?: string;
 }
 
 type Path = PathSegment[];
@@ -39,6 +44,14 @@ export function describeValue(v: unknown): string {
     case 'object': return 'object';
     default: return typeof v;
   }
+}
+
+/** What describeValue says without the value itself: `string`, `integer`, `null`, `object`... */
+export function describeType(v: unknown): string {
+  if (v === null || v === undefined) return 'null';
+  if (Array.isArray(v)) return 'array';
+  if (typeof v === 'number') return Number.isInteger(v) ? 'integer' : 'number';
+  return typeof v;
 }
 
 function at(p: ResourcePath): string {
@@ -93,12 +106,14 @@ export class Runtime {
 
   type(p: Path, k: PathSegment, v: unknown, expected: string): void {
     const where = [...p, k];
-    this.out.push({ path: where, message: `${at(where)}expected ${expected}, got ${describeValue(v)}` });
+    const got = describeValue(v);
+    const type = describeType(v);
+    this.out.push({ path: where, message: `${at(where)}expected ${expected}, got ${got}`, ...(got !== type ? { valueFree: `${at(where)}expected ${expected}, got ${type}` } : {}) });
   }
 
   range(p: Path, k: PathSegment, v: number): void {
     const where = [...p, k];
-    this.out.push({ path: where, message: `${at(where)}${v} is out of range for a 32-bit integer` });
+    this.out.push({ path: where, message: `${at(where)}${v} is out of range for a 32-bit integer`, valueFree: `${at(where)}integer out of range for a 32-bit integer` });
   }
 
   qty(p: Path, k: PathSegment, v: unknown): void {
@@ -107,7 +122,8 @@ export class Runtime {
       return;
     }
     const where = [...p, k];
-    this.out.push({ path: where, message: `${at(where)}invalid quantity ${JSON.stringify(v)} (expected a number with an optional suffix, e.g. 500m, 0.5, 128Mi, 1G)` });
+    const expected = '(expected a number with an optional suffix, e.g. 500m, 0.5, 128Mi, 1G)';
+    this.out.push({ path: where, message: `${at(where)}invalid quantity ${JSON.stringify(v)} ${expected}`, valueFree: `${at(where)}invalid quantity ${expected}` });
   }
 
   enumv(p: Path, k: PathSegment, v: unknown, allowed: ReadonlySet<string>): void {
@@ -117,7 +133,7 @@ export class Runtime {
     }
     const where = [...p, k];
     const list = [...allowed].map((a) => JSON.stringify(a)).join(', ');
-    this.out.push({ path: where, message: `${at(where)}unsupported value ${JSON.stringify(v)}${didYouMean(v, allowed)}; expected one of ${list}` });
+    this.out.push({ path: where, message: `${at(where)}unsupported value ${JSON.stringify(v)}${didYouMean(v, allowed)}; expected one of ${list}`, valueFree: `${at(where)}unsupported value; expected one of ${list}` });
   }
 
   /** `info` is [title, ...field names] of the object's definition. */

@@ -46,9 +46,9 @@ describe('bad input', () => {
     const dir = dirWith({ 'bin.yaml': Buffer.from([0x61, 0x00, 0x62, 0x00]), 'latin1.yaml': Buffer.from('apiVersion: v1\nkind: ConfigMap\ndata: {a: "caf\xe9"}\n', 'latin1'), 'good.yaml': GOOD_WITH_DEFECT });
     const { out } = lintJson(dir);
     expect(brief(out)).toEqual([
-      'bin.yaml:1:1 yaml-syntax file is binary (it contains NUL bytes), not YAML or JSON',
+      'bin.yaml:1:2 yaml-syntax file is binary (it contains NUL bytes), not YAML or JSON',
       'good.yaml:6:32 nodeport-range nodePort 80 is outside 30000-32767',
-      'latin1.yaml:1:1 yaml-syntax file is not valid UTF-8 text',
+      'latin1.yaml:3:15 yaml-syntax a byte that is not valid UTF-8 (a Latin-1 character?): this document is not linted (kubectl rejects the file); save the file as UTF-8',
     ]);
   });
 

@@ -41,7 +41,7 @@ describe('base64Problem (Go StdEncoding)', () => {
     ['YQ==YQ==', 'unexpected character after the padding at offset 4'],
     ['YWJj=', 'misplaced padding "=" at offset 4'],
     ['YQ=', 'length is not a multiple of 4 (missing "=" padding?) at offset 3'],
-    ['a-b_', '"-" (URL-safe alphabet, not standard base64) at offset 1'],
+    ['a-b_', 'a URL-safe base64 character ("-" or "_", not standard base64) at offset 1'],
     ['ab:c', 'a character outside the base64 alphabet at offset 2'],
   ])('%j -> %s', (input, problem) => {
     expect(base64Problem(input)).toBe(problem);
@@ -127,6 +127,15 @@ describe('in-cluster Service URLs', () => {
     expect(parseUrl('HTTPS://Frontend-Svc')).toMatchObject({ host: 'frontend-svc', port: 443, portExplicit: false });
     expect(parseUrl('http://admin:hunter2@backend-svc:8000/x')).toEqual({ display: 'http://backend-svc:8000/x', scheme: 'http', host: 'backend-svc', port: 8000, portExplicit: true });
     expect(parseUrl('http://[::1]:8000')).toBeUndefined();
+  });
+  it('prints scheme, host, port and path only: no user info, query or fragment', () => {
+    expect(parseUrl('https://svc:5432/x?api_key=sk-TOPSECRET#TOPSECRET')).toMatchObject({ display: 'https://svc:5432/x', host: 'svc', port: 5432 });
+    expect(parseUrl('http://svc?token=TOPSECRET')).toMatchObject({ display: 'http://svc', host: 'svc', port: 80 });
+    // Passwords holding `?`, `/` or `#` (not percent-encoded): the host is what follows the last `@`.
+    for (const pw of ['a?TOPSECRET', 'a/TOPSECRET', 'a#TOPSECRET', '12/TOPSECRET', 'x@TOPSECRET?y']) {
+      const url = parseUrl(`http://user:${pw}@backend-svc:8000/api?q=1`);
+      expect(url, pw).toMatchObject({ display: 'http://backend-svc:8000/api', host: 'backend-svc', port: 8000 });
+    }
   });
   it('finds every URL in a list value', () => {
     expect(findUrls('http://localhost:3000, https://frontend-svc:3000;http://x').map((u) => u.display)).toEqual(['http://localhost:3000', 'https://frontend-svc:3000', 'http://x']);

@@ -115,6 +115,29 @@ function describe(e: AjvError): string {
   }
 }
 
+/**
+ * describe's text without the value, for the keywords whose text quotes it (the linter prints
+ * this one for values that may be secrets; `template` prints Helm's text).
+ */
+function describeWithoutValue(e: AjvError): string | undefined {
+  const p = e.params;
+  switch (e.keyword) {
+    case 'minimum':
+    case 'maximum':
+    case 'exclusiveMinimum':
+    case 'exclusiveMaximum':
+      return `${e.keyword}: want ${String(p.limit)}`;
+    case 'multipleOf':
+      return `multipleOf: want ${String(p.multipleOf)}`;
+    case 'pattern':
+      return `value does not match pattern ${quote(String(p.pattern))}`;
+    case 'format':
+      return `value is not valid ${String(p.format)}`;
+    default:
+      return undefined;
+  }
+}
+
 /** One values.schema.json violation: the chart whose schema says it, where in its values, and why. */
 export interface SchemaViolation {
   /** Name of the chart whose schema failed (as Helm's message heads it). */
@@ -125,6 +148,9 @@ export interface SchemaViolation {
   path: (string | number)[];
   /** The violation's text after `at '<pointer>': `. */
   message: string;
+  /** When `message` quotes the value: the same text without it, and the value (to decide whether it may be a secret). */
+  valueFree?: string;
+  value?: unknown;
 }
 
 /** A violation found by one schema (its chart is added by the caller). */
@@ -168,7 +194,7 @@ function shortCircuit(errors: AjvError[]): AjvError[] {
 
 /** One violation per failing keyword; required and additionalProperties list every name at once, as the library does. */
 function violationsOf(errors: AjvError[]): (Violation & { keyword: string })[] {
-  const merged: { path: string; keyword: string; names: string[]; text: string }[] = [];
+  const merged: { path: string; keyword: string; names: string[]; text: string; valueFree?: string; value?: unknown }[] = [];
   for (const e of shortCircuit(errors)) {
     if (['allOf', 'anyOf', 'oneOf', 'if', 'then', 'else', 'not'].includes(e.keyword) && errors.length > 1) continue;
     if (e.keyword === 'required' || e.keyword === 'additionalProperties') {
@@ -181,7 +207,8 @@ function violationsOf(errors: AjvError[]): (Violation & { keyword: string })[] {
       merged.push({ path: e.instancePath, keyword: e.keyword, names: [name], text: '' });
       continue;
     }
-    merged.push({ path: e.instancePath, keyword: e.keyword, names: [], text: describe(e) });
+    const valueFree = describeWithoutValue(e);
+    merged.push({ path: e.instancePath, keyword: e.keyword, names: [], text: describe(e), ...(valueFree !== undefined ? { valueFree, value: e.data } : {}) });
   }
   const out = new Map<string, Violation & { keyword: string }>();
   for (const m of merged) {
@@ -190,7 +217,7 @@ function violationsOf(errors: AjvError[]): (Violation & { keyword: string })[] {
     if (m.keyword === 'additionalProperties') text = `additional properties ${m.names.map(quote).join(', ')} not allowed`;
     // The same line twice is said once.
     const key = `${m.path}\n${text}`;
-    if (!out.has(key)) out.set(key, { pointer: m.path, path: pointerPath(m.path), message: text, keyword: m.keyword });
+    if (!out.has(key)) out.set(key, { pointer: m.path, path: pointerPath(m.path), message: text, keyword: m.keyword, ...(m.valueFree !== undefined ? { valueFree: m.valueFree, value: m.value } : {}) });
   }
   return [...out.values()];
 }
@@ -287,7 +314,7 @@ async function validateOne(values: GoMap, schemaBytes: Uint8Array): Promise<Sche
   }
   if (validate(toJson(values))) return undefined;
   const found = violationsOf(validate.errors ?? []);
-  const violations = found.map(({ pointer, path, message }) => ({ pointer, path, message }));
+  const violations = found.map(({ pointer, path, message, valueFree, value }) => ({ pointer, path, message, ...(valueFree !== undefined ? { valueFree, value } : {}) }));
   return { text: `${treeLines(errorTree(found)).join('\n')}\n`, violations };
 }
 
