@@ -19,12 +19,15 @@ import { rule as imagePullPolicy } from './image-pull-policy.js';
 import { rule as runAsNonRoot } from './run-as-non-root.js';
 import { rule as serviceSelectorMatch } from './service-selector-match.js';
 import { rule as serviceTargetPort } from './service-target-port.js';
+import { rule as serviceType } from './service-type.js';
 import { rule as probePort } from './probe-port.js';
+import { rule as probeConfig } from './probe-config.js';
 import { rule as configmapNoSecrets } from './configmap-no-secrets.js';
 import { rule as secretEncoding } from './secret-encoding.js';
 import { rule as envRefs } from './env-refs.js';
 import { rule as serviceUrlRefs } from './service-url-refs.js';
 import { rule as namespaceConsistent } from './namespace-consistent.js';
+import { rule as namingPrefix } from './naming-prefix.js';
 import { rule as rollingUpdateStrategy } from './rolling-update-strategy.js';
 import { rule as chartMetadata } from './chart-metadata.js';
 import { rule as k8sSchema } from './k8s-schema.js';
@@ -54,12 +57,15 @@ export const RULES: ReadonlyArray<Rule<any>> = [
   runAsNonRoot,
   serviceSelectorMatch,
   serviceTargetPort,
+  serviceType,
   probePort,
+  probeConfig,
   configmapNoSecrets,
   secretEncoding,
   envRefs,
   serviceUrlRefs,
   namespaceConsistent,
+  namingPrefix,
   rollingUpdateStrategy,
   chartMetadata,
   k8sSchema,

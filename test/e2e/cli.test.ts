@@ -105,6 +105,9 @@ describe('k8s-todo-lint (binary)', () => {
     expect(r.status).toBe(0);
     expect(r.stdout).toMatch(/^image-naming\s+error\s+Container images are named/m);
     expect(r.stdout).toMatch(/^cluster-capacity\s+error\s+/m);
+    expect(r.stdout).toMatch(/^service-type\s+error\s+Service types are the ones the design allows/m);
+    expect(r.stdout).toMatch(/^probe-config\s+warning\s+Probe paths are the design's/m);
+    expect(r.stdout).toMatch(/^naming-prefix\s+off\s+The resources of one component share its name prefix/m);
   });
 
   it('a path that does not exist is exit 2 with one line', () => {
