@@ -56,7 +56,7 @@ describe('k8s-todo-lint (binary)', () => {
   });
 
   it('exits 0 on the faithful seed manifest', () => {
-    const r = runCli(['fixtures/seeds/todo-app.yaml']);
+    const r = runCli(['examples/designs/seed-000/todo-app.yaml']);
     expect(r.stdout).toBe('✔ 0 problems (0 errors, 0 warnings, 0 info) in 1 file, 8 resources\n');
     expect(r.status).toBe(0);
   });
@@ -174,7 +174,7 @@ describe('standard input without a path', () => {
   });
 
   it('capacity reads piped standard input too', () => {
-    const r = runCli(['capacity', '-f', 'json'], { input: readFileSync(path.join(ROOT, 'fixtures/seeds/todo-app.yaml'), 'utf8'), cwd: tmp({}) });
+    const r = runCli(['capacity', '-f', 'json'], { input: readFileSync(path.join(ROOT, 'examples/designs/seed-000/todo-app.yaml'), 'utf8'), cwd: tmp({}) });
     expect(r.stderr).toBe('');
     expect(JSON.parse(r.stdout).workloads.length).toBeGreaterThan(0);
   });
