@@ -9,7 +9,8 @@
  * The prefix is the config's (`prefixes`), else inferred from the component's
  * workloads: the label value when every workload name starts with it, else
  * the dash-separated words all their names start with. A group without a
- * workload, or whose workload names share nothing, is not checked. A name
+ * workload, or whose workload names share nothing, is not checked, nor are
+ * cluster-scoped objects. A name
  * that lacks a configured prefix is an error; one that lacks an inferred
  * prefix only a warning, since the inference may have guessed wrong.
  */
@@ -71,6 +72,8 @@ export const rule = defineRule<Options>({
     const { label, prefixes } = ctx.options;
     const componentOf = new Map<Resource, string>();
     for (const r of ctx.resources) {
+      // Cluster-scoped objects (a Namespace) are no component's, and a name is needed to check.
+      if (r.namespace === undefined || r.name === '') continue;
       const v = ownLabel(r, label) ?? (WORKLOAD_KINDS.has(r.kind) ? podTemplateLabelsOf(r)[label] : undefined);
       if (v !== undefined) componentOf.set(r, v);
     }
