@@ -19,7 +19,9 @@ import { rule as imagePullPolicy } from './image-pull-policy.js';
 import { rule as runAsNonRoot } from './run-as-non-root.js';
 import { rule as serviceSelectorMatch } from './service-selector-match.js';
 import { rule as serviceTargetPort } from './service-target-port.js';
+import { rule as serviceType } from './service-type.js';
 import { rule as probePort } from './probe-port.js';
+import { rule as probeConfig } from './probe-config.js';
 import { rule as configmapNoSecrets } from './configmap-no-secrets.js';
 import { rule as plaintextSecrets } from './plaintext-secrets.js';
 import { rule as secretEncoding } from './secret-encoding.js';
@@ -27,6 +29,7 @@ import { rule as noCommittedSecrets } from './no-committed-secrets.js';
 import { rule as envRefs } from './env-refs.js';
 import { rule as serviceUrlRefs } from './service-url-refs.js';
 import { rule as namespaceConsistent } from './namespace-consistent.js';
+import { rule as namingPrefix } from './naming-prefix.js';
 import { rule as rollingUpdateStrategy } from './rolling-update-strategy.js';
 import { rule as chartMetadata } from './chart-metadata.js';
 import { rule as k8sSchema } from './k8s-schema.js';
@@ -56,7 +59,9 @@ export const RULES: ReadonlyArray<Rule<any>> = [
   runAsNonRoot,
   serviceSelectorMatch,
   serviceTargetPort,
+  serviceType,
   probePort,
+  probeConfig,
   configmapNoSecrets,
   plaintextSecrets,
   secretEncoding,
@@ -64,6 +69,7 @@ export const RULES: ReadonlyArray<Rule<any>> = [
   envRefs,
   serviceUrlRefs,
   namespaceConsistent,
+  namingPrefix,
   rollingUpdateStrategy,
   chartMetadata,
   k8sSchema,

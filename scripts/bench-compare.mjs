@@ -20,7 +20,7 @@ if (!existsSync(big)) {
   console.error(`${big} is missing: run npm run bench once to write it`);
   process.exit(2);
 }
-const small = path.join(here, 'fixtures/seeds/todo-app.yaml');
+const small = path.join(here, 'examples/designs/seed-000/todo-app.yaml');
 const config = path.join(here, 'fixtures/rules/tester-config.json');
 
 function once(args) {

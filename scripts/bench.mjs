@@ -31,7 +31,7 @@ function time(args, runs) {
 
 // One small file: the seed-modelled todo-app (6 resources). Bare node and the CLI run
 // alternately, after a warm-up of each, so that drift in the machine's load hits both alike.
-const small = path.join(root, 'fixtures/seeds/todo-app.yaml');
+const small = path.join(root, 'examples/designs/seed-000/todo-app.yaml');
 const runs = Number(process.env.BENCH_RUNS ?? 41);
 const oneArgs = [bin, small, '--config', path.join(root, 'fixtures/rules/tester-config.json')];
 run(['-e', '0']);

@@ -22,8 +22,8 @@ const io = {
 // not make a lint of plain manifests read more). fixtures/ is absent from the published
 // package: then skipped.
 const samples = [
-  ['examples/'],
-  ['fixtures/seeds/todo-app.yaml', '--config', 'fixtures/rules/tester-config.json', '-f', 'json'],
+  ['examples/todo-app/'],
+  ['examples/designs/seed-000/todo-app.yaml', '--config', 'fixtures/rules/tester-config.json', '-f', 'json'],
   ['fixtures/designs/seed-004-planted'],
   ['fixtures/charts/todo-app'],
 ];

@@ -1,5 +1,5 @@
 // Runs the built CLI (--format json) over every input the renovation must not change
-// (examples/, each fixture chart, design, repo and seed, every corpus chart in chart mode
+// (examples/todo-app, each design of examples/designs, each fixture chart, design and repo, every corpus chart in chart mode
 // and each of its rendered*.yaml) and writes one JSON file per input into OUT_DIR.
 // Compare two snapshots with `diff -r`. Usage:
 //   node scripts/snapshot-findings.mjs OUT_DIR [CORPUS_CHARTS_DIR]
@@ -22,13 +22,16 @@ const subdirs = (dir) =>
   existsSync(dir) ? readdirSync(dir, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => path.join(dir, d.name)) : [];
 
 /** @type {{ name: string, args: string[] }[]} */
-const jobs = [{ name: 'examples', args: ['examples/'] }];
+// examples/todo-app is the Quick start's example; each design of examples/designs is its own input.
+const jobs = [{ name: 'examples', args: ['examples/todo-app/'] }];
+for (const dir of subdirs(path.join(root, 'examples', 'designs'))) {
+  jobs.push({ name: `examples-designs-${path.basename(dir)}`, args: [path.relative(root, dir)] });
+}
 for (const group of ['charts', 'designs', 'repos']) {
   for (const dir of subdirs(path.join(root, 'fixtures', group))) {
     jobs.push({ name: `fixtures-${group}-${path.basename(dir)}`, args: [path.relative(root, dir)] });
   }
 }
-jobs.push({ name: 'fixtures-seeds', args: ['fixtures/seeds'] });
 for (const dir of subdirs(corpus)) {
   const name = path.basename(dir);
   if (existsSync(path.join(dir, 'chart'))) jobs.push({ name: `corpus-${name}-chart`, args: [path.join(dir, 'chart')] });

@@ -14,6 +14,11 @@
  *   A request equal to its limit is Guaranteed QoS, a normal choice for other
  *   people's workloads, so requests-below-limits only flags a request above
  *   its limit (which the API server rejects).
+ *   service-type and probe-config stay at their defaults: without a design's
+ *   map of types or probe paths they only warn about what holds for any chart
+ *   on a local cluster (a LoadBalancer stays pending; a liveness probe that
+ *   starts before readiness or repeats a dependency check); naming-prefix is
+ *   off by default.
  */
 import type { SeveritySetting } from '../types.js';
 

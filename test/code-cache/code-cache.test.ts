@@ -87,7 +87,7 @@ describe('the build', () => {
       const { requireWithCodeCache, loadedScripts } = require(${JSON.stringify(path.join(ROOT, 'dist/bundle/code-cache.cjs'))});
       const cli = requireWithCodeCache(${JSON.stringify(ROOT)}, ${JSON.stringify(path.join(ROOT, 'dist/bundle/main.cjs'))});
       const io = { stdout: () => true, stderr: () => true, env: {}, isTTY: false, cwd: ${JSON.stringify(ROOT)} };
-      cli.main(['examples/'], io).then(() => console.log(JSON.stringify(loadedScripts())));`;
+      cli.main(['examples/todo-app/'], io).then(() => console.log(JSON.stringify(loadedScripts())));`;
     const r = spawnSync(process.execPath, ['-e', code], { encoding: 'utf8' });
     expect(r.stderr).toBe('');
     const loaded = JSON.parse(r.stdout) as Array<{ file: string; cache: string }>;

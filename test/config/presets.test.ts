@@ -15,8 +15,8 @@ describe('presets', () => {
   it('generic keeps exactly the Kubernetes-generic rules, requests equal to limits allowed', () => {
     expect(on('k8s-todo-lint:generic')).toEqual([
       'chart-metadata', 'configmap-no-secrets', 'deprecated-api', 'duplicate-resource', 'env-refs', 'helm-render', 'k8s-schema',
-      'nodeport-range', 'plaintext-secrets', 'probe-port', 'requests-below-limits', 'secret-encoding', 'service-selector-match', 'service-target-port',
-      'unused-suppression', 'yaml-syntax',
+      'nodeport-range', 'plaintext-secrets', 'probe-config', 'probe-port', 'requests-below-limits', 'secret-encoding', 'service-selector-match', 'service-target-port',
+      'service-type', 'unused-suppression', 'yaml-syntax',
     ]);
     expect(resolveRuleSettings(RULES, {}, [], 'generic').get('requests-below-limits')).toEqual({ severity: 'error', options: { allowEqual: true } });
   });

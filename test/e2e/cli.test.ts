@@ -56,7 +56,7 @@ describe('k8s-todo-lint (binary)', () => {
   });
 
   it('exits 0 on the faithful seed manifest', () => {
-    const r = runCli(['fixtures/seeds/todo-app.yaml']);
+    const r = runCli(['examples/designs/seed-000/todo-app.yaml']);
     expect(r.stdout).toBe('✔ 0 problems (0 errors, 0 warnings, 0 info) in 1 file, 8 resources\n');
     expect(r.status).toBe(0);
   });
@@ -105,6 +105,9 @@ describe('k8s-todo-lint (binary)', () => {
     expect(r.status).toBe(0);
     expect(r.stdout).toMatch(/^image-naming\s+error\s+Container images are named/m);
     expect(r.stdout).toMatch(/^cluster-capacity\s+error\s+/m);
+    expect(r.stdout).toMatch(/^service-type\s+error\s+Service types are the ones the design allows/m);
+    expect(r.stdout).toMatch(/^probe-config\s+warning\s+Probe paths are the design's/m);
+    expect(r.stdout).toMatch(/^naming-prefix\s+off\s+The resources of one component share its name prefix/m);
   });
 
   it('a path that does not exist is exit 2 with one line', () => {
@@ -171,7 +174,7 @@ describe('standard input without a path', () => {
   });
 
   it('capacity reads piped standard input too', () => {
-    const r = runCli(['capacity', '-f', 'json'], { input: readFileSync(path.join(ROOT, 'fixtures/seeds/todo-app.yaml'), 'utf8'), cwd: tmp({}) });
+    const r = runCli(['capacity', '-f', 'json'], { input: readFileSync(path.join(ROOT, 'examples/designs/seed-000/todo-app.yaml'), 'utf8'), cwd: tmp({}) });
     expect(r.stderr).toBe('');
     expect(JSON.parse(r.stdout).units[0].workloads.length).toBeGreaterThan(0);
   });

@@ -1,0 +1,3 @@
+import { testRule } from '../support/rule-tester.js';
+
+testRule('service-type');
