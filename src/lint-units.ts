@@ -16,6 +16,7 @@ import type { ChartRender, LoadedCharts } from './load/charts.js';
 import { crdCatalogInput, type CrdFiles } from './load/crds.js';
 import type { LoadProblem } from './load/documents.js';
 import type { Finding } from './types.js';
+import type { DockerfileLookupRecord } from './cache/lint-cache.js';
 import { RULES } from '../rules/index.js';
 
 /** The rules the engine runs; the others' findings come from the loader and the engine. */
@@ -46,6 +47,44 @@ export interface UnitOutput {
   unused: Finding[];
   /** `--verbose` notes in the order its rules made them (each once). */
   notes: string[];
+}
+
+/** What one values variant of a chart gives when a worker renders and lints it alone. */
+export interface VariantOutput {
+  output: UnitOutput;
+  lookups: DockerfileLookupRecord[];
+  /** The chart's suppression comments this variant used: file -> indexes in that file's list. */
+  used: Array<[string, number[]]>;
+  /** The chart's suppression comments (from the default variant only). */
+  directives?: Array<[string, Directive[]]>;
+}
+
+/** The suppression comments a run used, as indexes (they cross threads as data). */
+export function usedDirectives(directives: ReadonlyMap<string, readonly Directive[]>): Array<[string, number[]]> {
+  const out: Array<[string, number[]]> = [];
+  for (const [file, list] of directives) {
+    const used = list.flatMap((d, i) => (d.used ? [i] : []));
+    if (used.length) out.push([file, used]);
+  }
+  return out;
+}
+
+/**
+ * A chart's output from its variants' outputs, in variant order: what lintWorlds() gives for
+ * all of them in one call. A comment is unused when no variant used it.
+ */
+export function joinVariants(parts: readonly VariantOutput[], run: RunSettings): { output: UnitOutput; lookups: DockerfileLookupRecord[] } {
+  const directives = new Map(parts[0]?.directives ?? []);
+  for (const p of parts) for (const [file, used] of p.used) for (const i of used) { const d = directives.get(file)?.[i]; if (d) d.used = true; }
+  return {
+    output: {
+      worlds: parts.flatMap((p) => p.output.worlds),
+      resources: parts.reduce((n, p) => n + p.output.resources, 0),
+      notes: parts.flatMap((p) => p.output.notes),
+      unused: unusedSuppressions(directives, run.ruleSettings.get('unused-suppression')?.severity),
+    },
+    lookups: parts.flatMap((p) => p.lookups),
+  };
 }
 
 /** What a unit tells the others: namespaces it names or creates, CRDs it defines. */

@@ -11,11 +11,11 @@ import type { Resource } from './engine/resource.js';
 import type { ChartFacts, DockerfileCatalogue } from './engine/rule.js';
 import { InputError } from './errors.js';
 import { DEFAULT_KUBE_VERSION, resolveKubeVersion } from './k8s/kube-version.js';
-import { chartWorlds, clusterFacts, lintWorlds, mergeUnits, renderWorld, unitFacts, type RunSettings, type UnitFacts, type UnitOutput, type World } from './lint-units.js';
+import { chartWorlds, clusterFacts, joinVariants, lintWorlds, mergeUnits, renderWorld, unitFacts, type RunSettings, type UnitFacts, type UnitOutput, type World } from './lint-units.js';
 import { parseManifestText, type LoadProblem } from './load/documents.js';
 import { expandInputs } from './load/inputs.js';
 import { contextInputs, projectRoot } from './load/project.js';
-import { loadCharts, type ChartLoadOptions, type ChartRender, type HelmSettings, type LoadedCharts } from './load/charts.js';
+import { ciValuesFiles, loadCharts, type ChartLoadOptions, type ChartRender, type HelmSettings, type LoadedCharts } from './load/charts.js';
 import { readInputFile } from './load/read.js';
 import { sourceResolver } from './load/source-comment.js';
 import { displayPath } from './load/display.js';
@@ -212,11 +212,11 @@ export function defaultThreads(env: NodeJS.ProcessEnv = process.env): number {
 }
 
 /**
- * Below this many charts everything runs on the main thread: starting a worker (loading the
- * bundle and the Helm engine into a new isolate) costs about as much as rendering and linting
- * one small chart (scripts/bench.mjs measures both).
+ * Below this many chart renders (a chart's default render and one per ci values file)
+ * everything runs on the main thread: starting a worker (loading the bundle and the Helm
+ * engine into a new isolate) costs about as much as rendering and linting one small chart.
  */
-export const MIN_CHARTS_FOR_WORKERS = 3;
+export const MIN_RENDERS_FOR_WORKERS = 3;
 
 /** The raw manifests, parsed: resources, problems, suppression comments, and how many files count. */
 function parseRaw(base: BaseInput): { resources: Resource[]; problems: LoadProblem[]; directives: Map<string, Directive[]>; files: number } {
@@ -265,11 +265,14 @@ async function lintSeparate(base: BaseInput, options: LintOptions, run: RunSetti
   const chartKeys = base.charts.map((abs) => chartInputKey(abs, loadOptions));
   const chartCached = base.charts.map((abs, i) => cache?.lookup<UnitMeta>(`chart:${displayPath(base.cwd, abs)}`, chartKeys[i]));
   const toRender = base.charts.map((_, i) => i).filter((i) => !chartCached[i]);
-  const pool = threads > 1 && toRender.length >= MIN_CHARTS_FOR_WORKERS ? new ChartPool(Math.min(threads, toRender.length), copts, notes) : undefined;
+  // Each values variant of a chart renders apart: a chart with many ci values files spreads over the threads too.
+  const variants = base.charts.map((abs) => (abs.toLowerCase().endsWith('.tgz') ? 1 : 1 + ciValuesFiles(abs).length));
+  const renders = toRender.reduce((n, i) => n + variants[i], 0);
+  const pool = threads > 1 && renders >= MIN_RENDERS_FOR_WORKERS ? new ChartPool(Math.min(threads, renders), copts, notes) : undefined;
   try {
     const local = new Map<number, LoadedCharts>();
     const render = async (i: number): Promise<UnitMeta> => {
-      if (pool) return pool.render(i, base.charts[i]);
+      if (pool) return pool.renderChart(i, base.charts[i], variants[i]);
       const loaded = await loadCharts([base.charts[i]], loadOptions);
       local.set(i, loaded);
       return { facts: unitFacts(loaded.renders.filter((r) => r.valuesFile === undefined).flatMap((r) => r.resources)), files: loaded.files };
@@ -303,7 +306,7 @@ async function lintSeparate(base: BaseInput, options: LintOptions, run: RunSetti
       let out: UnitOutput;
       let lookups: DockerfileLookupRecord[];
       if (pool) {
-        ({ output: out, lookups } = await pool.lint(i));
+        ({ output: out, lookups } = joinVariants(await pool.lintChart(i), run));
       } else {
         const loaded = local.get(i)!;
         local.delete(i);

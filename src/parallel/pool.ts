@@ -1,6 +1,7 @@
 /**
  * The worker threads that render and lint charts (src/parallel/worker.ts), one
- * per core at most. A chart goes to the first idle worker to render, stays
+ * per core at most. Each values variant of a chart (its default render, each
+ * ci/*-values.yaml) is a job: it goes to the first idle worker to render, stays
  * there, and is linted there once the main thread knows every unit's facts
  * (namespaces and CRDs are cluster-wide). Each worker runs the built CLI
  * bundle (with its V8 code cache), so a worker costs one bundle load; the
@@ -10,8 +11,7 @@
 import { Worker } from 'node:worker_threads';
 import { ConfigError, FatalError, InputError, UsageError } from '../errors.js';
 import type { CrdFiles } from '../load/crds.js';
-import type { UnitFacts, UnitOutput } from '../lint-units.js';
-import type { DockerfileLookupRecord } from '../cache/lint-cache.js';
+import type { UnitFacts, VariantOutput } from '../lint-units.js';
 import type { ConfigOptions } from '../lint.js';
 import { packageRoot } from '../package-root.js';
 
@@ -23,7 +23,7 @@ export interface ClusterData {
 }
 
 export type WorkerRequest =
-  | { id: number; type: 'render'; index: number; abs: string }
+  | { id: number; type: 'render'; index: number; abs: string; variant: number }
   | { id: number; type: 'cluster'; cluster: ClusterData }
   | { id: number; type: 'lint'; index: number };
 
@@ -72,7 +72,11 @@ export function workersStarted(): number {
 export class ChartPool {
   private readonly slots: Slot[] = [];
   private readonly queue: Job[] = [];
+  /** Render job -> the worker holding its render. */
   private readonly holder = new Map<number, number>();
+  /** Chart -> its render jobs, one per values variant. */
+  private readonly chartJobs = new Map<number, number[]>();
+  private nextJob = 0;
   private cluster?: ClusterData;
   private nextId = 1;
 
@@ -93,22 +97,29 @@ export class ChartPool {
     return this.slots.length;
   }
 
-  /** Renders a chart on the first idle worker, which keeps it for lint(). */
-  render(index: number, abs: string): Promise<{ facts: UnitFacts; files: number }> {
-    return this.enqueue({ id: 0, type: 'render', index, abs });
+  /**
+   * Renders each values variant of a chart (its default render, then each ci values file)
+   * as its own job on the first idle worker, which keeps it for lintChart(); the facts are
+   * the default render's.
+   */
+  async renderChart(chart: number, abs: string, variants: number): Promise<{ facts: UnitFacts; files: number }> {
+    const jobs = Array.from({ length: variants }, () => this.nextJob++);
+    this.chartJobs.set(chart, jobs);
+    const metas = await Promise.all(jobs.map((index, variant) => this.enqueue({ id: 0, type: 'render', index, abs, variant })));
+    return metas[0];
   }
 
-  holds(index: number): boolean {
-    return this.holder.has(index);
+  holds(chart: number): boolean {
+    return this.chartJobs.has(chart);
   }
 
   setCluster(cluster: ClusterData): void {
     this.cluster = cluster;
   }
 
-  /** Lints a rendered chart where it was rendered. */
-  lint(index: number): Promise<{ output: UnitOutput; lookups: DockerfileLookupRecord[] }> {
-    return this.enqueue({ id: 0, type: 'lint', index }, this.holder.get(index));
+  /** Lints each variant of a rendered chart where it was rendered. */
+  lintChart(chart: number): Promise<VariantOutput[]> {
+    return Promise.all(this.chartJobs.get(chart)!.map((index) => this.enqueue({ id: 0, type: 'lint', index }, this.holder.get(index))));
   }
 
   async close(): Promise<void> {

@@ -7,7 +7,7 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { recordingCatalogue } from '../cache/lint-cache.js';
-import { chartWorlds, lintWorlds, unitFacts, type ClusterFacts } from '../lint-units.js';
+import { chartWorlds, lintWorlds, renderWorld, unitFacts, usedDirectives, type ClusterFacts, type VariantOutput } from '../lint-units.js';
 import { chartLoadOptions, resolveConfig, runSettings } from '../lint.js';
 import { loadCharts, type LoadedCharts } from '../load/charts.js';
 import { crdCatalogInput } from '../load/crds.js';
@@ -22,25 +22,30 @@ export async function serveWorker(): Promise<void> {
   const run = runSettings(rc);
   const loadOptions = chartLoadOptions(rc, data.options);
   const dockerfiles = dockerfileCatalogue({ baseDir: rc.baseDir, cwd: rc.cwd, images: rc.config.images });
-  const held = new Map<number, LoadedCharts>();
+  const held = new Map<number, { loaded: LoadedCharts; variant: number }>();
   let cluster: ClusterFacts | undefined;
 
   const handle = async (m: WorkerRequest): Promise<unknown> => {
     if (m.type === 'render') {
-      const loaded = await loadCharts([m.abs], loadOptions);
-      held.set(m.index, loaded);
+      const loaded = await loadCharts([m.abs], loadOptions, m.variant);
+      held.set(m.index, { loaded, variant: m.variant });
       return { facts: unitFacts(loaded.renders.filter((r) => r.valuesFile === undefined).flatMap((r) => r.resources)), files: loaded.files };
     }
     if (m.type === 'cluster') {
       cluster = { knownNamespaces: new Set(m.cluster.namespaces), crds: crdCatalogInput(m.cluster.crds, m.cluster.crdFiles) };
       return undefined;
     }
-    const loaded = held.get(m.index);
-    if (!loaded || !cluster) throw new Error(`chart ${m.index} is not rendered here`);
+    const job = held.get(m.index);
+    if (!job || !cluster) throw new Error(`render ${m.index} is not held here`);
     held.delete(m.index);
+    const { loaded, variant } = job;
     const recorder = recordingCatalogue(dockerfiles);
-    const output = lintWorlds(chartWorlds(loaded), loaded.directives, run, cluster, recorder, { notes: data.notes });
-    return { output, lookups: recorder.lookups };
+    // The default variant is the chart's world (with its Chart.yaml facts); another is that values file's world.
+    const worlds = variant === 0 ? chartWorlds(loaded) : loaded.renders.map((r) => renderWorld([r], [], r.valuesFile));
+    const output = lintWorlds(worlds, loaded.directives, run, cluster, recorder, { notes: data.notes });
+    const reply: VariantOutput = { output, lookups: recorder.lookups, used: usedDirectives(loaded.directives) };
+    if (variant === 0) reply.directives = [...loaded.directives];
+    return reply;
   };
 
   // One request at a time, in the order they came.

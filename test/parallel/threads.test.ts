@@ -4,6 +4,7 @@
  * several charts (one with a values variant) and raw manifests; one chart
  * stays on the main thread.
  */
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../support/run-cli.js';
@@ -39,6 +40,25 @@ describe('worker threads', () => {
     makeMonorepo(three, 3);
     expect(runCli(['charts', '--verbose'], { cwd: three, env: { K8S_TODO_LINT_THREADS: '1' } }).stderr).not.toContain('worker threads');
     expect(runCli(['charts', '--verbose'], { cwd: three, env: { K8S_TODO_LINT_THREADS: '2' } }).stderr).toContain('2 worker threads');
+  });
+
+  it('split the values variants of one chart: a comment only a variant uses is used, as on one thread', () => {
+    const dir = tempDir();
+    makeMonorepo(dir, 2);
+    const chart = path.join(dir, 'charts/app2');
+    writeFileSync(path.join(chart, 'ci/replicas-values.yaml'), 'frontend:\n  replicaCount: 2\n');
+    const template = path.join(chart, 'charts/backend/templates/deployment.yaml');
+    const lines = readFileSync(template, 'utf8').split('\n');
+    // Line 22 sets imagePullPolicy: only ci/pull-values.yaml makes it Always, which image-pull-policy reports.
+    lines.splice(21, 0, '          # k8s-todo-lint-disable-next-line replicas -- never used', '          # k8s-todo-lint-disable-next-line image-pull-policy -- pulled on purpose in CI');
+    writeFileSync(template, lines.join('\n'));
+    const one = runCli(['charts/app2', '-f', 'json', '--threads', '1', '--report-suppressed'], { cwd: dir });
+    const two = runCli(['charts/app2', '-f', 'json', '--threads', '2', '--report-suppressed', '--verbose'], { cwd: dir });
+    expect(two.stderr).toContain('2 worker threads');
+    expect(two.stdout).toBe(one.stdout);
+    const result = JSON.parse(two.stdout);
+    expect(result.findings.filter((f: any) => f.ruleId === 'unused-suppression' && !f.suppressed).map((f: any) => `${f.file}:${f.line}`)).toEqual(['charts/app2/charts/backend/templates/deployment.yaml:22']);
+    expect(result.findings.filter((f: any) => f.suppressed).map((f: any) => `${f.ruleId} ${f.line}`)).toContain('image-pull-policy 24');
   });
 
   it('--threads takes a whole number from 1', () => {
