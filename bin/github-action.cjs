@@ -27,6 +27,7 @@ function actionArgs(env) {
   for (const line of input(env, 'values').split('\n')) if (line.trim()) opts.push('--values', line.trim());
   if (input(env, 'fail-on-warnings') === 'true') opts.push('--max-warnings', '0');
   else if (input(env, 'max-warnings')) opts.push('--max-warnings', input(env, 'max-warnings'));
+  if (input(env, 'shard')) opts.push('--shard', input(env, 'shard'));
   const sarifFile = input(env, 'sarif-file');
   return {
     lint: [...paths, ...opts, '--format', input(env, 'format') || 'github'],

@@ -2,7 +2,7 @@
  * The cluster-capacity picture behind the cluster-capacity rule, per
  * workload and in total, as data (`k8s-todo-lint capacity` prints it with
  * capacity-report.ts; the API returns it). Like the rule, it is worked out per
- * deployment unit (lint.ts's deploymentWorlds: each chart release, the raw
+ * deployment unit (as lint.ts forms them: each chart release, the raw
  * manifests given together, or everything with `units: shared`), so
  * `capacity ./k8s ./charts` on the same app as manifests and as a chart shows
  * two pictures, each counted once, not one picture of both summed.
@@ -10,7 +10,7 @@
 import { ResourceIndex } from './engine/resource-index.js';
 import { allocatable, resolveCapacityOptions, workloadUsages, type CapacityOptions, type Dimension } from './k8s/capacity.js';
 import { formatCpu, formatMemory, addQuantities, ratio, ZERO, type Quantity } from './k8s/quantity.js';
-import { deploymentWorlds, loadInput, type LintOptions, type LoadedInput, type World } from './lint.js';
+import { loadInput, type LintOptions } from './lint.js';
 import type { Resource } from './engine/resource.js';
 
 export interface CapacityRow {
@@ -43,17 +43,15 @@ export async function capacityReport(options: LintOptions): Promise<CapacityRepo
   const input = await loadInput(options);
   const setting = input.ruleSettings.get('cluster-capacity');
   const o = resolveCapacityOptions((setting?.options ?? {}) as Partial<CapacityOptions>);
-  const units = deploymentWorlds(input)
-    .filter((w) => w.valuesFile === undefined && (w.raw || w.renders.length > 0))
-    .map((w) => unitPicture(unitLabel(input, w), [...(w.raw ? input.resources : []), ...w.renders.flatMap((r) => r.resources)], o));
+  const defaults = input.renders.filter((r) => r.valuesFile === undefined);
+  const units =
+    input.config.units === 'shared'
+      ? [unitPicture('all inputs (units: shared)', [...input.resources, ...defaults.flatMap((r) => r.resources)], o)]
+      : [
+          ...(input.resources.length ? [unitPicture('manifests', input.resources, o)] : []),
+          ...defaults.map((r) => unitPicture(`chart ${r.chart.replace(/\/?Chart\.yaml$/, '') || '.'}`, r.resources, o)),
+        ];
   return { units: units.length ? units : [unitPicture('manifests', [], o)] };
-}
-
-function unitLabel(input: LoadedInput, w: World): string {
-  if (input.config.units === 'shared') return 'all inputs (units: shared)';
-  if (w.raw) return 'manifests';
-  const chartYaml = w.renders[0].chart;
-  return `chart ${chartYaml.replace(/\/?Chart\.yaml$/, '') || '.'}`;
 }
 
 function unitPicture(unit: string, resources: Resource[], o: CapacityOptions): CapacityData {

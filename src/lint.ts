@@ -2,23 +2,28 @@
  * The whole pipeline behind both the CLI and the public API:
  * config -> inputs -> load (and render charts) -> rules -> sorted result.
  */
+import os from 'node:os';
+import path from 'node:path';
+import { openCache, cacheKey, chartInputKey, hashParts, recordingCatalogue, DEFAULT_CACHE_LOCATION, type DockerfileLookupRecord, type LintCache } from './cache/lint-cache.js';
 import { loadConfig, resolveRuleSettings, buildOverride, type ConfigFile } from './config/load.js';
-import { parseDirectives, unusedSuppressions, type Directive } from './engine/directives.js';
+import { parseDirectives, type Directive } from './engine/directives.js';
 import type { Resource } from './engine/resource.js';
-import { isCheckedRule, type ChartFacts, type LintSettings } from './engine/rule.js';
-import { runRules } from './engine/run.js';
+import type { ChartFacts, DockerfileCatalogue } from './engine/rule.js';
 import { InputError } from './errors.js';
 import { DEFAULT_KUBE_VERSION, resolveKubeVersion } from './k8s/kube-version.js';
+import { chartWorlds, clusterFacts, joinVariants, lintWorlds, mergeUnits, renderWorld, unitFacts, type RunSettings, type UnitFacts, type UnitOutput, type World } from './lint-units.js';
 import { parseManifestText, type LoadProblem } from './load/documents.js';
 import { expandInputs } from './load/inputs.js';
 import { contextInputs, projectRoot } from './load/project.js';
-import { loadCharts, type ChartRender, type HelmSettings } from './load/charts.js';
-import { readInputFile, type TextOverlay } from './load/read.js';
+import { ciValuesFiles, loadCharts, type ChartLoadOptions, type ChartRender, type HelmSettings, type LoadedCharts } from './load/charts.js';
+import { readInputFile, type ReadProblem, type TextOverlay } from './load/read.js';
+import { gitIndex } from './load/git-index.js';
 import { sourceResolver } from './load/source-comment.js';
 import { displayPath } from './load/display.js';
-import { crdInput, readCrdFiles, type CrdFiles } from './load/crds.js';
+import { readCrdFiles, type CrdFiles } from './load/crds.js';
 import { dockerfileCatalogue } from './load/dockerfiles.js';
-import { gitIndex } from './load/git-index.js';
+import { ChartPool } from './parallel/pool.js';
+import { shardInputs, type Shard } from './shard.js';
 import type { Finding, LintResult } from './types.js';
 import { RULES } from '../rules/index.js';
 
@@ -48,12 +53,17 @@ export interface LintOptions {
   context?: string;
   /** Receives `--verbose` notes from rules (e.g. images whose Dockerfile was not found). */
   onNote?: (message: string) => void;
-  /** Texts to lint instead of the disk's, by absolute path (an editor's unsaved buffers: src/lsp). */
+  /** Texts to lint instead of the disk's, by absolute path (an editor's unsaved buffers: src/lsp). Main thread only. */
   overlay?: TextOverlay;
+  /** `--threads`: worker threads for charts (1, the default here: all on the main thread; the CLI's default is one per core). */
+  threads?: number;
+  /** `--cache`: reuse the findings of unchanged units from the cache file (src/cache/lint-cache.ts). */
+  cache?: boolean;
+  /** `--cache-location`: the cache file; default `.k8s-todo-lint-cache` in cwd. */
+  cacheLocation?: string;
+  /** `--shard i/n`: lint only this shard's units (src/shard.ts). */
+  shard?: Shard;
 }
-
-/** The rules the engine runs; the others' findings come from the loader and the engine. */
-const CHECKED_RULES = RULES.filter(isCheckedRule);
 
 /** Everything loaded from the inputs, before rules run. */
 export interface LoadedInput {
@@ -76,70 +86,121 @@ export interface LoadedInput {
   isContext?: (file: string) => boolean;
 }
 
+/** The config and what it resolves to: the same in the main thread and in every worker thread. */
+export interface ResolvedConfig {
+  cwd: string;
+  config: ConfigFile;
+  /** The config file, if one was found. */
+  configFile?: string;
+  baseDir: string;
+  ruleSettings: ReturnType<typeof resolveRuleSettings>;
+  kubeVersion: string;
+  defaultNamespace: string;
+}
+
+/** The options a worker thread needs to resolve the same config: LintOptions without functions or input text. */
+export type ConfigOptions = Pick<LintOptions, 'cwd' | 'configFile' | 'config' | 'ruleFlags' | 'preset' | 'kubeVersion' | 'namespace' | 'helm'>;
+
+export function configOptions(o: LintOptions): ConfigOptions {
+  return { cwd: o.cwd, configFile: o.configFile, config: o.config, ruleFlags: o.ruleFlags, preset: o.preset, kubeVersion: o.kubeVersion, namespace: o.namespace, helm: o.helm };
+}
+
+export async function resolveConfig(options: ConfigOptions, overlay?: TextOverlay): Promise<ResolvedConfig> {
+  const cwd = options.cwd ?? process.cwd();
+  const loaded = await loadConfig(cwd, options.configFile, RULES, overlay);
+  const config: ConfigFile = { ...loaded.config, ...(options.config ?? {}) };
+  const ruleSettings = resolveRuleSettings(RULES, config, options.ruleFlags ?? [], options.preset);
+  const kubeVersion = options.kubeVersion ?? config.kubeVersion ?? DEFAULT_KUBE_VERSION;
+  return { cwd, config, configFile: loaded.file, baseDir: loaded.baseDir, ruleSettings, kubeVersion, defaultNamespace: options.namespace ?? 'default' };
+}
+
+/** `note` hears what the run cannot do (e.g. git cannot be run for no-committed-secrets). */
+export function runSettings(rc: ResolvedConfig, note?: (message: string) => void): RunSettings {
+  return {
+    // Asked on first request (no-committed-secrets), shared by every unit and variant this thread lints.
+    git: gitIndex({ cwd: rc.cwd, note }),
+    ruleSettings: rc.ruleSettings,
+    kube: resolveKubeVersion(rc.kubeVersion),
+    defaultNamespace: rc.defaultNamespace,
+    baseDir: rc.baseDir,
+    cwd: rc.cwd,
+    images: rc.config.images,
+    override: buildOverride(rc.config, rc.baseDir, rc.cwd),
+  };
+}
+
+export function chartLoadOptions(rc: ResolvedConfig, options: ConfigOptions, overlay?: TextOverlay): ChartLoadOptions {
+  return {
+    overlay,
+    display: (abs: string) => displayPath(rc.cwd, abs),
+    cwd: rc.cwd,
+    configDir: rc.baseDir,
+    kubeVersion: rc.kubeVersion,
+    namespace: options.namespace,
+    ...options.helm,
+    config: rc.config.helm as HelmSettings | undefined,
+  };
+}
+
+/** A raw manifest file as read: its text (parsed later, or never on a cache hit) or why it cannot be read. */
+interface RawFile {
+  file: string;
+  /** Undefined when nothing of the file can be linted. */
+  text?: string;
+  /** Bytes that are not text (their documents are left out of `text`), or why the file cannot be read. */
+  problems: ReadProblem[];
+  json: boolean;
+  strict: boolean;
+  /** Named by the PATHs (a context file is read, not reported or counted). */
+  named: boolean;
+}
+
+/** The inputs read, charts not yet loaded. */
+interface BaseInput extends ResolvedConfig {
+  rawFiles: RawFile[];
+  /** Chart directories and archives to render (context charts too with `units: shared`), absolute. */
+  charts: string[];
+  /** How many of them are context charts (at the end of `charts`). */
+  contextCharts: number;
+  crdFiles: CrdFiles;
+  isContext?: (file: string) => boolean;
+}
+
 export async function lint(options: LintOptions = {}): Promise<LintResult> {
-  const input = await loadInput(options);
-  const { cwd, config, kubeVersion, defaultNamespace } = input;
-  const worlds = deploymentWorlds(input);
-  const kube = resolveKubeVersion(kubeVersion);
+  const base = await loadBase(options);
+  if (!base) return emptyResult();
+  const run = runSettings(base, options.onNote && onceEach(options.onNote));
+  const threads = options.threads ?? 1;
   // Found and parsed on first request, shared by every rule and variant render of this lint only.
-  const dockerfiles = dockerfileCatalogue({ baseDir: input.baseDir, cwd, images: config.images, overlay: options.overlay });
-  const note = options.onNote && onceEach(options.onNote);
-  // Asked on first request (no-committed-secrets), shared by every unit and variant of this lint.
-  const git = gitIndex({ cwd, note });
-  const seen = new Map<string, Finding>();
-  const merged: Finding[] = [];
-  const mergedSuppressed: Finding[] = [];
-  let resourceCount = 0;
-  // Namespaces and CRDs are cluster-wide: every unit sees those any unit creates.
-  const everyResource = [...input.resources, ...input.renders.filter((r) => r.valuesFile === undefined).flatMap((r) => r.resources)];
-  const knownNamespaces = new Set<string>([defaultNamespace]);
-  for (const r of everyResource) {
-    if (r.namespace) knownNamespaces.add(r.namespace);
-    if (r.kind === 'Namespace' && r.name) knownNamespaces.add(r.name);
+  const dockerfiles = dockerfileCatalogue({ baseDir: base.baseDir, cwd: base.cwd, images: base.config.images, overlay: options.overlay });
+  const cache = options.cache ? openCache(path.resolve(base.cwd, options.cacheLocation ?? DEFAULT_CACHE_LOCATION), cacheKey(base, options), dockerfiles) : undefined;
+
+  let outputs: UnitOutput[];
+  let fileCount: number;
+  let workers = 0;
+  if (base.config.units === 'shared') {
+    ({ outputs, fileCount } = await lintShared(base, options, run, dockerfiles, cache));
+  } else {
+    ({ outputs, fileCount, workers } = await lintSeparate(base, options, run, dockerfiles, cache, threads));
   }
-  const crds = crdInput(everyResource, input.crdFiles);
-  const override = buildOverride(config, input.baseDir, cwd);
-  for (const world of worlds) {
-    const resources: Resource[] = [...(world.raw ? input.resources : []), ...world.renders.flatMap((r) => r.resources)];
-    const problems = [...(world.raw ? input.problems : []), ...world.renders.flatMap((r) => r.problems)];
-    if (world.valuesFile === undefined) resourceCount += resources.filter((r) => !input.isContext?.(r.doc.file)).length;
-    const lintSettings: LintSettings = { kubeVersion: kube, defaultNamespace, knownNamespaces, baseDir: input.baseDir, cwd, images: config.images, note };
-    const preFindings: Finding[] = problems.map((p) => ({ ruleId: p.ruleId, severity: p.severity ?? 'error', message: p.message, location: p.location }));
-    const out = runRules({
-      rules: CHECKED_RULES,
-      settings: input.ruleSettings,
-      resources,
-      charts: world.charts,
-      dockerfiles,
-      git,
-      crds,
-      lintSettings,
-      directives: input.directives,
-      override,
-      preFindings,
-    });
-    for (const [list, into] of [[out.findings, merged], [out.suppressed, mergedSuppressed]] as const) {
-      for (const f of list) {
-        // The resource is part of the key: findings of two resources never merge, even on one shared template line.
-        const key = `${f.ruleId}\u0000${f.location.file}\u0000${f.location.line}\u0000${f.location.column}\u0000${f.message}\u0000${!!f.suppressed}\u0000${resourceKey(f)}`;
-        if (seen.has(key)) continue;
-        const finding = world.valuesFile ? { ...f, message: `${f.message} (with values ${world.valuesFile})` } : f;
-        seen.set(key, finding);
-        into.push(finding);
-      }
-    }
+  cache?.save();
+  if (options.onNote) {
+    const sink = onceEach(options.onNote);
+    for (const o of outputs) for (const n of o.notes) sink(n);
+    if (workers) sink(`${workers} worker threads rendered and linted the charts`);
+    if (cache) sink(`cache: ${cache.stats.hits} of ${cache.stats.hits + cache.stats.misses} units from ${displayPath(base.cwd, cache.location)}`);
   }
-  merged.push(...unusedSuppressions(input.directives, input.ruleSettings.get('unused-suppression')?.severity));
+  const merged = mergeUnits(outputs);
   // With --context, what only the context holds is read, not reported.
-  const reported = (f: Finding) => !input.isContext?.(f.location.file);
-  const findings = sortFindings(merged.filter(reported));
-  const suppressed = sortFindings(mergedSuppressed.filter(reported));
+  const reported = (f: Finding) => !base.isContext?.(f.location.file);
+  const findings = sortFindings(merged.findings.filter(reported));
+  const suppressed = sortFindings(merged.suppressed.filter(reported));
   return {
     findings,
     suppressed,
     summary: {
-      files: input.fileCount,
-      resources: resourceCount,
+      files: fileCount,
+      resources: outputs.reduce((n, o) => n + o.resources, 0),
       errors: findings.filter((f) => f.severity === 'error').length,
       warnings: findings.filter((f) => f.severity === 'warning').length,
       infos: findings.filter((f) => f.severity === 'info').length,
@@ -148,52 +209,157 @@ export async function lint(options: LintOptions = {}): Promise<LintResult> {
   };
 }
 
-/** The resource and path a finding is about ('' for findings about no resource). */
-function resourceKey(f: Finding): string {
-  const r = f.resource;
-  return r ? `${r.apiVersion}\u0000${r.kind}\u0000${r.namespace ?? ''}\u0000${r.name}\u0000${f.path ?? ''}` : '';
+function emptyResult(): LintResult {
+  return { findings: [], suppressed: [], summary: { files: 0, resources: 0, errors: 0, warnings: 0, infos: 0, suppressed: 0 } };
 }
 
-/** One run of the rules: the resources of one deployment unit, under the default values or one ci values file. */
-export interface World {
-  valuesFile?: string;
-  /** Whether the raw manifests (files and stdin) are in it. */
-  raw: boolean;
-  renders: ChartRender[];
-  /** The chart facts its chart rules check (each chart's once, in its default world). */
-  charts: ChartFacts[];
+/** The worker threads the CLI uses: `K8S_TODO_LINT_THREADS`, else one per core. */
+export function defaultThreads(env: NodeJS.ProcessEnv = process.env): number {
+  const given = env.K8S_TODO_LINT_THREADS;
+  if (given && /^\d+$/.test(given) && Number(given) > 0) return Number(given);
+  return os.availableParallelism();
 }
 
 /**
- * The unit of deployment: each chart release is one, and the raw manifests given together
- * are one. Cross-resource rules (selectors, references, duplicates, capacity) work within a
- * unit, so a repository holding a chart and raw manifests of the same app is not linted as
- * two copies of it in one cluster, unless the config says `units: shared`: then everything
- * is one unit. A chart's ci/*-values.yaml renders are linted as variants of its unit
- * (CLI.md); findings only a variant has say which values file they need.
+ * Below this many chart renders (a chart's default render and one per ci values file)
+ * everything runs on the main thread: starting a worker (loading the bundle and the Helm
+ * engine into a new isolate) costs about as much as rendering and linting one small chart.
  */
-export function deploymentWorlds(input: LoadedInput): World[] {
-  const defaults = input.renders.filter((r) => r.valuesFile === undefined);
-  const variants = input.renders.filter((r) => r.valuesFile !== undefined);
-  if (input.config.units === 'shared') {
-    const worlds: World[] = [{ raw: true, renders: defaults, charts: input.charts }];
-    for (const v of variants) worlds.push({ valuesFile: v.valuesFile, raw: true, renders: defaults.map((b) => (b.chart === v.chart ? v : b)), charts: [] });
-    return worlds;
+export const MIN_RENDERS_FOR_WORKERS = 3;
+
+/** The raw manifests, parsed: resources, problems, suppression comments, and how many files count. */
+function parseRaw(base: BaseInput): { resources: Resource[]; problems: LoadProblem[]; directives: Map<string, Directive[]>; files: number } {
+  const out = { resources: [] as Resource[], problems: [] as LoadProblem[], directives: new Map<string, Directive[]>(), files: 0 };
+  for (const raw of base.rawFiles) {
+    for (const p of raw.problems) out.problems.push({ ruleId: 'yaml-syntax', message: p.message, location: { file: raw.file, line: p.line, column: p.column, endLine: p.line, endColumn: p.column + 1 } });
+    if (raw.text === undefined) {
+      if (raw.named) out.files++;
+      continue;
+    }
+    const resolveSource = sourceResolver(base.cwd, raw.file === '<stdin>' ? undefined : raw.file);
+    const parsed = parseManifestText(raw.text, raw.file, { defaultNamespace: base.defaultNamespace, json: raw.json, strict: raw.strict, resolveSource });
+    if (parsed.notKubernetes) continue;
+    if (raw.named) out.files++;
+    out.resources.push(...parsed.resources);
+    out.problems.push(...parsed.problems);
+    const d = parseDirectives(raw.text);
+    if (d.length) out.directives.set(raw.file, d);
   }
-  const worlds: World[] = [];
-  if (input.resources.length || input.problems.length) worlds.push({ raw: true, renders: [], charts: [] });
-  for (const d of defaults) {
-    worlds.push({ raw: false, renders: [d], charts: input.charts.filter((c) => c.file === d.chart) });
-    for (const v of variants) if (v.chart === d.chart) worlds.push({ valuesFile: v.valuesFile, raw: false, renders: [v], charts: [] });
-  }
-  // A chart with no render (a library chart is never rendered) still has its Chart.yaml checked.
-  const rendered = new Set(defaults.map((d) => d.chart));
-  const unrendered = input.charts.filter((c) => !rendered.has(c.file));
-  if (unrendered.length) worlds.push({ raw: false, renders: [], charts: unrendered });
-  return worlds;
+  return out;
 }
 
-/** A note sink that passes each distinct message on once: several rules and variant renders make the same note. */
+/** What the cache keeps of a unit besides its output: its facts and the number of files it counts. */
+interface UnitMeta {
+  facts: UnitFacts;
+  files: number;
+}
+
+/**
+ * Each chart release and the raw manifests given together are separate deployment units
+ * (CLI.md). Charts are rendered and linted on worker threads when there are several; the
+ * outputs are merged in unit order (raw manifests, then charts as the inputs list them),
+ * so the result does not depend on the threads or on what came from the cache.
+ */
+async function lintSeparate(base: BaseInput, options: LintOptions, run: RunSettings, dockerfiles: DockerfileCatalogue, cache: LintCache | undefined, threads: number) {
+  const notes = !!options.onNote;
+  const copts = configOptions(options);
+  const loadOptions = chartLoadOptions(base, copts, options.overlay);
+  // The raw unit: from the cache when its files are unchanged, else parsed.
+  const rawKey = base.rawFiles.length ? hashParts(base.rawFiles.flatMap((r) => [r.file, r.text ?? '\u0000', JSON.stringify(r.problems), String(r.json), String(r.strict), String(r.named)])) : undefined;
+  const rawCached = rawKey === undefined ? undefined : cache?.lookup<UnitMeta>('manifests', rawKey);
+  const raw = rawKey !== undefined && !rawCached ? parseRaw(base) : undefined;
+  const rawMeta: UnitMeta | undefined = rawCached?.meta ?? (raw && { facts: unitFacts(raw.resources), files: raw.files });
+
+  // Charts: from the cache when their files are unchanged, else rendered (on workers when there are several).
+  const chartKeys = base.charts.map((abs) => chartInputKey(abs, loadOptions));
+  const chartCached = base.charts.map((abs, i) => cache?.lookup<UnitMeta>(`chart:${displayPath(base.cwd, abs)}`, chartKeys[i]));
+  const toRender = base.charts.map((_, i) => i).filter((i) => !chartCached[i]);
+  // Each values variant of a chart renders apart: a chart with many ci values files spreads over the threads too.
+  const variants = base.charts.map((abs) => (abs.toLowerCase().endsWith('.tgz') ? 1 : 1 + ciValuesFiles(abs).length));
+  const renders = toRender.reduce((n, i) => n + variants[i], 0);
+  const pool = threads > 1 && renders >= MIN_RENDERS_FOR_WORKERS ? new ChartPool(Math.min(threads, renders), copts, notes) : undefined;
+  try {
+    const local = new Map<number, LoadedCharts>();
+    const render = async (i: number): Promise<UnitMeta> => {
+      if (pool) return pool.renderChart(i, base.charts[i], variants[i]);
+      const loaded = await loadCharts([base.charts[i]], loadOptions);
+      local.set(i, loaded);
+      return { facts: unitFacts(loaded.renders.filter((r) => r.valuesFile === undefined).flatMap((r) => r.resources)), files: loaded.files };
+    };
+    const chartMeta: Array<UnitMeta | undefined> = chartCached.map((c) => c?.meta);
+    await Promise.all(toRender.map(async (i) => (chartMeta[i] = await render(i))));
+
+    const cluster = clusterFacts(base.defaultNamespace, [rawMeta?.facts ?? { namespaces: [], crds: [] }, ...chartMeta.map((m) => m!.facts)], base.crdFiles);
+    const crdObjects = [rawMeta?.facts.crds ?? [], ...chartMeta.map((m) => m!.facts.crds)].flat();
+    const clusterKey = hashParts([JSON.stringify([...cluster.knownNamespaces].sort()), JSON.stringify(crdObjects), JSON.stringify(base.crdFiles)]);
+    pool?.setCluster({ namespaces: [...cluster.knownNamespaces], crds: crdObjects, crdFiles: base.crdFiles });
+
+    // The raw unit runs on the main thread while the workers lint the charts.
+    const lintRaw = (): UnitOutput | undefined => {
+      if (rawKey === undefined) return undefined;
+      const hit = rawCached?.output(clusterKey);
+      if (hit) return hit;
+      const parsed = raw ?? parseRaw(base);
+      const worlds: World[] = parsed.resources.length || parsed.problems.length ? [{ resources: parsed.resources, problems: parsed.problems, charts: [] }] : [];
+      const recorder = recordingCatalogue(dockerfiles);
+      const out = lintWorlds(worlds, parsed.directives, run, cluster, recorder, { notes, isContext: base.isContext });
+      cache?.store('manifests', rawKey, clusterKey, { facts: unitFacts(parsed.resources), files: parsed.files }, out, recorder.lookups);
+      return out;
+    };
+    const lintChart = async (i: number): Promise<UnitOutput> => {
+      const id = `chart:${displayPath(base.cwd, base.charts[i])}`;
+      const hit = chartCached[i]?.output(clusterKey);
+      if (hit) return hit;
+      // Unchanged files, but the cluster facts or a Dockerfile changed: rendered now.
+      if (chartCached[i] && !local.has(i) && !pool?.holds(i)) chartMeta[i] = await render(i);
+      let out: UnitOutput;
+      let lookups: DockerfileLookupRecord[];
+      if (pool) {
+        ({ output: out, lookups } = joinVariants(await pool.lintChart(i), run));
+      } else {
+        const loaded = local.get(i)!;
+        local.delete(i);
+        const recorder = recordingCatalogue(dockerfiles);
+        out = lintWorlds(chartWorlds(loaded), loaded.directives, run, cluster, recorder, { notes, isContext: base.isContext });
+        lookups = recorder.lookups;
+      }
+      cache?.store(id, chartKeys[i], clusterKey, chartMeta[i]!, out, lookups);
+      return out;
+    };
+    const chartOutputs = pool ? Promise.all(base.charts.map((_, i) => lintChart(i))) : undefined;
+    const rawOutput = lintRaw();
+    const charts: UnitOutput[] = chartOutputs ? await chartOutputs : [];
+    if (!chartOutputs) for (let i = 0; i < base.charts.length; i++) charts.push(await lintChart(i));
+    const fileCount = (rawMeta?.files ?? 0) + base.charts.length;
+    return { outputs: [...(rawOutput ? [rawOutput] : []), ...charts], fileCount, workers: pool?.size ?? 0 };
+  } finally {
+    await pool?.close();
+  }
+}
+
+/**
+ * `units: shared`: everything is one unit. Each chart's ci/*-values.yaml render is a variant of
+ * the whole cluster (that chart's default render swapped for it), so it runs on the main thread.
+ */
+async function lintShared(base: BaseInput, options: LintOptions, run: RunSettings, dockerfiles: DockerfileCatalogue, cache: LintCache | undefined) {
+  const loadOptions = chartLoadOptions(base, configOptions(options), options.overlay);
+  const key = cache && hashParts([...base.rawFiles.flatMap((r) => [r.file, r.text ?? '\u0000', JSON.stringify(r.problems), String(r.named)]), ...base.charts.map((c) => chartInputKey(c, loadOptions))]);
+  const cached = key === undefined ? undefined : cache?.lookup<{ files: number }>('shared', key);
+  const hit = cached?.output('');
+  if (hit) return { outputs: [hit], fileCount: cached!.meta.files };
+  const input = await renderAll(base, options);
+  const defaults = input.renders.filter((r) => r.valuesFile === undefined);
+  const rawPart = { resources: input.resources, problems: input.problems };
+  const worlds: World[] = [renderWorld(defaults, input.charts, undefined, rawPart)];
+  for (const v of input.renders) if (v.valuesFile !== undefined) worlds.push(renderWorld(defaults.map((b) => (b.chart === v.chart ? v : b)), [], v.valuesFile, rawPart));
+  const cluster = clusterFacts(base.defaultNamespace, [unitFacts([...input.resources, ...defaults.flatMap((r) => r.resources)])], base.crdFiles);
+  const recorder = recordingCatalogue(dockerfiles);
+  const out = lintWorlds(worlds, input.directives, run, cluster, recorder, { notes: !!options.onNote, isContext: base.isContext });
+  if (key !== undefined) cache?.store('shared', key, '', { files: input.fileCount }, out, recorder.lookups);
+  return { outputs: [out], fileCount: input.fileCount };
+}
+
+/** A note sink that passes each distinct message on once: several rules and units make the same note. */
 function onceEach(sink: (message: string) => void): (message: string) => void {
   const said = new Set<string>();
   return (message) => {
@@ -203,87 +369,90 @@ function onceEach(sink: (message: string) => void): (message: string) => void {
   };
 }
 
-/** Config, inputs, parsing and chart rendering: everything but the rules. */
+/** Config, inputs, parsing and chart rendering: everything but the rules (the capacity report's input). */
 export async function loadInput(options: LintOptions = {}): Promise<LoadedInput> {
-  const cwd = options.cwd ?? process.cwd();
-  const loaded = await loadConfig(cwd, options.configFile, RULES, options.overlay);
-  const config: ConfigFile = { ...loaded.config, ...(options.config ?? {}) };
-  const settings = resolveRuleSettings(RULES, config, options.ruleFlags ?? [], options.preset);
-  const inputs = expandInputs(options.paths ?? ['.'], { cwd, ignore: config.ignore ?? [], ignoreBase: loaded.baseDir });
-  if (!inputs.stdin && inputs.files.length === 0 && inputs.charts.length === 0) {
-    throw new InputError(`nothing to lint in ${(options.paths ?? ['.']).join(' ')}: no YAML/JSON manifests or charts found`);
-  }
-  const kubeVersion = options.kubeVersion ?? config.kubeVersion ?? DEFAULT_KUBE_VERSION;
-  const defaultNamespace = options.namespace ?? 'default';
-  const display = (abs: string) => displayPath(cwd, abs);
+  const base = await loadBase(options);
+  if (!base) throw new InputError(`nothing to lint in this shard`);
+  return renderAll(base, options);
+}
 
-  const resources: Resource[] = [];
-  const problems: LoadProblem[] = [];
-  const directives = new Map<string, Directive[]>();
-  let fileCount = 0;
-
-  const ingest = (text: string, file: string, json: boolean, strict: boolean, counted = true) => {
-    const resolveSource = sourceResolver(cwd, file === '<stdin>' ? undefined : file);
-    const parsed = parseManifestText(text, file, { defaultNamespace, json, strict, resolveSource });
-    if (parsed.notKubernetes) return;
-    if (counted) fileCount++;
-    resources.push(...parsed.resources);
-    problems.push(...parsed.problems);
-    const d = parseDirectives(text);
-    if (d.length) directives.set(file, d);
-  };
-
-  // The project around the named inputs (`--context`). Its other charts are separate units
-  // (see lint()) whose findings are not reported, so they are only rendered when units share a cluster.
-  const context = options.context === undefined ? undefined : contextInputs(projectRoot(options.context, { cwd, configFile: loaded.file }), inputs, { cwd, ignore: config.ignore ?? [], ignoreBase: loaded.baseDir });
-  const contextFiles = new Set((context?.files ?? []).map(display));
-  const contextCharts = config.units === 'shared' ? (context?.charts ?? []) : [];
-  for (const abs of [...inputs.files, ...(context?.files ?? [])]) {
-    const file = display(abs);
-    const named = !contextFiles.has(file);
-    const json = abs.toLowerCase().endsWith('.json');
-    // Bytes that are not text leave out the documents holding them, each reported where it is.
-    const decoded = readInputFile(abs, json, options.overlay);
-    for (const p of decoded.problems) problems.push({ ruleId: 'yaml-syntax', message: p.message, location: { file, line: p.line, column: p.column, endLine: p.line, endColumn: p.column + 1 } });
-    if (decoded.text === undefined) {
-      if (named) fileCount++;
-      continue;
-    }
-    ingest(decoded.text, file, json, inputs.explicit.has(abs), named);
-  }
-  if (inputs.stdin) {
-    const text = options.stdinText ?? '';
-    ingest(text, '<stdin>', /^\s*[{[]/.test(text) && !/^\s*---/m.test(text), true);
-  }
-
+async function renderAll(base: BaseInput, options: LintOptions): Promise<LoadedInput> {
+  const raw = parseRaw(base);
   const charts: ChartFacts[] = [];
   const renders: ChartRender[] = [];
-  const contextChartPrefixes: string[] = [];
-  if (inputs.charts.length || contextCharts.length) {
-    const loadedCharts = await loadCharts([...inputs.charts, ...contextCharts], {
-      display,
-      cwd,
-      configDir: loaded.baseDir,
-      kubeVersion,
-      namespace: options.namespace,
-      ...options.helm,
-      config: config.helm as HelmSettings | undefined,
-      overlay: options.overlay,
-    });
-    fileCount += loadedCharts.files - contextCharts.length;
-    for (const c of contextCharts) contextChartPrefixes.push(display(c));
+  const directives = raw.directives;
+  let fileCount = raw.files;
+  if (base.charts.length) {
+    const loadedCharts = await loadCharts(base.charts, chartLoadOptions(base, configOptions(options), options.overlay));
+    fileCount += loadedCharts.files - base.contextCharts;
     renders.push(...loadedCharts.renders);
     charts.push(...loadedCharts.charts);
     for (const [f, d] of loadedCharts.directives) directives.set(f, d);
   }
+  return {
+    cwd: base.cwd,
+    config: base.config,
+    baseDir: base.baseDir,
+    resources: raw.resources,
+    problems: raw.problems,
+    directives,
+    charts,
+    renders,
+    fileCount,
+    kubeVersion: base.kubeVersion,
+    defaultNamespace: base.defaultNamespace,
+    ruleSettings: base.ruleSettings,
+    crdFiles: base.crdFiles,
+    isContext: base.isContext,
+  };
+}
+
+/** Config and inputs: the raw files read (not parsed), the charts listed; undefined when a shard is left with nothing. */
+async function loadBase(options: LintOptions): Promise<BaseInput | undefined> {
+  const rc = await resolveConfig(options, options.overlay);
+  const { cwd, config, baseDir } = rc;
+  const inputs = expandInputs(options.paths ?? ['.'], { cwd, ignore: config.ignore ?? [], ignoreBase: baseDir });
+  if (!inputs.stdin && inputs.files.length === 0 && inputs.charts.length === 0) {
+    throw new InputError(`nothing to lint in ${(options.paths ?? ['.']).join(' ')}: no YAML/JSON manifests or charts found`);
+  }
+  const display = (abs: string) => displayPath(cwd, abs);
+
+  // The project around the named inputs (`--context`). Its other charts are separate units
+  // (see lint()) whose findings are not reported, so they are only rendered when units share a cluster.
+  const context = options.context === undefined ? undefined : contextInputs(projectRoot(options.context, { cwd, configFile: rc.configFile }), inputs, { cwd, ignore: config.ignore ?? [], ignoreBase: baseDir });
+  const contextFiles = new Set((context?.files ?? []).map(display));
+  let named = inputs;
+  if (options.shard) {
+    // Another shard's manifest files are read as context: the cross-resource rules see them, their findings are that shard's.
+    const mine = shardInputs(inputs, options.shard, display);
+    if (!mine.stdin && mine.files.length === 0 && mine.charts.length === 0) return undefined;
+    for (const f of inputs.files) if (!mine.files.includes(f)) contextFiles.add(display(f));
+    named = { ...mine, files: inputs.files };
+  }
+  const contextCharts = config.units === 'shared' ? (context?.charts ?? []) : [];
+  const rawFiles: RawFile[] = [];
+  for (const abs of [...named.files, ...(context?.files ?? [])]) {
+    const file = display(abs);
+    const json = abs.toLowerCase().endsWith('.json');
+    // Bytes that are not text leave out the documents holding them, each reported where it is.
+    const decoded = readInputFile(abs, json, options.overlay);
+    rawFiles.push({ file, text: decoded.text, problems: decoded.problems, json, strict: named.explicit.has(abs), named: !contextFiles.has(file) });
+  }
+  if (named.stdin) {
+    const text = options.stdinText ?? '';
+    rawFiles.push({ file: '<stdin>', text, problems: [], json: /^\s*[{[]/.test(text) && !/^\s*---/m.test(text), strict: true, named: true });
+  }
 
   // k8s-schema's CRD files are read here, before rules run, when the rule is on.
-  const schemaSetting = settings.get('k8s-schema');
+  const schemaSetting = rc.ruleSettings.get('k8s-schema');
   const crdPaths = schemaSetting && schemaSetting.severity !== 'off' ? ((schemaSetting.options.crds as string[] | undefined) ?? []) : [];
-  const crdFiles = readCrdFiles(crdPaths, loaded.baseDir, cwd);
+  const crdFiles = readCrdFiles(crdPaths, baseDir, cwd);
 
-  const isContext = context && ((file: string) => contextFiles.has(file) || contextChartPrefixes.some((p) => file === p || file.startsWith(`${p}/`)));
-  return { cwd, config, baseDir: loaded.baseDir, resources, problems, directives, charts, renders, fileCount, kubeVersion, defaultNamespace, ruleSettings: settings, crdFiles, isContext };
+  const contextChartPrefixes = contextCharts.map(display);
+  const isContext = contextFiles.size || contextChartPrefixes.length || context
+    ? (file: string) => contextFiles.has(file) || contextChartPrefixes.some((p) => file === p || file.startsWith(`${p}/`))
+    : undefined;
+  return { ...rc, rawFiles, charts: [...named.charts, ...contextCharts], contextCharts: contextCharts.length, crdFiles, isContext };
 }
 
 export function sortFindings(list: Finding[]): Finding[] {

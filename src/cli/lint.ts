@@ -13,7 +13,8 @@ import { FORMAT_NAMES, formatters } from '../format/index.js';
 import { writeGithubStepSummary } from '../format/github.js';
 import { ruleInfos } from '../format/rule-info.js';
 import type { FormatContext } from '../format/types.js';
-import { lint } from '../lint.js';
+import { defaultThreads, lint } from '../lint.js';
+import { parseShard } from '../shard.js';
 import type { LintResult } from '../types.js';
 import { VERSION } from '../version.js';
 import { resolveInputs, useColor, type Io } from './io.js';
@@ -33,6 +34,10 @@ export async function lintCommand(argv: string[], io: Io): Promise<number> {
     .option('--quiet', 'report errors only')
     .option('--report-suppressed', 'list suppressed findings too')
     .option('--list-rules', 'print every rule and exit (with --format json: as JSON)')
+    .option('--threads <n>', 'worker threads for charts (1: none; default: K8S_TODO_LINT_THREADS, else one per core)')
+    .option('--cache', 'reuse the findings of unchanged charts and manifests from the cache file')
+    .option('--cache-location <path>', 'the cache file (default: .k8s-todo-lint-cache in the working directory)')
+    .option('--shard <i/n>', 'lint only the i-th of n shares of the units (charts, manifest directories), for CI matrices')
     .option('--context <dir>', 'lint the PATHs within their project: <dir>, or auto (the config file\'s directory, else the git top level); its other manifests feed cross-file rules, findings only for the PATHs');
   addHelmOptions(program)
     .option('--no-color', 'no colour')
@@ -52,6 +57,12 @@ export async function lintCommand(argv: string[], io: Io): Promise<number> {
     maxWarnings = Number(o.maxWarnings);
   }
   const helm = helmOptions(o);
+  let threads: number | undefined;
+  if (o.threads !== undefined) {
+    if (!/^\d+$/.test(o.threads) || Number(o.threads) < 1) throw new UsageError(`--threads expects a number of threads (1 or more), got "${o.threads}"`);
+    threads = Number(o.threads);
+  }
+  const shard = o.shard === undefined ? undefined : parseShard(o.shard);
 
   const inputs = await resolveInputs(paths, io);
   const result = await lint({
@@ -62,6 +73,11 @@ export async function lintCommand(argv: string[], io: Io): Promise<number> {
     preset: o.preset,
     ...helm,
     context: o.context,
+    // The CLI uses the machine's cores; the API's default is the main thread only.
+    threads: threads ?? defaultThreads(io.env),
+    cache: !!o.cache,
+    cacheLocation: o.cacheLocation,
+    shard,
     onNote: o.verbose ? (message: string) => io.stderr(`k8s-todo-lint: note: ${escapeControlChars(message)}\n`) : undefined,
   });
   const shown = o.quiet ? quietResult(result) : result;

@@ -12,6 +12,8 @@ import type { Io } from './io.js';
 import { lintCommand } from './lint.js';
 
 export type { Io } from './io.js';
+/** The entry point of a chart worker thread (src/parallel/pool.ts loads this bundle in each). */
+export { serveWorker } from '../parallel/worker.js';
 
 export async function main(argv: string[], io: Io): Promise<number> {
   try {

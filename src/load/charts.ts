@@ -64,7 +64,12 @@ export interface LoadedCharts {
   directives: Map<string, Directive[]>;
 }
 
-export async function loadCharts(chartPaths: readonly string[], opts: ChartLoadOptions): Promise<LoadedCharts> {
+/**
+ * `variant`: render only that one of each chart's renders (0 the default, k the k-th
+ * ci values file, as ciValuesFiles() lists them): worker threads split a chart's
+ * variants between them (src/parallel/).
+ */
+export async function loadCharts(chartPaths: readonly string[], opts: ChartLoadOptions, variant?: number): Promise<LoadedCharts> {
   const out: LoadedCharts = { files: 0, renders: [], charts: [], directives: new Map() };
   const helm = await import('../helm/index.js');
   const cfg = opts.config ?? {};
@@ -102,7 +107,7 @@ export async function loadCharts(chartPaths: readonly string[], opts: ChartLoadO
         ? yamlSyntaxProblem(opts.display(bad.file), bad.position, bad.message)
         // Else at the chart file at fault, else at Chart.yaml.
         : { ruleId: 'helm-render', message: `chart cannot be loaded: ${helmTextForLint((loadError as Error).message)}`, location: at1(bad?.file !== undefined ? opts.display(bad.file) : chartFile) };
-      out.renders.push({ chart: chartFile, resources: [], problems: [problem] });
+      if (!variant) out.renders.push({ chart: chartFile, resources: [], problems: [problem] });
       continue;
     }
     // A library chart only lends templates to other charts: Helm never installs or renders it
@@ -127,7 +132,7 @@ export async function loadCharts(chartPaths: readonly string[], opts: ChartLoadO
     if (!isArchive) collectTemplateDirectives(abs, opts.display, out.directives, opts.overlay);
 
     const ciFiles = isArchive ? [] : ciValuesFiles(abs);
-    const variants: Array<string | undefined> = [undefined, ...ciFiles];
+    const variants: Array<string | undefined> = [undefined, ...ciFiles].filter((_, k) => variant === undefined || k === variant);
     for (const ci of variants) {
       const render: ChartRender = { chart: chartFile, valuesFile: ci ? opts.display(ci) : undefined, resources: [], problems: [] };
       out.renders.push(render);
@@ -301,7 +306,7 @@ function presentSubcharts(dir: string): string[] {
 }
 
 /** The chart-testing convention: ci/*-values.yaml are extra renders. */
-function ciValuesFiles(dir: string): string[] {
+export function ciValuesFiles(dir: string): string[] {
   const ci = path.join(dir, 'ci');
   if (!existsSync(ci)) return [];
   return readdirSync(ci).filter((f) => /-values\.ya?ml$/.test(f)).sort().map((f) => path.join(ci, f));

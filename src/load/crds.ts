@@ -58,8 +58,13 @@ export function readCrdFiles(paths: readonly string[], baseDir: string, cwd: str
 
 /** The CRDs of a resource set: its own CustomResourceDefinitions first, then those read from files. */
 export function crdInput(resources: readonly Resource[], files: CrdFiles): CrdInput {
+  return crdCatalogInput(resources.filter((r) => r.kind === 'CustomResourceDefinition').map((r) => r.object), files);
+}
+
+/** The same from the CRD objects alone (as a worker thread or the cache hands them over). */
+export function crdCatalogInput(objects: readonly Record<string, any>[], files: CrdFiles): CrdInput {
   const catalog = new CrdCatalog();
-  for (const r of resources) if (r.kind === 'CustomResourceDefinition') catalog.add(r.object);
+  for (const o of objects) catalog.add(o);
   for (const o of files.objects) catalog.add(o);
   return { catalog, problems: files.problems };
 }

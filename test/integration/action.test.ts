@@ -21,7 +21,7 @@ const schemaFile = resolve(repoRoot, '../shared/corpus/github/github-action.sche
 const action = parse(readFileSync(join(repoRoot, 'action.yml'), 'utf8'));
 const entry = join(repoRoot, action.runs.main);
 const { actionArgs } = createRequire(import.meta.url)(entry) as { actionArgs: (env: Record<string, string>) => { lint: string[]; sarif?: string[] } };
-const INPUTS = ['paths', 'config', 'format', 'values', 'fail-on-warnings', 'max-warnings', 'sarif-file', 'working-directory'];
+const INPUTS = ['paths', 'config', 'format', 'values', 'fail-on-warnings', 'max-warnings', 'sarif-file', 'shard', 'working-directory'];
 
 describe.skipIf(!existsSync(schemaFile))('action.yml against the action metadata schema', () => {
   // The schema is draft-07; strict mode would only complain about its own `if` blocks.
@@ -159,6 +159,14 @@ process.exit(Number(sarif ? process.env.STUB_SARIF_EXIT ?? 0 : process.env.STUB_
   it('turns fail-on-warnings into --max-warnings 0', () => {
     expect(runStep({ 'fail-on-warnings': 'true', 'max-warnings': '7' }).calls).toEqual([['.', '--max-warnings', '0', '--format', 'github']]);
     expect(actionArgs({ 'INPUT_FAIL-ON-WARNINGS': 'true' }).lint).toEqual(['.', '--max-warnings', '0', '--format', 'github']);
+  });
+
+  it('passes the shard to both runs, so each matrix job lints and uploads its own share', () => {
+    const r = runStep({ shard: '2/3', 'sarif-file': 'shard-2.sarif' });
+    expect(r.calls).toEqual([
+      ['.', '--shard', '2/3', '--format', 'github'],
+      ['.', '--shard', '2/3', '--format', 'sarif', '--output-file', 'shard-2.sarif'],
+    ]);
   });
 
   it('fails the step with the linter status, and still writes the SARIF file', () => {

@@ -1,0 +1,231 @@
+/**
+ * Deployment units and their runs through the engine, the part of a lint that
+ * the main thread, a worker thread (src/parallel/) and the cache (src/cache/)
+ * share. A unit is the raw manifests given together, or one chart release with
+ * its ci/*-values.yaml variants (or, with `units: shared`, everything). A unit's
+ * output depends only on its own input and on the cluster facts every unit
+ * shares (namespaces and CRDs), so units can run anywhere, in any order, and be
+ * reused from the cache; src/lint.ts merges their outputs in one fixed order.
+ */
+import { unusedSuppressions, type Directive } from './engine/directives.js';
+import type { Resource } from './engine/resource.js';
+import { isCheckedRule, type ChartFacts, type CrdInput, type DockerfileCatalogue, type GitIndex, type LintSettings } from './engine/rule.js';
+import { runRules, type OverrideFn, type RuleSetting } from './engine/run.js';
+import type { KubeVersion } from './k8s/kube-version.js';
+import type { ChartRender, LoadedCharts } from './load/charts.js';
+import { crdCatalogInput, type CrdFiles } from './load/crds.js';
+import type { LoadProblem } from './load/documents.js';
+import type { Finding } from './types.js';
+import type { DockerfileLookupRecord } from './cache/lint-cache.js';
+import { RULES } from '../rules/index.js';
+
+/** The rules the engine runs; the others' findings come from the loader and the engine. */
+const CHECKED_RULES = RULES.filter(isCheckedRule);
+
+/** One run of the rules: the resources of one unit, under the default values or one ci values file. */
+export interface World {
+  valuesFile?: string;
+  resources: Resource[];
+  problems: LoadProblem[];
+  /** The chart facts its chart rules check (each chart's once, in its default world). */
+  charts: ChartFacts[];
+}
+
+/** What one world's run gives, before the merge of variants. */
+export interface WorldOutput {
+  valuesFile?: string;
+  findings: Finding[];
+  suppressed: Finding[];
+}
+
+/** What a unit gives: plain data, so that it crosses threads and is written to the cache as is. */
+export interface UnitOutput {
+  worlds: WorldOutput[];
+  /** Resources of its default worlds (those of context files left out). */
+  resources: number;
+  /** unused-suppression findings of the unit's own suppression comments. */
+  unused: Finding[];
+  /** `--verbose` notes in the order its rules made them (each once). */
+  notes: string[];
+}
+
+/** What one values variant of a chart gives when a worker renders and lints it alone. */
+export interface VariantOutput {
+  output: UnitOutput;
+  lookups: DockerfileLookupRecord[];
+  /** The chart's suppression comments this variant used: file -> indexes in that file's list. */
+  used: Array<[string, number[]]>;
+  /** The chart's suppression comments (from the default variant only). */
+  directives?: Array<[string, Directive[]]>;
+}
+
+/** The suppression comments a run used, as indexes (they cross threads as data). */
+export function usedDirectives(directives: ReadonlyMap<string, readonly Directive[]>): Array<[string, number[]]> {
+  const out: Array<[string, number[]]> = [];
+  for (const [file, list] of directives) {
+    const used = list.flatMap((d, i) => (d.used ? [i] : []));
+    if (used.length) out.push([file, used]);
+  }
+  return out;
+}
+
+/**
+ * A chart's output from its variants' outputs, in variant order: what lintWorlds() gives for
+ * all of them in one call. A comment is unused when no variant used it.
+ */
+export function joinVariants(parts: readonly VariantOutput[], run: RunSettings): { output: UnitOutput; lookups: DockerfileLookupRecord[] } {
+  const directives = new Map(parts[0]?.directives ?? []);
+  for (const p of parts) for (const [file, used] of p.used) for (const i of used) { const d = directives.get(file)?.[i]; if (d) d.used = true; }
+  return {
+    output: {
+      worlds: parts.flatMap((p) => p.output.worlds),
+      resources: parts.reduce((n, p) => n + p.output.resources, 0),
+      notes: parts.flatMap((p) => p.output.notes),
+      unused: unusedSuppressions(directives, run.ruleSettings.get('unused-suppression')?.severity),
+    },
+    lookups: parts.flatMap((p) => p.lookups),
+  };
+}
+
+/** What a unit tells the others: namespaces it names or creates, CRDs it defines. */
+export interface UnitFacts {
+  namespaces: string[];
+  crds: Record<string, any>[];
+}
+
+/** The settings every unit of one lint is run with (the same in every thread). */
+export interface RunSettings {
+  ruleSettings: ReadonlyMap<string, RuleSetting>;
+  /** Which input files git has in its index (no-committed-secrets), asked on first request. */
+  git: GitIndex;
+  kube: KubeVersion;
+  defaultNamespace: string;
+  baseDir: string;
+  cwd: string;
+  images?: LintSettings['images'];
+  override?: OverrideFn;
+}
+
+/** Namespaces and CRDs are cluster-wide: every unit sees those any unit names or creates. */
+export interface ClusterFacts {
+  knownNamespaces: ReadonlySet<string>;
+  crds: CrdInput;
+}
+
+/** The facts of a unit's default-values resources (variants add none: they are the same release). */
+export function unitFacts(resources: Iterable<Resource>): UnitFacts {
+  const namespaces = new Set<string>();
+  const crds: Record<string, any>[] = [];
+  for (const r of resources) {
+    if (r.namespace) namespaces.add(r.namespace);
+    if (r.kind === 'Namespace' && r.name) namespaces.add(r.name);
+    if (r.kind === 'CustomResourceDefinition') crds.push(r.object);
+  }
+  return { namespaces: [...namespaces], crds };
+}
+
+/** The facts of every unit, in unit order, with the default namespace and the CRDs of the `crds` option. */
+export function clusterFacts(defaultNamespace: string, facts: readonly UnitFacts[], crdFiles: CrdFiles): ClusterFacts {
+  const knownNamespaces = new Set<string>([defaultNamespace]);
+  for (const f of facts) for (const n of f.namespaces) knownNamespaces.add(n);
+  return { knownNamespaces, crds: crdCatalogInput(facts.flatMap((f) => f.crds), crdFiles) };
+}
+
+/** The worlds of one chart unit: its default render, then one per ci values file; a chart with no render (a library chart) still has its Chart.yaml checked. */
+export function chartWorlds(loaded: Pick<LoadedCharts, 'renders' | 'charts'>): World[] {
+  const worlds: World[] = [];
+  const defaults = loaded.renders.filter((r) => r.valuesFile === undefined);
+  for (const d of defaults) {
+    worlds.push(renderWorld([d], loaded.charts.filter((c) => c.file === d.chart)));
+    for (const v of loaded.renders) if (v.valuesFile !== undefined && v.chart === d.chart) worlds.push(renderWorld([v], [], v.valuesFile));
+  }
+  const rendered = new Set(defaults.map((d) => d.chart));
+  const unrendered = loaded.charts.filter((c) => !rendered.has(c.file));
+  if (unrendered.length) worlds.push({ resources: [], problems: [], charts: unrendered });
+  return worlds;
+}
+
+export function renderWorld(renders: readonly ChartRender[], charts: ChartFacts[], valuesFile?: string, raw?: { resources: Resource[]; problems: LoadProblem[] }): World {
+  return {
+    valuesFile,
+    resources: [...(raw?.resources ?? []), ...renders.flatMap((r) => r.resources)],
+    problems: [...(raw?.problems ?? []), ...renders.flatMap((r) => r.problems)],
+    charts,
+  };
+}
+
+/** Runs a unit's worlds; `directives` are its files' suppression comments (their unused ones are reported here). */
+export function lintWorlds(
+  worlds: readonly World[],
+  directives: ReadonlyMap<string, Directive[]>,
+  run: RunSettings,
+  cluster: ClusterFacts,
+  dockerfiles: DockerfileCatalogue,
+  opts: { notes: boolean; isContext?: (file: string) => boolean },
+): UnitOutput {
+  const notes: string[] = [];
+  const said = new Set<string>();
+  // Several rules and variant renders make the same note: each is kept once.
+  const note = opts.notes
+    ? (message: string) => {
+        if (said.has(message)) return;
+        said.add(message);
+        notes.push(message);
+      }
+    : undefined;
+  const out: UnitOutput = { worlds: [], resources: 0, unused: [], notes };
+  for (const world of worlds) {
+    if (world.valuesFile === undefined) out.resources += world.resources.filter((r) => !opts.isContext?.(r.doc.file)).length;
+    const lintSettings: LintSettings = { kubeVersion: run.kube, defaultNamespace: run.defaultNamespace, knownNamespaces: cluster.knownNamespaces, baseDir: run.baseDir, cwd: run.cwd, images: run.images, note };
+    const preFindings: Finding[] = world.problems.map((p) => ({ ruleId: p.ruleId, severity: p.severity ?? 'error', message: p.message, location: p.location }));
+    const result = runRules({
+      rules: CHECKED_RULES,
+      settings: run.ruleSettings,
+      resources: world.resources,
+      charts: world.charts,
+      dockerfiles,
+      git: run.git,
+      crds: cluster.crds,
+      lintSettings,
+      directives,
+      override: run.override,
+      preFindings,
+    });
+    out.worlds.push({ valuesFile: world.valuesFile, findings: result.findings, suppressed: result.suppressed });
+  }
+  out.unused = unusedSuppressions(directives, run.ruleSettings.get('unused-suppression')?.severity);
+  return out;
+}
+
+/**
+ * Merges unit outputs, in the order given, into one list of findings and one of suppressed
+ * findings. Findings of a unit's values variants are merged on rule, place, message and
+ * resource (with its path), so two resources never merge; one only a variant produces says
+ * which values file it needs. unused-suppression findings come last, as in one run.
+ */
+export function mergeUnits(outputs: readonly UnitOutput[]): { findings: Finding[]; suppressed: Finding[] } {
+  const seen = new Set<string>();
+  const findings: Finding[] = [];
+  const suppressed: Finding[] = [];
+  for (const unit of outputs) {
+    for (const world of unit.worlds) {
+      for (const [list, into] of [[world.findings, findings], [world.suppressed, suppressed]] as const) {
+        for (const f of list) {
+          // The resource is part of the key: findings of two resources never merge, even on one shared template line.
+          const key = `${f.ruleId}\u0000${f.location.file}\u0000${f.location.line}\u0000${f.location.column}\u0000${f.message}\u0000${!!f.suppressed}\u0000${resourceKey(f)}`;
+          if (seen.has(key)) continue;
+          seen.add(key);
+          into.push(world.valuesFile ? { ...f, message: `${f.message} (with values ${world.valuesFile})` } : f);
+        }
+      }
+    }
+  }
+  for (const unit of outputs) findings.push(...unit.unused);
+  return { findings, suppressed };
+}
+
+/** The resource and path a finding is about ('' for findings about no resource). */
+function resourceKey(f: Finding): string {
+  const r = f.resource;
+  return r ? `${r.apiVersion}\u0000${r.kind}\u0000${r.namespace ?? ''}\u0000${r.name}\u0000${f.path ?? ''}` : '';
+}
