@@ -6,7 +6,7 @@
  */
 import { formatPath, type Finding, type Location, type ResourcePath, type Severity, type SeveritySetting } from '../types.js';
 import { matchDirective, type Directive } from './directives.js';
-import type { Resource } from './resource.js';
+import type { Resource, SourceDocument } from './resource.js';
 import { resourceId } from './resource.js';
 import { ResourceIndex } from './resource-index.js';
 import type { ChartFacts, CheckedRule, CrdInput, DockerfileCatalogue, LintSettings, Report, RuleContext } from './rule.js';
@@ -69,21 +69,15 @@ export function runRules(input: RunInput): RunOutput {
     place(pre.ruleId, setting?.severity ?? 'error', pre.severity, pre, undefined, pre.location.line);
   }
 
+  // Reports are placed after every rule ran, one document at a time: a document is
+  // parsed for positions once, however many rules report on it, and its positions
+  // are dropped as soon as its reports are placed (memory holds one at a time).
+  const pending: Pending[] = [];
   for (const rule of input.rules) {
     const setting = input.settings.get(rule.meta.id);
     if (!setting || setting.severity === 'off') continue;
     const report = (r: Report) => {
-      const { location, related, rawLine } = locateReport(r, input.resources[0]);
-      const f: Omit<Finding, 'severity'> = { ruleId: rule.meta.id, message: r.message, location };
-      if (r.resourceId) {
-        f.resource = r.resourceId;
-      } else if (r.resource) {
-        f.resource = resourceId(r.resource);
-        if (r.path) f.path = formatPath(r.path);
-      }
-      const rel = [...(related ?? []), ...(r.related ?? [])];
-      if (rel.length) f.related = rel;
-      place(rule.meta.id, setting.severity, r.severity ?? 'error', f, r.resource, rawLine);
+      pending.push({ rule, severity: setting.severity, report: r });
     };
     const started = timings ? performance.now() : 0;
     const ctx: RuleContext<any> = {
@@ -103,6 +97,22 @@ export function runRules(input: RunInput): RunOutput {
     }
     if (timings) timings.set(rule.meta.id, (timings.get(rule.meta.id) ?? 0) + performance.now() - started);
   }
+  const placed = locateAll(pending, input.resources[0]);
+  pending.forEach(({ rule, severity, report: r }, i) => {
+    const { location, related, rawLine } = placed[i];
+    const f: Omit<Finding, 'severity'> = { ruleId: rule.meta.id, message: r.message, location };
+    if (r.resourceId) {
+      f.resource = r.resourceId;
+    } else if (r.resource) {
+      f.resource = resourceId(r.resource);
+      if (r.path) f.path = formatPath(r.path);
+    }
+    const rel = related && r.related ? [...related, ...r.related] : (related ?? r.related);
+    if (rel?.length) f.related = rel;
+    place(rule.meta.id, severity, r.severity ?? 'error', f, r.resource, rawLine);
+  });
+  // What rules located themselves (related places) is dropped too.
+  for (const r of input.resources) r.doc.release?.();
   return { findings, suppressed };
 }
 
@@ -138,7 +148,39 @@ function failingResource(rule: CheckedRule<any>, ctx: RuleContext<any>): Resourc
   return undefined;
 }
 
-function locateReport(r: Report, first: Resource | undefined): { location: Location; related?: Finding['related']; rawLine: number } {
+interface Pending {
+  rule: CheckedRule<any>;
+  severity: SeveritySetting;
+  report: Report;
+}
+
+interface Placed {
+  location: Location;
+  related?: Finding['related'];
+  rawLine: number;
+}
+
+/**
+ * The places of all reports, in report order, located document by document: each
+ * document's positions are built once and released before the next document's.
+ */
+function locateAll(pending: readonly Pending[], first: Resource | undefined): Placed[] {
+  const placed: Placed[] = new Array(pending.length);
+  const byDoc = new Map<SourceDocument | undefined, number[]>();
+  pending.forEach((p, i) => {
+    const doc = p.report.location ? undefined : (p.report.resource ?? first)?.doc;
+    let list = byDoc.get(doc);
+    if (!list) byDoc.set(doc, (list = []));
+    list.push(i);
+  });
+  for (const [doc, indexes] of byDoc) {
+    for (const i of indexes) placed[i] = locateReport(pending[i].report, first);
+    doc?.release?.();
+  }
+  return placed;
+}
+
+function locateReport(r: Report, first: Resource | undefined): Placed {
   if (r.location) return { location: r.location, rawLine: r.location.line };
   if (r.resource) {
     const path: ResourcePath = [...r.resource.basePath, ...(r.path ?? [])];
