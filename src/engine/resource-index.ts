@@ -15,6 +15,9 @@ export interface PodTemplateRef {
   spec: Record<string, any>;
 }
 
+/** Work done by selector matching (matches made, pod templates checked): the structural tests of linearity count it. */
+export const selectorStats = { selections: 0, candidates: 0 };
+
 export class ResourceIndex {
   /** The resources of a workload kind (src/k8s/workloads.ts), in input order. */
   readonly workloads: readonly Resource[];
@@ -23,12 +26,15 @@ export class ResourceIndex {
   private readonly pods = new Map<string, PodTemplateRef[]>();
   /** Pod templates by namespace and one label pair: selector matching looks up its rarest pair. */
   private readonly podsByLabel = new Map<string, PodTemplateRef[]>();
+  /** Resources by kind and name, in any namespace. */
+  private readonly byKindName = new Map<string, Resource[]>();
 
   constructor(readonly all: readonly Resource[]) {
     const workloads: Resource[] = [];
     for (const r of all) {
       push(this.byKind, r.kind, r);
       push(this.byKey, key(r.kind, r.namespace, r.name), r);
+      push(this.byKindName, key(r.kind, undefined, r.name), r);
       if (WORKLOAD_KINDS.has(r.kind)) {
         workloads.push(r);
         const pod = podSpecOf(r);
@@ -53,7 +59,12 @@ export class ResourceIndex {
 
   /** Same kind and name in any namespace (to say "exists in namespace X"). */
   findAnyNamespace(kind: string, name: string): readonly Resource[] {
-    return this.ofKind(kind).filter((r) => r.name === name);
+    return this.byKindName.get(key(kind, undefined, name)) ?? [];
+  }
+
+  /** Namespaces that hold pod templates ('' for cluster-scoped holders), in input order. */
+  podNamespaces(): Iterable<string> {
+    return this.pods.keys();
   }
 
   /** Pod templates in a namespace. */
@@ -64,6 +75,7 @@ export class ResourceIndex {
   /** Pod templates in a namespace whose labels include every selector pair. */
   selectPods(namespace: string | undefined, selector: Record<string, unknown>): PodTemplateRef[] {
     const entries = Object.entries(selector);
+    selectorStats.selections++;
     if (entries.length === 0) return [];
     // Start from the selector pair with the fewest pods, then check the other pairs.
     let candidates: readonly PodTemplateRef[] | undefined;
@@ -72,6 +84,7 @@ export class ResourceIndex {
       if (!candidates || list.length < candidates.length) candidates = list;
       if (list.length === 0) return [];
     }
+    selectorStats.candidates += candidates?.length ?? 0;
     return (candidates ?? []).filter((p) => entries.every(([k, v]) => p.labels[k] !== undefined && p.labels[k] === String(v)));
   }
 }
