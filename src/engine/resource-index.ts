@@ -26,15 +26,14 @@ export class ResourceIndex {
   private readonly pods = new Map<string, PodTemplateRef[]>();
   /** Pod templates by namespace and one label pair: selector matching looks up its rarest pair. */
   private readonly podsByLabel = new Map<string, PodTemplateRef[]>();
-  /** Resources by kind and name, in any namespace. */
-  private readonly byKindName = new Map<string, Resource[]>();
+  /** Resources by kind and name, in any namespace: built on the first lookup (only findings need it). */
+  private byKindName: Map<string, Resource[]> | undefined;
 
   constructor(readonly all: readonly Resource[]) {
     const workloads: Resource[] = [];
     for (const r of all) {
       push(this.byKind, r.kind, r);
       push(this.byKey, key(r.kind, r.namespace, r.name), r);
-      push(this.byKindName, key(r.kind, undefined, r.name), r);
       if (WORKLOAD_KINDS.has(r.kind)) {
         workloads.push(r);
         const pod = podSpecOf(r);
@@ -59,6 +58,10 @@ export class ResourceIndex {
 
   /** Same kind and name in any namespace (to say "exists in namespace X"). */
   findAnyNamespace(kind: string, name: string): readonly Resource[] {
+    if (!this.byKindName) {
+      this.byKindName = new Map();
+      for (const r of this.all) push(this.byKindName, key(r.kind, undefined, r.name), r);
+    }
     return this.byKindName.get(key(kind, undefined, name)) ?? [];
   }
 
