@@ -1,5 +1,5 @@
 import { defineRule } from '../src/engine/rule.js';
-import { dockerLocation, imageDockerfiles, note, usesRelated } from './_lib/dockerfile.js';
+import { dockerLocation, imageDockerfiles, note, dockerfileSubject } from './_lib/dockerfile.js';
 import { parseImage } from '../src/k8s/image.js';
 
 interface Options { allowed: string[] }
@@ -37,8 +37,7 @@ export const rule = defineRule<Options>({
     const { allowed } = ctx.options;
     for (const entry of imageDockerfiles(ctx)) {
       const df = entry.dockerfile;
-      const use = entry.uses[0];
-      const at = { resource: use.resource, path: [...use.container.path, 'image'], related: usesRelated(entry) };
+      const at = dockerfileSubject(entry);
       for (const stage of df.stages) {
         // A stage built on an earlier stage, or on nothing, has no base image of its own.
         if (stage.baseStage || stage.base.raw.toLowerCase() === 'scratch') continue;
@@ -48,13 +47,13 @@ export const rule = defineRule<Options>({
           continue;
         }
         const img = parseImage(ref);
-        const where = { ...at, location: dockerLocation(df, stage.base.span) };
+        const location = dockerLocation(df, stage.base.span);
         if (img.tag === undefined && img.digest === undefined) {
-          ctx.report({ ...where, message: `base image ${ref} is not pinned: name a tag (e.g. ${img.name}:<version>) or a digest, or every build may pull a different image` });
+          ctx.report({ ...at, location, message: `base image ${ref} is not pinned: name a tag (e.g. ${img.name}:<version>) or a digest, or every build may pull a different image` });
         } else if (img.tag === 'latest' && img.digest === undefined) {
-          ctx.report({ ...where, message: `base image ${ref} uses the latest tag: pin a version tag or a digest, or every build may pull a different image` });
+          ctx.report({ ...at, location, message: `base image ${ref} uses the latest tag: pin a version tag or a digest, or every build may pull a different image` });
         } else if (allowed.length && !isAllowed(ref, allowed)) {
-          ctx.report({ ...where, message: `base image ${ref} is not one of the allowed base images (${allowed.join(', ')})` });
+          ctx.report({ ...at, location, message: `base image ${ref} is not one of the allowed base images (${allowed.join(', ')})` });
         }
       }
     }

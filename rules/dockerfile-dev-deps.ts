@@ -1,6 +1,6 @@
 import { defineRule } from '../src/engine/rule.js';
 import { finalStage, stageChain } from '../src/dockerfile/model.js';
-import { dockerLocation, imageDockerfiles, usesRelated } from './_lib/dockerfile.js';
+import { dockerLocation, imageDockerfiles, dockerfileSubject } from './_lib/dockerfile.js';
 import { commandsOf, devInstall } from './_lib/dev-deps.js';
 
 export const rule = defineRule<Record<string, never>>({
@@ -16,8 +16,7 @@ export const rule = defineRule<Record<string, never>>({
       const df = entry.dockerfile;
       const final = finalStage(df);
       if (!final) continue;
-      const use = entry.uses[0];
-      const at = { resource: use.resource, path: [...use.container.path, 'image'], related: usesRelated(entry) };
+      const at = dockerfileSubject(entry);
       // The final image holds what its stage chain installed: `FROM deps AS runner` keeps deps' node_modules.
       let nodeEnvProduction = false;
       for (const stage of stageChain(final)) {

@@ -1,6 +1,6 @@
 import { defineRule } from '../src/engine/rule.js';
 import { finalStage, type Stage } from '../src/dockerfile/model.js';
-import { dockerLocation, imageDockerfiles, usesRelated } from './_lib/dockerfile.js';
+import { dockerLocation, imageDockerfiles, dockerfileSubject } from './_lib/dockerfile.js';
 
 /** Does `COPY --from=X` name an earlier stage of the file (by name or index), rather than an outside image? */
 function copiesFromStage(final: Stage, stages: readonly Stage[]): boolean {
@@ -25,8 +25,7 @@ export const rule = defineRule<Record<string, never>>({
     for (const entry of imageDockerfiles(ctx)) {
       const df = entry.dockerfile;
       const final = finalStage(df);
-      const use = entry.uses[0];
-      const at = { resource: use.resource, path: [...use.container.path, 'image'], related: usesRelated(entry) };
+      const at = dockerfileSubject(entry);
       if (!final) {
         ctx.report({ ...at, location: dockerLocation(df, { line: 1, column: 1, endLine: 1, endColumn: 1 }), message: 'the Dockerfile has no FROM instruction' });
         continue;

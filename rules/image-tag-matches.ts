@@ -10,15 +10,21 @@ interface Options { pattern: string }
 
 const VERSION_LABEL = 'app.kubernetes.io/version';
 
-/** The workload's `app.kubernetes.io/version` label (its own, else its pod template's), as a version source. */
+/** The workload's `app.kubernetes.io/version` label (its own, else its pod template's), as a version source (placed on demand). */
 function versionLabel(r: Resource): VersionSource | undefined {
   for (const labelsPath of [['metadata', 'labels'], podLabelsPath(r)] as ResourcePath[]) {
     let cur: unknown = r.object;
     for (const seg of labelsPath) cur = isObject(cur) ? cur[seg as string] : undefined;
     const v = isObject(cur) ? cur[VERSION_LABEL] : undefined;
     if (typeof v === 'string' && v !== '') {
-      const loc = r.doc.locate([...r.basePath, ...labelsPath, VERSION_LABEL]).location;
-      return { version: v, what: `the ${VERSION_LABEL} label of ${r.kind} ${r.name}`, where: { ...loc, message: `${VERSION_LABEL}: ${v}` } };
+      // Located only when a finding cites it: most labelled workloads report nothing.
+      return {
+        version: v,
+        what: `the ${VERSION_LABEL} label of ${r.kind} ${r.name}`,
+        get where() {
+          return { ...r.doc.locate([...r.basePath, ...labelsPath, VERSION_LABEL]).location, message: `${VERSION_LABEL}: ${v}` };
+        },
+      };
     }
   }
   return undefined;

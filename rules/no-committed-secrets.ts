@@ -66,6 +66,9 @@ export const rule = defineRule<Options>({
       if (s.apiVersion !== 'v1') continue;
       // A SOPS-encrypted file keeps its metadata under `sops`: its values are ciphertext.
       if (isObject(s.object.sops)) continue;
+      // A manifest's values are written in its own file: an exempt or untracked one is settled
+      // without locating anything (nothing may be located before it is reported).
+      if (s.doc.source === undefined && (isExempt(s.doc.file) || !ctx.git.inIndex(s.doc.file))) continue;
       for (const field of ['data', 'stringData'] as const) {
         const map = s.object[field];
         if (!isObject(map)) continue;

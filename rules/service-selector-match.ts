@@ -18,11 +18,13 @@ export const rule = defineRule<Record<string, never>>({
   check(ctx) {
     const kube = ctx.settings.kubeVersion;
     let customs: Map<string, Resource[]> | undefined;
+    let podNamespaces: Set<string> | undefined;
     for (const { svc, selector } of selectingServices(ctx.index.ofKind('Service'))) {
       if (selectPods(ctx.index, kube, svc.namespace, selector).length > 0) continue;
       const labels = Object.entries(selector).map(([k, v]) => `${k}=${String(v)}`).join(', ');
       // Kubernetes only selects pods in the Service's own namespace; say so when the pods live elsewhere.
-      const elsewhere = [...ctx.settings.knownNamespaces].sort()
+      // Only namespaces that hold pods can match (not every known namespace per Service: that is quadratic).
+      const elsewhere = [...(podNamespaces ??= new Set(ctx.index.podNamespaces()))].filter((ns) => ctx.settings.knownNamespaces.has(ns)).sort()
         .filter((ns) => ns !== svc.namespace)
         .flatMap((ns) => selectPods(ctx.index, kube, ns, selector).map((p) => `${p.workload.kind} ${p.workload.name} in namespace ${ns}`));
       const miss = ordinalMiss(ctx.index, kube, svc.namespace, selector);

@@ -1,4 +1,5 @@
 import { defineRule } from '../src/engine/rule.js';
+import type { PodTemplateRef } from '../src/engine/resource-index.js';
 import { declaredPorts, describePorts, podContainers, portNumber, portRef, type DeclaredPort, type PortRef } from './_lib/ports.js';
 import { isObject } from '../src/k8s/object.js';
 import { selectingServices, selectPods } from './_lib/services.js';
@@ -12,12 +13,16 @@ export const rule = defineRule<Record<string, never>>({
     defaultOptions: {},
   },
   check(ctx) {
+    // Services sharing a selector share its pods (selectPods memoises them): their ports are gathered once.
+    const summaries = new Map<readonly PodTemplateRef[], PodPorts>();
     for (const { svc, selector } of selectingServices(ctx.index.ofKind('Service'))) {
       const pods = selectPods(ctx.index, ctx.settings.kubeVersion, svc.namespace, selector);
       // A Service that selects nothing is service-selector-match's finding, not ours.
       if (pods.length === 0) continue;
-      const declared: DeclaredPort[] = pods.flatMap((p) => podContainers(p.spec).flatMap(declaredPorts));
-      const selected = pods.map((p) => `${p.workload.kind} ${p.workload.name}`).join(', ');
+      let summary = summaries.get(pods);
+      if (!summary) summaries.set(pods, (summary = podPorts(pods)));
+      const { declared, byNameAndProtocol, firstByName, numbers } = summary;
+      const selected = summary.selected();
       const ports = svc.object.spec.ports;
       if (!Array.isArray(ports)) continue;
       ports.forEach((p: unknown, i: number) => {
@@ -31,8 +36,8 @@ export const rule = defineRule<Record<string, never>>({
         const path = ['spec', 'ports', i, defaulted ? 'port' : 'targetPort'];
         if (ref.kind === 'name') {
           // The endpoints controller looks a named port up by name and protocol in each selected pod.
-          if (declared.some((d) => d.name === ref.name && d.protocol === protocol)) return;
-          const sameName = declared.find((d) => d.name === ref.name);
+          if (byNameAndProtocol.has(`${ref.name}\u0000${protocol}`)) return;
+          const sameName = firstByName.get(ref.name);
           const why = sameName ? `; "${ref.name}" is ${sameName.protocol}` : '';
           const numeric = ref.numeric ? '; a quoted number is read as a port name, write it unquoted' : '';
           ctx.report({
@@ -41,7 +46,7 @@ export const rule = defineRule<Record<string, never>>({
             message: `targetPort "${ref.name}" of Service ${svc.name} names no ${protocol} container port of the pods it selects (${selected}: ${describePorts(declared)})${why}${numeric}`,
           });
         } else {
-          if (declared.some((d) => d.containerPort === ref.port)) return;
+          if (numbers.has(ref.port)) return;
           const what = defaulted ? `port ${ref.port} (the targetPort when none is given)` : `targetPort ${ref.port}`;
           // Containers that declare their ports listen on those: traffic to another port finds nothing.
           // Containers that declare none may listen anywhere (declaring is optional): only a warning then.
@@ -64,3 +69,28 @@ export const rule = defineRule<Record<string, never>>({
     }
   },
 });
+
+/** The container ports of a set of selected pods, indexed for the per-port checks. */
+interface PodPorts {
+  declared: DeclaredPort[];
+  byNameAndProtocol: Set<string>;
+  firstByName: Map<string, DeclaredPort>;
+  numbers: Set<number>;
+  /** "Deployment a, Deployment b" for messages (built on first use). */
+  selected: () => string;
+}
+
+function podPorts(pods: readonly PodTemplateRef[]): PodPorts {
+  const declared: DeclaredPort[] = pods.flatMap((p) => podContainers(p.spec).flatMap(declaredPorts));
+  const byNameAndProtocol = new Set<string>();
+  const firstByName = new Map<string, DeclaredPort>();
+  const numbers = new Set<number>();
+  for (const d of declared) {
+    numbers.add(d.containerPort);
+    if (d.name === undefined) continue;
+    byNameAndProtocol.add(`${d.name}\u0000${d.protocol}`);
+    if (!firstByName.has(d.name)) firstByName.set(d.name, d);
+  }
+  let selected: string | undefined;
+  return { declared, byNameAndProtocol, firstByName, numbers, selected: () => (selected ??= pods.map((p) => `${p.workload.kind} ${p.workload.name}`).join(', ')) };
+}

@@ -96,6 +96,8 @@ export interface UnitFacts {
 /** The settings every unit of one lint is run with (the same in every thread). */
 export interface RunSettings {
   ruleSettings: ReadonlyMap<string, RuleSetting>;
+  /** Whether findings carry their rules' fixes placed as edits (LintOptions.fixes). */
+  fixes?: boolean;
   /** Which input files git has in its index (no-committed-secrets), asked on first request. */
   git: GitIndex;
   kube: KubeVersion;
@@ -185,6 +187,7 @@ export function lintWorlds(
       charts: world.charts,
       dockerfiles,
       git: run.git,
+      fixes: run.fixes,
       crds: cluster.crds,
       lintSettings,
       directives,

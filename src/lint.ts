@@ -53,6 +53,8 @@ export interface LintOptions {
   context?: string;
   /** Receives `--verbose` notes from rules (e.g. images whose Dockerfile was not found). */
   onNote?: (message: string) => void;
+  /** Findings carry the fix their rule knows (`Finding.fix`), placed as a text edit: the language server's quick fixes. */
+  fixes?: boolean;
   /** Texts to lint instead of the disk's, by absolute path (an editor's unsaved buffers: src/lsp). Main thread only. */
   overlay?: TextOverlay;
   /** `--threads`: worker threads for charts (1, the default here: all on the main thread; the CLI's default is one per core). */
@@ -169,7 +171,7 @@ interface BaseInput extends ResolvedConfig {
 export async function lint(options: LintOptions = {}): Promise<LintResult> {
   const base = await loadBase(options);
   if (!base) return emptyResult();
-  const run = runSettings(base, options.onNote && onceEach(options.onNote));
+  const run = { ...runSettings(base, options.onNote && onceEach(options.onNote)), fixes: options.fixes };
   const threads = options.threads ?? 1;
   // Found and parsed on first request, shared by every rule and variant render of this lint only.
   const dockerfiles = dockerfileCatalogue({ baseDir: base.baseDir, cwd: base.cwd, images: base.config.images, overlay: options.overlay });

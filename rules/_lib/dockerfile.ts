@@ -103,3 +103,19 @@ export function whoRuns(use: ImageUse): string {
 export function usesRelated(entry: ImageDockerfile): RelatedLocation[] {
   return entry.uses.flatMap((u) => manifestRelated(u.resource, [...u.container.path, 'image'], `image ${u.imageText} of ${whoRuns(u)} is built from this Dockerfile`));
 }
+
+/**
+ * The resource, path and related places of a finding in an image's Dockerfile (spread into a report).
+ * The related places are located when a report spreads them, not before: most Dockerfiles report nothing.
+ */
+export function dockerfileSubject(entry: ImageDockerfile): { resource: Resource; path: ResourcePath; readonly related: RelatedLocation[] } {
+  const use = entry.uses[0];
+  let related: RelatedLocation[] | undefined;
+  return {
+    resource: use.resource,
+    path: [...use.container.path, 'image'],
+    get related() {
+      return (related ??= usesRelated(entry));
+    },
+  };
+}

@@ -37,7 +37,20 @@ const POD_INDEX_LABEL = 'apps.kubernetes.io/pod-index';
  * The pod templates whose pods a selector picks in a namespace, counting the
  * labels the StatefulSet controller adds to each pod.
  */
-export function selectPods(index: ResourceIndex, kubeVersion: KubeVersion, namespace: string | undefined, selector: Record<string, unknown>): PodTemplateRef[] {
+export function selectPods(index: ResourceIndex, kubeVersion: KubeVersion, namespace: string | undefined, selector: Record<string, unknown>): readonly PodTemplateRef[] {
+  // Many Services share a selector (a Deployment's Service and its headless twin, every per-tenant copy):
+  // each distinct selector is matched once per run, so the Service rules stay linear in resources.
+  let memo = selections.get(index);
+  if (!memo) selections.set(index, (memo = new Map()));
+  const key = `${kubeVersion.major}.${kubeVersion.minor}\u0000${namespace ?? ''}\u0000${Object.entries(selector).map(([k, v]) => `${k}=${String(v)}`).sort().join('\u0000')}`;
+  let pods = memo.get(key);
+  if (!pods) memo.set(key, (pods = matchPods(index, kubeVersion, namespace, selector)));
+  return pods;
+}
+
+const selections = new WeakMap<ResourceIndex, Map<string, readonly PodTemplateRef[]>>();
+
+function matchPods(index: ResourceIndex, kubeVersion: KubeVersion, namespace: string | undefined, selector: Record<string, unknown>): PodTemplateRef[] {
   const added = controllerPairs(kubeVersion, selector);
   if (added.length === 0) return index.selectPods(namespace, selector);
   return templateMatches(index, namespace, selector, added).filter((p) => added.every(([k, v]) => p.labels[k] === v || (p.workload.kind === 'StatefulSet' && hasOrdinal(index, p.workload, k, v))));

@@ -15,6 +15,9 @@ export interface PodTemplateRef {
   spec: Record<string, any>;
 }
 
+/** Work done by selector matching (matches made, pod templates checked): the structural tests of linearity count it. */
+export const selectorStats = { selections: 0, candidates: 0 };
+
 export class ResourceIndex {
   /** The resources of a workload kind (src/k8s/workloads.ts), in input order. */
   readonly workloads: readonly Resource[];
@@ -23,6 +26,8 @@ export class ResourceIndex {
   private readonly pods = new Map<string, PodTemplateRef[]>();
   /** Pod templates by namespace and one label pair: selector matching looks up its rarest pair. */
   private readonly podsByLabel = new Map<string, PodTemplateRef[]>();
+  /** Resources by kind and name, in any namespace: built on the first lookup (only findings need it). */
+  private byKindName: Map<string, Resource[]> | undefined;
 
   constructor(readonly all: readonly Resource[]) {
     const workloads: Resource[] = [];
@@ -53,7 +58,16 @@ export class ResourceIndex {
 
   /** Same kind and name in any namespace (to say "exists in namespace X"). */
   findAnyNamespace(kind: string, name: string): readonly Resource[] {
-    return this.ofKind(kind).filter((r) => r.name === name);
+    if (!this.byKindName) {
+      this.byKindName = new Map();
+      for (const r of this.all) push(this.byKindName, key(r.kind, undefined, r.name), r);
+    }
+    return this.byKindName.get(key(kind, undefined, name)) ?? [];
+  }
+
+  /** Namespaces that hold pod templates ('' for cluster-scoped holders), in input order. */
+  podNamespaces(): Iterable<string> {
+    return this.pods.keys();
   }
 
   /** Pod templates in a namespace. */
@@ -64,6 +78,7 @@ export class ResourceIndex {
   /** Pod templates in a namespace whose labels include every selector pair. */
   selectPods(namespace: string | undefined, selector: Record<string, unknown>): PodTemplateRef[] {
     const entries = Object.entries(selector);
+    selectorStats.selections++;
     if (entries.length === 0) return [];
     // Start from the selector pair with the fewest pods, then check the other pairs.
     let candidates: readonly PodTemplateRef[] | undefined;
@@ -72,6 +87,7 @@ export class ResourceIndex {
       if (!candidates || list.length < candidates.length) candidates = list;
       if (list.length === 0) return [];
     }
+    selectorStats.candidates += candidates?.length ?? 0;
     return (candidates ?? []).filter((p) => entries.every(([k, v]) => p.labels[k] !== undefined && p.labels[k] === String(v)));
   }
 }

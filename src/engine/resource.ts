@@ -39,6 +39,8 @@ export interface SourceDocument {
   locate(path: ResourcePath, target?: 'key' | 'value'): NodeLocation;
   /** Location of the whole document (its first content line). */
   start(): Location;
+  /** Drops what locating built (the engine calls it once a document's findings are placed); a later locate builds it again. */
+  release?(): void;
 }
 
 export interface Resource {

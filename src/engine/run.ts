@@ -7,7 +7,7 @@
 import { formatPath, type Finding, type Location, type ResourcePath, type Severity, type SeveritySetting } from '../types.js';
 import { matchDirective, type Directive } from './directives.js';
 import { placeFix } from './fix.js';
-import type { Resource } from './resource.js';
+import type { Resource, SourceDocument } from './resource.js';
 import { resourceId } from './resource.js';
 import { ResourceIndex } from './resource-index.js';
 import type { ChartFacts, CheckedRule, CrdInput, DockerfileCatalogue, GitIndex, LintSettings, Report, RuleContext } from './rule.js';
@@ -36,6 +36,8 @@ export interface RunInput {
   override?: OverrideFn;
   /** Findings made before rules ran (yaml-syntax, helm-render); they get suppressions and overrides too. */
   preFindings?: Finding[];
+  /** Place the rules' fix suggestions as edits (the language server's quick fixes); the command line has no use for them. */
+  fixes?: boolean;
 }
 
 export interface RunOutput {
@@ -71,23 +73,15 @@ export function runRules(input: RunInput): RunOutput {
     place(pre.ruleId, setting?.severity ?? 'error', pre.severity, pre, undefined, pre.location.line);
   }
 
+  // Reports are placed after every rule ran, one document at a time: a document is
+  // parsed for positions once, however many rules report on it, and its positions
+  // are dropped as soon as its reports are placed (memory holds one at a time).
+  const pending: Pending[] = [];
   for (const rule of input.rules) {
     const setting = input.settings.get(rule.meta.id);
     if (!setting || setting.severity === 'off') continue;
     const report = (r: Report) => {
-      const { location, related, rawLine } = locateReport(r, input.resources[0]);
-      const f: Omit<Finding, 'severity'> = { ruleId: rule.meta.id, message: r.message, location };
-      if (r.resourceId) {
-        f.resource = r.resourceId;
-      } else if (r.resource) {
-        f.resource = resourceId(r.resource);
-        if (r.path) f.path = formatPath(r.path);
-      }
-      const rel = [...(related ?? []), ...(r.related ?? [])];
-      if (rel.length) f.related = rel;
-      const fix = r.fix && r.resource && placeFix(r.resource, r.fix);
-      if (fix) f.fix = fix;
-      place(rule.meta.id, setting.severity, r.severity ?? 'error', f, r.resource, rawLine);
+      pending.push({ rule, severity: setting.severity, report: r });
     };
     const started = timings ? performance.now() : 0;
     const ctx: RuleContext<any> = {
@@ -108,6 +102,23 @@ export function runRules(input: RunInput): RunOutput {
     }
     if (timings) timings.set(rule.meta.id, (timings.get(rule.meta.id) ?? 0) + performance.now() - started);
   }
+  const placed = locateAll(pending, input.resources[0], !!input.fixes);
+  pending.forEach(({ rule, severity, report: r }, i) => {
+    const { location, related, rawLine } = placed[i];
+    const f: Omit<Finding, 'severity'> = { ruleId: rule.meta.id, message: r.message, location };
+    if (r.resourceId) {
+      f.resource = r.resourceId;
+    } else if (r.resource) {
+      f.resource = resourceId(r.resource);
+      if (r.path) f.path = formatPath(r.path);
+    }
+    const rel = related && r.related ? [...related, ...r.related] : (related ?? r.related);
+    if (rel?.length) f.related = rel;
+    if (placed[i].fix) f.fix = placed[i].fix;
+    place(rule.meta.id, severity, r.severity ?? 'error', f, r.resource, rawLine);
+  });
+  // What rules located themselves (related places) is dropped too.
+  for (const r of input.resources) r.doc.release?.();
   return { findings, suppressed };
 }
 
@@ -143,7 +154,46 @@ function failingResource(rule: CheckedRule<any>, ctx: RuleContext<any>): Resourc
   return undefined;
 }
 
-function locateReport(r: Report, first: Resource | undefined): { location: Location; related?: Finding['related']; rawLine: number } {
+interface Pending {
+  rule: CheckedRule<any>;
+  severity: SeveritySetting;
+  report: Report;
+}
+
+interface Placed {
+  location: Location;
+  related?: Finding['related'];
+  rawLine: number;
+  /** The rule's fix suggestion placed as a text edit (src/lsp offers it), while the document's positions are at hand. */
+  fix?: Finding['fix'];
+}
+
+/**
+ * The places of all reports, in report order, located document by document: each
+ * document's positions are built once and released before the next document's.
+ */
+function locateAll(pending: readonly Pending[], first: Resource | undefined, fixes: boolean): Placed[] {
+  const placed: Placed[] = new Array(pending.length);
+  const byDoc = new Map<SourceDocument | undefined, number[]>();
+  pending.forEach((p, i) => {
+    const doc = p.report.location ? undefined : (p.report.resource ?? first)?.doc;
+    let list = byDoc.get(doc);
+    if (!list) byDoc.set(doc, (list = []));
+    list.push(i);
+  });
+  for (const [doc, indexes] of byDoc) {
+    for (const i of indexes) {
+      const r = pending[i].report;
+      placed[i] = locateReport(r, first);
+      const fix = fixes && r.fix && r.resource && placeFix(r.resource, r.fix);
+      if (fix) placed[i].fix = fix;
+    }
+    doc?.release?.();
+  }
+  return placed;
+}
+
+function locateReport(r: Report, first: Resource | undefined): Placed {
   if (r.location) return { location: r.location, rawLine: r.location.line };
   if (r.resource) {
     const path: ResourcePath = [...r.resource.basePath, ...(r.path ?? [])];

@@ -68,6 +68,10 @@ export class TextDocument implements SourceDocument {
     return (this.locator ??= new DocumentLocator(this.fileText.slice(this.chunk.start, this.chunk.end)));
   }
 
+  release(): void {
+    this.locator = undefined;
+  }
+
   locate(path: ResourcePath, target: LocateTarget = 'value'): NodeLocation {
     const r = this.loc().locate(path, target);
     // Saved `helm template` output: its `# Source:` comment names the template to edit.

@@ -1,12 +1,17 @@
 /**
  * Finds the source range of a path inside one YAML document. Only documents
- * that have findings get here, so the full position-keeping parse of the
- * `yaml` package (slow, ~0.5 ms per document) runs rarely.
+ * that have findings get here. The positions come from one js-yaml parse with
+ * its listener (src/load/positions.ts); a document that tree cannot picture
+ * exactly (comments inside the content, explicit keys...) is parsed with the
+ * `yaml` package instead, loaded on first use, for that document alone. Either
+ * way the ranges are the same, and a located document keeps nothing once its
+ * findings are placed (the engine drops its locator).
  */
-import type { Document, LineCounter, Node } from 'yaml';
+import type { Document, LineCounter, Node, YAMLMap } from 'yaml';
 import { yamlLib } from '../vendor.js';
+import { buildPositionTree, type MapNode, type PositionNode, type PositionTree } from './positions.js';
 
-// `yaml` is loaded on first use: only documents with findings need it.
+// `yaml` is loaded on first use: only documents the position tree cannot picture need it.
 export { yamlLib };
 import type { ResourcePath } from '../types.js';
 
@@ -27,69 +32,104 @@ export interface TextRange {
 
 export type LocateTarget = 'value' | 'key';
 
+/** A mapping with more entries than this is looked up through a name index (built once), not a scan. */
+const INDEX_FROM = 16;
+
+/** How a path walk sees one parser's nodes. */
+interface NodeModel<N> {
+  root(): N | undefined;
+  deref(node: N | undefined): N | undefined;
+  /** The first entry of a mapping node whose key matches seg; undefined when `node` is not a mapping. */
+  entry(node: N, seg: string | number): { key: N; value: N | undefined } | null | undefined;
+  /** Item `i` of a sequence node; undefined when it is not a sequence or has no such item. */
+  item(node: N, i: number): N | undefined;
+  range(node: N): readonly [number, number] | undefined;
+}
+
+/** Counters of the work done, for the structural tests of linear placement and bounded memory. */
+export const locateStats = { trees: 0, yamlParses: 0, mapIndexes: 0 };
+
 export class DocumentLocator {
-  private doc: Document | undefined;
-  private readonly lines: LineCounter = new (yamlLib().LineCounter)();
+  private model: NodeModel<unknown> | undefined;
+  private lineStarts: number[] | undefined;
 
-  constructor(private readonly text: string) {}
+  /** `parser: 'yaml'` forces the fallback (the tests compare the two). */
+  constructor(
+    private readonly text: string,
+    private readonly parser: 'auto' | 'yaml' = 'auto',
+  ) {}
 
-  private parsed(): Document {
-    if (!this.doc) {
-      this.doc = yamlLib().parseDocument(this.text, {
-        version: '1.1',
-        uniqueKeys: false,
-        merge: true,
-        lineCounter: this.lines,
-        keepSourceTokens: false,
-        strict: false,
-      });
+  /** Whether this document's positions came from js-yaml's events (false: the `yaml` package). */
+  get fast(): boolean {
+    return this.nodes() !== undefined && this.usedTree;
+  }
+
+  private usedTree = false;
+
+  private nodes(): NodeModel<unknown> {
+    if (!this.model) {
+      const tree = this.parser === 'auto' ? buildPositionTree(this.text) : undefined;
+      this.usedTree = !!tree;
+      if (tree) {
+        locateStats.trees++;
+        this.model = treeModel(tree) as NodeModel<unknown>;
+      } else {
+        locateStats.yamlParses++;
+        this.model = yamlModel(this.text) as NodeModel<unknown>;
+      }
     }
-    return this.doc;
+    return this.model;
   }
 
   /** Range of the node at `path`, or of its deepest existing ancestor. */
   locate(path: ResourcePath, target: LocateTarget = 'value'): TextRange {
-    const doc = this.parsed();
-    const { isMap, isPair, isSeq } = yamlLib();
-    let node: Node | null | undefined = doc.contents as Node | null;
-    let keyNode: Node | undefined;
-    let bestKey: Node | undefined;
-    let best: Node | undefined = node ?? undefined;
+    const m = this.nodes();
+    let node: unknown = m.root();
+    let keyNode: unknown;
+    let bestKey: unknown;
+    let best: unknown = node;
     let found = true;
     for (const seg of path) {
-      node = deref(doc, node);
+      node = m.deref(node);
       keyNode = undefined;
-      if (isMap(node)) {
-        const pair = node.items.find((p) => isPair(p) && keyMatches(p.key, seg));
-        if (!pair) { found = false; break; }
-        keyNode = pair.key as Node;
-        node = (pair.value as Node | null) ?? undefined;
-        best = node ?? keyNode;
-        bestKey = keyNode;
-      } else if (isSeq(node) && typeof seg === 'number' && seg < node.items.length) {
-        node = node.items[seg] as Node;
-        best = node;
-        bestKey = undefined;
-      } else {
+      const entry = node === undefined ? undefined : m.entry(node, seg);
+      if (entry === null) {
         found = false;
         break;
       }
+      if (entry) {
+        keyNode = entry.key;
+        node = entry.value;
+        best = node ?? keyNode;
+        bestKey = keyNode;
+        continue;
+      }
+      const item = node !== undefined && typeof seg === 'number' ? m.item(node, seg) : undefined;
+      if (item === undefined) {
+        found = false;
+        break;
+      }
+      node = item;
+      best = node;
+      bestKey = undefined;
     }
-    const chosen = found && target === 'key' && keyNode ? keyNode : best;
-    if (!chosen || !chosen.range) return this.rangeOf(0, Math.min(this.firstContentEnd(), this.text.length));
-    const [start, valueEnd] = chosen.range;
-    const r = this.rangeOf(start, valueEnd);
+    const chosen = found && target === 'key' && keyNode !== undefined ? keyNode : best;
+    const range = chosen === undefined ? undefined : m.range(chosen);
+    if (!range) return this.rangeOf(0, Math.min(this.firstContentEnd(), this.text.length));
+    const r = this.rangeOf(range[0], range[1]);
     r.found = found;
-    if (!found && bestKey?.range) r.ancestorKey = { start: bestKey.range[0], end: bestKey.range[1] };
+    const keyRange = !found && bestKey !== undefined ? m.range(bestKey) : undefined;
+    if (keyRange) r.ancestorKey = { start: keyRange[0], end: keyRange[1] };
     return r;
   }
 
   /** Range of the document's first content line (for findings about the whole document). */
   start(): TextRange {
-    const doc = this.parsed();
-    const c = doc.contents as Node | null;
-    if (c && c.range) {
-      const s = c.range[0];
+    const m = this.nodes();
+    const root = m.root();
+    const range = root === undefined ? undefined : m.range(root);
+    if (range) {
+      const s = range[0];
       const nl = this.text.indexOf('\n', s);
       return this.rangeOf(s, nl === -1 ? this.text.length : nl);
     }
@@ -102,23 +142,109 @@ export class DocumentLocator {
   }
 
   private rangeOf(start: number, end: number): TextRange {
-    this.parsed();
     // Trim trailing whitespace/newlines that the parser includes in block values.
     while (end > start && /\s/.test(this.text[end - 1])) end--;
-    const a = this.lines.linePos(start);
-    const b = this.lines.linePos(end);
+    const a = this.linePos(start);
+    const b = this.linePos(end);
     return { line: a.line, column: a.col, endLine: b.line, endColumn: b.col, start, end };
+  }
+
+  /** 1-based line and column of an offset (columns in UTF-16 code units, as `yaml`'s LineCounter). */
+  private linePos(offset: number): { line: number; col: number } {
+    if (!this.lineStarts) {
+      const starts = [0];
+      for (let p = this.text.indexOf('\n'); p !== -1; p = this.text.indexOf('\n', p + 1)) starts.push(p + 1);
+      this.lineStarts = starts;
+    }
+    const starts = this.lineStarts;
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid] <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return { line: lo + 1, col: offset - starts[lo] + 1 };
   }
 }
 
-function deref(doc: Document, node: Node | null | undefined): Node | null | undefined {
-  let guard = 0;
-  const { isAlias } = yamlLib();
-  while (node && isAlias(node) && guard++ < 100) node = node.resolve(doc) as Node | undefined;
-  return node;
+function treeModel(tree: PositionTree): NodeModel<PositionNode> {
+  return {
+    root: () => tree.root,
+    deref(node) {
+      let guard = 0;
+      while (node && node.kind === 'alias' && guard++ < 100) node = node.target;
+      return node;
+    },
+    entry(node, seg) {
+      if (node.kind !== 'map') return undefined;
+      const i = mapLookup(node, String(seg));
+      return i === -1 ? null : { key: node.keys[i], value: node.values[i] };
+    },
+    item: (node, i) => (node.kind === 'seq' && i < node.items.length ? node.items[i] : undefined),
+    range: (node) => [node.start, node.end],
+  };
 }
 
-function keyMatches(key: unknown, seg: string | number): boolean {
-  if (yamlLib().isScalar(key)) return String(key.value) === String(seg) || String(key.source ?? '') === String(seg);
-  return false;
+/** The first entry whose key's value or source is `name`. */
+function mapLookup(node: MapNode, name: string): number {
+  const names = node.keyNames;
+  if (names.length <= INDEX_FROM) {
+    for (let i = 0; i < names.length; i++) if (names[i][0] === name || names[i][1] === name) return i;
+    return -1;
+  }
+  if (!node.byName) {
+    locateStats.mapIndexes++;
+    const byName = new Map<string, number>();
+    for (let i = 0; i < names.length; i++) {
+      const [value, source] = names[i];
+      if (node.keys[i].kind !== 'scalar') continue;
+      if (!byName.has(value)) byName.set(value, i);
+      if (source !== undefined && !byName.has(source)) byName.set(source, i);
+    }
+    node.byName = byName;
+  }
+  return node.byName.get(name) ?? -1;
+}
+
+/** The `yaml` package's nodes: the fallback for documents the position tree cannot picture. */
+function yamlModel(text: string): NodeModel<Node> {
+  const lib = yamlLib();
+  const lines: LineCounter = new lib.LineCounter();
+  const doc: Document = lib.parseDocument(text, { version: '1.1', uniqueKeys: false, merge: true, lineCounter: lines, keepSourceTokens: false, strict: false });
+  const indexes = new WeakMap<YAMLMap, Map<string, number>>();
+  const keyNames = (key: unknown): string[] => (lib.isScalar(key) ? [String(key.value), String(key.source ?? '')] : []);
+  return {
+    root: () => (doc.contents as Node | null) ?? undefined,
+    deref(node) {
+      let guard = 0;
+      while (node && lib.isAlias(node) && guard++ < 100) node = (node.resolve(doc) as Node | undefined) ?? undefined;
+      return node;
+    },
+    entry(node, seg) {
+      if (!lib.isMap(node)) return undefined;
+      const name = String(seg);
+      const items = node.items;
+      let i = -1;
+      if (items.length <= INDEX_FROM) {
+        i = items.findIndex((p) => lib.isPair(p) && keyNames(p.key).includes(name));
+      } else {
+        let byName = indexes.get(node);
+        if (!byName) {
+          locateStats.mapIndexes++;
+          byName = new Map();
+          items.forEach((p, j) => {
+            for (const n of lib.isPair(p) ? keyNames(p.key) : []) if (!byName!.has(n)) byName!.set(n, j);
+          });
+          indexes.set(node, byName);
+        }
+        i = byName.get(name) ?? -1;
+      }
+      if (i === -1) return null;
+      const pair = items[i];
+      return { key: pair.key as Node, value: (pair.value as Node | null) ?? undefined };
+    },
+    item: (node, i) => (lib.isSeq(node) && i < node.items.length ? (node.items[i] as Node) : undefined),
+    range: (node) => (node.range ? [node.range[0], node.range[1]] : undefined),
+  };
 }

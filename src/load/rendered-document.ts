@@ -38,6 +38,10 @@ export class RenderedSourceDocument implements SourceDocument {
     return (this.locator ??= new DocumentLocator(this.text));
   }
 
+  release(): void {
+    this.locator = undefined;
+  }
+
   locate(path: ResourcePath, target: LocateTarget = 'value'): NodeLocation {
     const r = this.loc().locate(path, target);
     // A missing field is reported at its parent; in a template the parent's key line

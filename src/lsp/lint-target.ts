@@ -27,8 +27,8 @@ export async function lintTarget(target: Target, overlay: TextOverlay): Promise<
   const { root } = target;
   try {
     const result = target.kind === 'chart'
-      ? await lint({ cwd: root, paths: [target.chart], context: AUTO_CONTEXT, overlay })
-      : await lint({ cwd: root, paths: [root], config: { ignore: await rawIgnores(root, overlay) }, overlay });
+      ? await lint({ cwd: root, paths: [target.chart], context: AUTO_CONTEXT, overlay, fixes: true })
+      : await lint({ cwd: root, paths: [root], config: { ignore: await rawIgnores(root, overlay) }, overlay, fixes: true });
     return { findings: result.findings.map((f) => absoluteFinding(f, root)) };
   } catch (e) {
     // A project without raw manifests (or an emptied chart) has nothing to say.

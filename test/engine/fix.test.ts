@@ -16,7 +16,7 @@ async function fixes(text: string, rule: string) {
   const dir = tempDir();
   writeFileSync(path.join(dir, 'm.yaml'), text);
   writeFileSync(path.join(dir, 'c.json'), JSON.stringify({ rules: { 'required-secret-keys': 'off', 'k8s-schema': 'off' } }));
-  const r = await lint({ paths: ['m.yaml'], cwd: dir, configFile: 'c.json' });
+  const r = await lint({ paths: ['m.yaml'], cwd: dir, configFile: 'c.json', fixes: true });
   return r.findings.filter((f) => f.ruleId === rule).map((f) => f.fix ?? null);
 }
 
