@@ -80,7 +80,14 @@ export async function lintCommand(argv: string[], io: Io): Promise<number> {
   } else {
     io.stdout(text);
   }
-  if (format === 'github' && io.env.GITHUB_STEP_SUMMARY) writeGithubStepSummary(shown, ctx, io.env);
+  if (format === 'github' && io.env.GITHUB_STEP_SUMMARY) {
+    // The report is out already: a summary that cannot be written is a warning, not a failure.
+    try {
+      writeGithubStepSummary(shown, ctx, io.env);
+    } catch (e) {
+      io.stderr(`k8s-todo-lint: warning: cannot write GITHUB_STEP_SUMMARY: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}\n`);
+    }
+  }
   if (timings) io.stderr(timingTable(timings));
   const code = exitCode(result, maxWarnings);
   // ESLint's line: without it an exit 1 with only warnings shown has no visible reason.
