@@ -123,7 +123,7 @@ export async function lint(options: LintOptions = {}): Promise<LintResult> {
       }
     }
   }
-  merged.push(...unusedSuppressions(input.directives, input.ruleSettings.get('unused-suppression')?.severity));
+  for (const f of unusedSuppressions(input.directives, input.ruleSettings.get('unused-suppression')?.severity)) merged.push(f);
   // With --context, what only the context holds is read, not reported.
   const reported = (f: Finding) => !input.isContext?.(f.location.file);
   const findings = sortFindings(merged.filter(reported));
@@ -221,8 +221,8 @@ export async function loadInput(options: LintOptions = {}): Promise<LoadedInput>
     const parsed = parseManifestText(text, file, { defaultNamespace, json, strict, resolveSource });
     if (parsed.notKubernetes) return;
     if (counted) fileCount++;
-    resources.push(...parsed.resources);
-    problems.push(...parsed.problems);
+    for (const r of parsed.resources) resources.push(r);
+    for (const p of parsed.problems) problems.push(p);
     const d = parseDirectives(text);
     if (d.length) directives.set(file, d);
   };
@@ -263,8 +263,8 @@ export async function loadInput(options: LintOptions = {}): Promise<LoadedInput>
     });
     fileCount += loadedCharts.files - contextCharts.length;
     for (const c of contextCharts) contextChartPrefixes.push(display(c));
-    renders.push(...loadedCharts.renders);
-    charts.push(...loadedCharts.charts);
+    for (const r of loadedCharts.renders) renders.push(r);
+    for (const c of loadedCharts.charts) charts.push(c);
     for (const [f, d] of loadedCharts.directives) directives.set(f, d);
   }
 

@@ -120,6 +120,6 @@ function listRulesJson(): string {
 }
 
 function listRules(): string {
-  const w = Math.max(...RULES.map((r) => r.meta.id.length));
+  const w = RULES.reduce((n, r) => Math.max(n, r.meta.id.length), 0);
   return RULES.map((r) => `${r.meta.id.padEnd(w)}  ${r.meta.defaultSeverity.padEnd(7)}  ${r.meta.description}`).join('\n') + '\n';
 }

@@ -175,7 +175,7 @@ export async function loadCharts(chartPaths: readonly string[], opts: ChartLoadO
         const valueFiles = [...baseValues, ...(ci ? [ci] : [])];
         const detail = e instanceof helm.ChartRenderError ? e.detail : undefined;
         const schemaProblems = isArchive || detail?.kind !== 'schema' ? [] : schemaViolations(detail.violations ?? [], rootName, abs, valueFiles, opts.display);
-        if (schemaProblems.length) render.problems.push(...schemaProblems);
+        if (schemaProblems.length) for (const p of schemaProblems) render.problems.push(p);
         else render.problems.push(renderProblem(e as Error, detail, chartFile, templateRef));
       }
     }

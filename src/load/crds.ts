@@ -41,7 +41,7 @@ export function readCrdFiles(paths: readonly string[], baseDir: string, cwd: str
     for (const file of files) {
       for (const doc of yaml.loadAll(readFileSync(file, 'utf8'))) {
         const d = doc as Record<string, any> | null;
-        if (d && d.kind === 'List' && Array.isArray(d.items)) out.objects.push(...d.items);
+        if (d && d.kind === 'List' && Array.isArray(d.items)) for (const item of d.items) out.objects.push(item);
         else if (d) out.objects.push(d);
       }
     }

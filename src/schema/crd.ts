@@ -175,7 +175,7 @@ export class CrdValidator {
     const out: SchemaIssue[] = [];
     const meta = obj.metadata;
     if (meta !== undefined && meta !== null) {
-      out.push(...validateObjectMeta(meta));
+      for (const p of validateObjectMeta(meta)) out.push(p);
     }
     if (!this.version.schema) return out;
     const fn = this.compiled();
@@ -185,7 +185,7 @@ export class CrdValidator {
       this.compileErrorSaid = true;
       return out;
     }
-    if (!fn(obj)) out.push(...translateAjvErrors(fn.errors ?? [], obj, this.version.kind));
+    if (!fn(obj)) for (const p of translateAjvErrors(fn.errors ?? [], obj, this.version.kind)) out.push(p);
     return out;
   }
 

@@ -304,7 +304,7 @@ export async function checkValuesSchema(chart: Chart, values: GoMap): Promise<Va
     const err = await validateOne(values, chart.schema);
     if (err !== undefined) {
       out.text += `${chart.name()}:\n${err.text}`;
-      out.violations.push(...err.violations.map((v) => ({ chart: chart.name(), ...v })));
+      for (const v of err.violations) out.violations.push({ chart: chart.name(), ...v });
     }
   }
   for (const sub of chart.dependencies()) {
@@ -317,7 +317,7 @@ export async function checkValuesSchema(chart: Chart, values: GoMap): Promise<Va
     const err = await checkValuesSchema(sub, raw);
     if (err !== undefined) {
       out.text += err.text;
-      out.violations.push(...err.violations);
+      for (const v of err.violations) out.violations.push(v);
     }
   }
   return out.text === '' ? undefined : out;
