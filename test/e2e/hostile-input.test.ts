@@ -2,10 +2,11 @@
  * Issue 16's probes, run through the built binary: each hostile input is a clear finding or
  * one clear line, never a crash, a hang or a stack trace, and the other inputs' findings stay.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../support/run-cli.js';
+import { BIN, runCli } from '../support/run-cli.js';
 import { tempDirs } from '../support/temp-dirs.js';
 
 const tempDir = tempDirs('k8s-todo-lint-hostile-');
@@ -42,3 +43,64 @@ describe('hostile input (issue 16)', () => {
   });
 });
 
+
+/** A chart directory with a good template (one finding) and `extra` files on top. */
+function chartWith(extra: Record<string, string>): string {
+  return dirWith({
+    'good.yaml': GOOD_WITH_DEFECT,
+    'chart/Chart.yaml': 'apiVersion: v2\nname: c\nversion: 0.1.0\n',
+    'chart/templates/svc.yaml': GOOD_WITH_DEFECT,
+    ...extra,
+  });
+}
+
+/** Runs lint with a time limit, so that a hang fails the test instead of blocking it. */
+function lintWithin(dir: string, args: string[] = ['.', '-f', 'json']) {
+  const r = spawnSync(process.execPath, [BIN, ...args], { cwd: dir, encoding: 'utf8', timeout: 60_000, env: { ...process.env, NO_COLOR: '1' } });
+  expect(r.signal).toBeNull(); // not killed by the time limit
+  return r;
+}
+
+describe('special files in charts and walked directories (issue 16 items 3 and 7)', () => {
+  const fifo = (p: string) => execFileSync('mkfifo', [p]);
+  const canFifo = process.platform !== 'win32';
+
+  it('a chart whose charts/ is a file: a finding, the other inputs still linted', () => {
+    const dir = chartWith({ 'chart/charts': 'not a directory\n' });
+    const r = lintWithin(dir);
+    expect(r.stderr).toBe('');
+    const out = JSON.parse(r.stdout);
+    expect(brief(out)).toContain('good.yaml:6:32 nodeport-range nodePort 80 is outside 30000-32767');
+    expect(brief(out).join('\n')).not.toMatch(/internal error|ENOTDIR/);
+  });
+
+  it('a chart whose Chart.yaml is a directory: a finding, the other inputs still linted', () => {
+    const dir = dirWith({ 'good.yaml': GOOD_WITH_DEFECT, 'chart/Chart.yaml/x': 'y', 'chart/templates/svc.yaml': GOOD_WITH_DEFECT });
+    const r = lintWithin(dir);
+    expect(r.stderr).toBe('');
+    const out = JSON.parse(r.stdout);
+    expect(brief(out)).toContain('good.yaml:6:32 nodeport-range nodePort 80 is outside 30000-32767');
+    expect(brief(out).join('\n')).not.toMatch(/internal error|EISDIR/);
+  });
+
+  it('capacity of such charts is a report, not a crash', () => {
+    for (const dir of [chartWith({ 'chart/charts': 'x\n' }), dirWith({ 'chart/Chart.yaml/x': 'y', 'good.yaml': GOOD_WITH_DEFECT })]) {
+      const r = lintWithin(dir, ['capacity', '.']);
+      expect(r.stderr).not.toMatch(/internal error|ENOTDIR|EISDIR/);
+      expect(r.status).not.toBe(2);
+    }
+  });
+
+  it.skipIf(!canFifo)('FIFOs as Chart.yaml, ci/*-values.yaml, .helmignore, a helmignored template: no hang', () => {
+    for (const name of ['chart/Chart.yaml', 'chart/ci/a-values.yaml', 'chart/.helmignore', 'chart/templates/skip.yaml', 'fifo.yaml']) {
+      const dir = chartWith(name === 'chart/templates/skip.yaml' ? { 'chart/.helmignore': 'templates/skip.yaml\n' } : {});
+      if (name === 'chart/Chart.yaml') writeFileSync(path.join(dir, 'chart/Chart.yaml.keep'), '');
+      rmSync(path.join(dir, name), { force: true });
+      mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
+      fifo(path.join(dir, name));
+      const r = lintWithin(dir);
+      expect(r.stderr).toBe('');
+      expect(brief(JSON.parse(r.stdout))).toContain('good.yaml:6:32 nodeport-range nodePort 80 is outside 30000-32767');
+    }
+  });
+});

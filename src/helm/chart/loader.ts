@@ -67,7 +67,8 @@ export function loadDir(dir: string, warn: WarnFn = () => {}): Chart {
   const ignoreFile = join(topdir, '.helmignore');
   let ignoreText: string | undefined;
   try {
-    ignoreText = readFileSync(ignoreFile, 'utf8');
+    // Only a regular file: a FIFO named .helmignore would block the read forever.
+    ignoreText = statSync(ignoreFile).isFile() ? readFileSync(ignoreFile, 'utf8') : undefined;
   } catch {
     ignoreText = undefined;
   }
@@ -121,7 +122,10 @@ function detectContentType(b: Uint8Array): string {
 /** Helm's loader.Load: a directory or an archive. */
 export function loadChartSync(path: string, warn: WarnFn = () => {}): Chart {
   const st = statSync(path);
-  return st.isDirectory() ? loadDir(path, warn) : loadArchiveFile(path, warn);
+  if (st.isDirectory()) return loadDir(path, warn);
+  // Opening a FIFO blocks until a writer comes; a device can stream forever.
+  if (!st.isFile()) throw new ChartLoadError(`cannot load irregular file ${path} as it has file mode type bits set`);
+  return loadArchiveFile(path, warn);
 }
 
 function yamlLoadError(what: string, e: unknown, diskPath?: string): ChartLoadError {
