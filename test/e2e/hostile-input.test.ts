@@ -104,3 +104,27 @@ describe('special files in charts and walked directories (issue 16 items 3 and 7
     }
   });
 });
+
+describe('template work is bounded (issue 16 item 9)', () => {
+  const chart = (template: string) =>
+    dirWith({ 'good.yaml': GOOD_WITH_DEFECT, 'chart/Chart.yaml': 'apiVersion: v2\nname: c\nversion: 0.1.0\nappVersion: "1"\n', 'chart/templates/t.yaml': template });
+
+  it('ten billion loop steps end with a helm-render finding at the template line', () => {
+    const dir = chart('apiVersion: v1\nkind: ConfigMap\nmetadata: {name: x}\n{{ range until 100000 }}{{ range until 100000 }}{{ end }}{{ end }}\n');
+    const r = lintWithin(dir);
+    expect(r.stderr).toBe('');
+    expect(brief(JSON.parse(r.stdout))).toEqual([
+      'chart/templates/t.yaml:4:49 helm-render template: c/templates/t.yaml:4:48: executing "c/templates/t.yaml" at <>: render budget exceeded: more than 10000000 template steps (a loop too large?)',
+      'good.yaml:6:32 nodeport-range nodePort 80 is outside 30000-32767',
+    ]);
+  });
+
+  it('100 MB of output ends with a helm-render finding at the action', () => {
+    const dir = chart('apiVersion: v1\nkind: ConfigMap\nmetadata: {name: y}\ndata:\n  a: {{ range until 100000 }}{{ repeat 1000 "x" }}{{ end }}\n');
+    const r = lintWithin(dir);
+    expect(brief(JSON.parse(r.stdout))).toEqual([
+      'chart/templates/t.yaml:5:30 helm-render template: c/templates/t.yaml:5:29: executing "c/templates/t.yaml" at <{{repeat 1000 "x"}}>: render budget exceeded: more than 67108864 bytes of output (a loop too large?)',
+      'good.yaml:6:32 nodeport-range nodePort 80 is outside 30000-32767',
+    ]);
+  });
+});
