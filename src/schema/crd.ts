@@ -10,6 +10,7 @@ import type { PathSegment, ResourcePath } from '../types.js';
 import { formatPath } from '../types.js';
 import { didYouMean } from './suggest.js';
 import { describeValue, validateObjectMeta, type SchemaIssue } from './runtime.js';
+import { goRegExpForAjv } from '../go-regexp.js';
 
 const require = createRequire(import.meta.url);
 
@@ -91,8 +92,9 @@ export function toJsonSchema(s: unknown, strict: boolean): unknown {
   if (!s || typeof s !== 'object' || Array.isArray(s)) return s;
   const src = s as Record<string, any>;
   const out: Record<string, any> = {};
-  // CRD patterns are Go (RE2) syntax: keep those JavaScript reads the same way, drop the rest rather than reject the CRD.
-  if (typeof src.pattern === 'string' && isJsRegExp(src.pattern)) out.pattern = src.pattern;
+  // CRD patterns are Go (RE2) syntax, run by Go's regexp (goRegExpForAjv): linear time, and a pattern
+  // Go cannot compile makes the schema fail to compile, as the API server refuses such a CRD.
+  if (typeof src.pattern === 'string') out.pattern = src.pattern;
   for (const key of ['type', 'enum', 'required', 'minLength', 'maxLength', 'minItems', 'maxItems', 'uniqueItems', 'multipleOf', 'minProperties', 'maxProperties', 'minimum', 'maximum']) {
     if (src[key] !== undefined) out[key] = src[key];
   }
@@ -127,14 +129,6 @@ export function toJsonSchema(s: unknown, strict: boolean): unknown {
   return out;
 }
 
-function isJsRegExp(pattern: string): boolean {
-  try {
-    new RegExp(pattern);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 interface AjvError {
   instancePath: string;
@@ -155,7 +149,7 @@ interface AjvInstance {
 /** A new ajv instance. One per catalogue: ajv keeps every schema it compiled, so a shared one would outlive the lint. */
 function newAjv(): AjvInstance {
   const Ajv = require('ajv').default as new (opts: Record<string, unknown>) => AjvInstance;
-  return new Ajv({ allErrors: true, verbose: true, strict: false, validateFormats: false, validateSchema: false, unicodeRegExp: false });
+  return new Ajv({ allErrors: true, verbose: true, strict: false, validateFormats: false, validateSchema: false, code: { regExp: goRegExpForAjv } });
 }
 
 /** Validates custom resources of one CRD version. */

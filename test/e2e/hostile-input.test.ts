@@ -12,6 +12,7 @@ import { tempDirs } from '../support/temp-dirs.js';
 const tempDir = tempDirs('k8s-todo-lint-hostile-');
 
 const GOOD_WITH_DEFECT = 'apiVersion: v1\nkind: Service\nmetadata: {name: s, labels: {app: todo}}\nspec:\n  type: NodePort\n  ports: [{port: 80, nodePort: 80}]\n';
+const GOOD = 'good.yaml:6:32 nodeport-range nodePort 80 is outside 30000-32767';
 
 function dirWith(files: Record<string, string | Buffer>): string {
   const dir = tempDir();
@@ -126,5 +127,87 @@ describe('template work is bounded (issue 16 item 9)', () => {
       'chart/templates/t.yaml:5:30 helm-render template: c/templates/t.yaml:5:29: executing "c/templates/t.yaml" at <{{repeat 1000 "x"}}>: render budget exceeded: more than 67108864 bytes of output (a loop too large?)',
       'good.yaml:6:32 nodeport-range nodePort 80 is outside 30000-32767',
     ]);
+  });
+});
+
+describe('regular expressions from input run on RE2 (issue 16 item 6)', () => {
+  const chart = (schema: unknown, values: string) =>
+    dirWith({
+      'good.yaml': GOOD_WITH_DEFECT,
+      'chart/Chart.yaml': 'apiVersion: v2\nname: c\nversion: 0.1.0\nappVersion: "1"\n',
+      'chart/values.schema.json': JSON.stringify(schema),
+      'chart/values.yaml': values,
+      'chart/templates/t.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: x, labels: {app: todo}}\ndata: {}\n',
+    });
+
+  it('values.schema.json `pattern: ^(a+)+$` on a 40-character value ends with the schema finding', () => {
+    const dir = chart({ type: 'object', properties: { s: { type: 'string', pattern: '^(a+)+$' } } }, `s: ${'a'.repeat(40)}!\n`);
+    const msgs = brief(JSON.parse(lintWithin(dir).stdout));
+    expect(msgs).toContain(GOOD);
+    expect(msgs.filter((m: string) => m.includes('helm-render'))).toHaveLength(1);
+    expect(msgs.join('\n')).toMatch(/does not match pattern/);
+  });
+
+  it('an RE2-invalid pattern (lookahead) is a finding with Go\'s compile error', () => {
+    const dir = chart({ type: 'object', properties: { s: { type: 'string', pattern: '^(?=a)a$' } } }, 's: a\n');
+    const msgs = brief(JSON.parse(lintWithin(dir).stdout));
+    expect(msgs).toContain(GOOD);
+    expect(msgs.join('\n')).toMatch(/error parsing regexp: invalid or unsupported Perl syntax: `\(\?=`/);
+  });
+
+  it('a CRD pattern `^(a+)+$` in a manifest, against a 40-character value, ends', () => {
+    const crd = `apiVersion: apiextensions.k8s.io/v1
+kind: CustomResourceDefinition
+metadata: {name: widgets.example.com}
+spec:
+  group: example.com
+  names: {kind: Widget, plural: widgets, singular: widget, listKind: WidgetList}
+  scope: Namespaced
+  versions:
+    - name: v1
+      served: true
+      storage: true
+      schema:
+        openAPIV3Schema:
+          type: object
+          properties:
+            spec:
+              type: object
+              properties:
+                s: {type: string, pattern: '^(a+)+$'}
+---
+apiVersion: example.com/v1
+kind: Widget
+metadata: {name: w}
+spec: {s: ${'a'.repeat(40)}!}
+`;
+    const r = lintWithin(dirWith({ 'crd.yaml': crd, 'good.yaml': GOOD_WITH_DEFECT }));
+    const msgs = brief(JSON.parse(r.stdout));
+    expect(msgs).toContain(GOOD);
+    expect(msgs.join('\n')).toMatch(/crd\.yaml:24:\d+ k8s-schema .*pattern/);
+  });
+});
+
+describe('deep inputs are one clear line (issue 16 item 5)', () => {
+  it('--set a[0][0]... 30,000 deep', () => {
+    const dir = dirWith({ 'chart/Chart.yaml': 'apiVersion: v2\nname: c\nversion: 0.1.0\n', 'chart/templates/t.yaml': '' });
+    const r = lintWithin(dir, ['chart', '--set', `a${'[0]'.repeat(30_000)}=1`]);
+    expect(r.stdout + r.stderr).not.toMatch(/Maximum call stack|internal error/);
+    expect(r.stdout + r.stderr).toMatch(/--set.*lists are nested more than 1000 levels deep/);
+  });
+
+  it('a self-referencing $ref in values.schema.json', () => {
+    const dir = dirWith({
+      'good.yaml': GOOD_WITH_DEFECT,
+      'chart/Chart.yaml': 'apiVersion: v2\nname: c\nversion: 0.1.0\nappVersion: "1"\n',
+      'chart/values.schema.json': '{"definitions": {"x": {"$ref": "#/definitions/x"}}, "$ref": "#/definitions/x"}',
+      'chart/values.yaml': 'a: 1\n',
+      'chart/templates/t.yaml': '',
+    });
+    const r = lintWithin(dir);
+    const msgs = brief(JSON.parse(r.stdout));
+    expect(msgs).toContain(GOOD);
+    expect(msgs.join('\n')).not.toMatch(/Maximum call stack/);
+    expect(msgs.join('\n')).toMatch(/values\.schema\.json: \$ref refers back to itself/);
   });
 });
