@@ -10,7 +10,7 @@ import { join, resolve, extname } from 'node:path';
 import { Chart, type ChartFile } from './chart.js';
 import { HelmIgnore, HelmIgnoreError } from './helmignore.js';
 import { ChartLoadError, decodeLock, decodeMetadata, emptyMetadata, LOCK_TARGET, METADATA_TARGET, validateMetadata } from './metadata.js';
-import { ArchiveError, MAX_DECOMPRESSED_FILE_SIZE, loadArchiveFiles, trimBom, type BufferedFile } from './tar.js';
+import { ArchiveError, MAX_DECOMPRESSED_FILE_SIZE, loadArchiveFiles, newUnpackBudget, trimBom, type BufferedFile, type UnpackBudget } from './tar.js';
 import { readValuesFile, readYamlValues, YamlError } from './values-yaml.js';
 import type { GoMap } from '../go/value.js';
 
@@ -25,6 +25,8 @@ interface LoadContext {
   warn: WarnFn;
   /** Display prefix for values.yaml origins, e.g. "mychart/charts/sub". */
   displayRoot: string;
+  /** Bytes the chart's archives may still unpack, nested ones included; a new budget when absent. */
+  unpacked?: UnpackBudget;
 }
 
 function walkDir(topdir: string, rules: HelmIgnore): BufferedFile[] {
@@ -103,7 +105,8 @@ export function loadArchiveFile(file: string, warn: WarnFn = () => {}): Chart {
     throw new ChartLoadError(`file '${file}' does not appear to be a gzipped archive; got '${detectContentType(head.subarray(0, n))}'`);
   }
   try {
-    return loadFiles(loadArchiveFiles(new Uint8Array(readFileSync(file))), { warn, displayRoot: '' });
+    const unpacked = newUnpackBudget();
+    return loadFiles(loadArchiveFiles(new Uint8Array(readFileSync(file)), unpacked), { warn, displayRoot: '', unpacked });
   } catch (e) {
     if (e instanceof ArchiveError && e.message === 'gzip: invalid header') {
       throw new ChartLoadError(`file '${file}' does not appear to be a valid chart file (details: gzip: invalid header)`);
@@ -239,7 +242,8 @@ export function loadFiles(files: BufferedFile[], ctx: LoadContext): Chart {
       if (extname(n) === '.tgz') {
         const file = subFiles[0];
         if (file.name !== n) throw new ChartLoadError(`error unpacking subchart tar in ${chart.name()}: expected ${n}, got ${file.name}`);
-        sc = loadFiles(loadArchiveFiles(file.data), { warn: ctx.warn, displayRoot: `${displayName()}/charts/${n}` });
+        ctx.unpacked ??= newUnpackBudget();
+        sc = loadFiles(loadArchiveFiles(file.data, ctx.unpacked), { warn: ctx.warn, displayRoot: `${displayName()}/charts/${n}`, unpacked: ctx.unpacked });
       } else {
         const buff: BufferedFile[] = [];
         for (const f of subFiles) {
@@ -247,7 +251,7 @@ export function loadFiles(files: BufferedFile[], ctx: LoadContext): Chart {
           if (slash < 0) continue;
           buff.push({ ...f, name: f.name.slice(slash + 1) });
         }
-        sc = loadFiles(buff, { warn: ctx.warn, displayRoot: `${displayName()}/charts/${n}` });
+        sc = loadFiles(buff, { warn: ctx.warn, displayRoot: `${displayName()}/charts/${n}`, unpacked: (ctx.unpacked ??= newUnpackBudget()) });
       }
     } catch (e) {
       if (e instanceof ChartLoadError && e.message.startsWith('error unpacking subchart tar')) throw e;
