@@ -18,7 +18,8 @@ export function goRegExp(pattern: string): RegExpLike {
   } catch (e) {
     throw new Error(e instanceof RE2JSSyntaxException ? `error parsing regexp: ${e.error}: \`${e.input ?? ''}\`` : String(e));
   }
-  return { test: (s: string) => re.match(s) };
+  // toString: ajv keys its compiled patterns by it; the default "[object Object]" would make every pattern the first one.
+  return { test: (s: string) => re.match(s), toString: () => `/${pattern}/` };
 }
 
 /** ajv's `code.regExp` option (`code` names the engine for standalone code, which we do not generate). */

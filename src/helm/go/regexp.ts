@@ -42,7 +42,8 @@ export interface RegExpLike {
 export function goRegExp(pattern: string): RegExpLike {
   const re = compileGoRegexp(pattern);
   if (re instanceof Error) throw new Error(re.message);
-  return { test: (s: string) => re.match(s) };
+  // toString: ajv keys its compiled patterns by it; the default "[object Object]" would make every pattern the first one.
+  return { test: (s: string) => re.match(s), toString: () => `/${pattern}/` };
 }
 
 /** ajv's `code.regExp` option: schema patterns compiled by Go's regexp (the `code` names it for standalone code). */
