@@ -8,6 +8,7 @@ import { RE2JS, RE2JSSyntaxException } from 're2js';
 
 export interface RegExpLike {
   test(s: string): boolean;
+  toString(): string;
 }
 
 /** regexp.MustCompile(pattern).MatchString; a bad pattern throws Go's "error parsing regexp: ..." text. */

@@ -36,6 +36,7 @@ export function compileGoRegexp(pattern: string): GoRegexp | Error {
 /** What a regex engine must offer ajv (its `code.regExp` option) and pattern-taking rules. */
 export interface RegExpLike {
   test(s: string): boolean;
+  toString(): string;
 }
 
 /** regexp.MustCompile(pattern).MatchString, as an object: throws Go's error on a bad pattern. */
