@@ -53,6 +53,15 @@ export default tseslint.config(
     rules: {
       // Type-only imports are erased at run time and are not cycles; dynamic import() ones are.
       'import-x/no-cycle': ['error', { ignoreExternal: true }],
+      // A spread in a call puts every element on the stack: past ~125,000 elements (a List of
+      // aliases, a huge report) it throws RangeError. Loop instead (issue 16).
+      'no-restricted-syntax': ['error', {
+        selector: 'CallExpression[callee.property.name=/^(push|unshift|max|min|fromCharCode|fromCodePoint|apply)$/] > SpreadElement',
+        message: 'no spread into push/unshift/Math.max/min/fromCharCode over data the input sizes: loop (the stack overflows past ~125k elements)',
+      }, {
+        selector: 'CallExpression[callee.property.name="apply"]',
+        message: 'no .apply: its argument array goes on the stack; loop instead',
+      }],
     },
   },
   {

@@ -10,6 +10,27 @@ const path = require('node:path');
 const root = path.resolve(__dirname, '..');
 const bundle = path.join(root, 'dist/bundle/main.cjs');
 
+// Output errors. A reader that went away (`| head -1`) ends the run quietly, the way grep
+// ends: killed by SIGPIPE (Node ignores that signal at start-up; with no listener left it is
+// back to the default action). Any other write error (a full disk: `> /dev/full`) is one line
+// and exit 2. Node would otherwise print its "Unhandled 'error' event" stack trace.
+function onOutputError(err) {
+  if (err && err.code === 'EPIPE') {
+    process.on('SIGPIPE', () => {});
+    process.removeAllListeners('SIGPIPE');
+    process.kill(process.pid, 'SIGPIPE');
+    process.exit(141);
+  }
+  try {
+    require('node:fs').writeSync(2, `k8s-todo-lint: cannot write output: ${err && err.code ? err.code : String(err && err.message)}\n`);
+  } catch {
+    // standard error is gone too: the exit status says it
+  }
+  process.exit(2);
+}
+process.stdout.on('error', onOutputError);
+process.stderr.on('error', (err) => process.exit(err && err.code === 'EPIPE' ? 141 : 2));
+
 const chunks = [];
 const io = {
   stdout: (s) => process.stdout.write(s),

@@ -1,3 +1,4 @@
+import { goRegExp } from '../src/go-regexp.js';
 import { defineRule } from '../src/engine/rule.js';
 import { containersOf } from '../src/k8s/workloads.js';
 
@@ -23,7 +24,7 @@ export const rule = defineRule<Options>({
     defaultOptions: {},
   },
   check(ctx) {
-    const re = new RegExp(ctx.options.pattern ?? DEFAULT_PATTERN);
+    const re = goRegExp(ctx.options.pattern ?? DEFAULT_PATTERN);
     for (const r of ctx.index.workloads) {
       for (const c of containersOf(r, { init: true })) {
         const image = c.container.image;

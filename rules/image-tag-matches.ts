@@ -1,3 +1,4 @@
+import { goRegExp } from '../src/go-regexp.js';
 import { defineRule } from '../src/engine/rule.js';
 import type { Resource } from '../src/engine/resource.js';
 import type { RelatedLocation, ResourcePath } from '../src/types.js';
@@ -59,7 +60,7 @@ export const rule = defineRule<Options>({
     defaultOptions: { pattern: '^todo-' },
   },
   check(ctx) {
-    const own = new RegExp(ctx.options.pattern);
+    const own = goRegExp(ctx.options.pattern);
     for (const r of ctx.index.workloads) {
       const chain = chartChain(ctx.charts, r.doc.file);
       const label = versionLabel(r);

@@ -67,7 +67,7 @@ function replicasText(w: CapacityRow): string {
 
 /** Columns padded to their widest cell; the last column is not padded. */
 function table(rows: string[][]): string[] {
-  const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)));
+  const widths = rows[0].map((_, i) => rows.reduce((w, r) => Math.max(w, r[i].length), 0));
   return rows.map((r) => r.map((cell, i) => (i === r.length - 1 ? cell : cell.padEnd(widths[i]))).join('  ').trimEnd());
 }
 
@@ -104,9 +104,11 @@ function renderUnitText(data: CapacityData, titled: boolean, options: CapacityRe
   const rows = data.workloads.map((w) => [workloadLabel(w), replicasText(w), w.requests.cpu, w.limits.cpu, w.requests.memory, w.limits.memory]);
   const total = ['TOTAL', '', data.total.requests.cpu, data.total.limits.cpu, data.total.requests.memory, data.total.limits.memory];
   const lines = table([header, ...rows, total]);
-  out.push(c.bold(lines[0]), ...lines.slice(1, -1), c.bold(lines[lines.length - 1]), '');
+  out.push(c.bold(lines[0]));
+  for (const line of lines.slice(1, -1)) out.push(line);
+  out.push(c.bold(lines[lines.length - 1]), '');
 
-  const labelWidth = Math.max(...DIMENSIONS.flatMap((d) => AMOUNTS.map((a) => `${d} ${a}`.length)));
+  const labelWidth = DIMENSIONS.flatMap((d) => AMOUNTS.map((a) => `${d} ${a}`.length)).reduce((w, n) => Math.max(w, n), 0);
   for (const d of DIMENSIONS) {
     for (const a of AMOUNTS) {
       const percent = data.percent[a][d];
@@ -118,7 +120,7 @@ function renderUnitText(data: CapacityData, titled: boolean, options: CapacityRe
     }
   }
 
-  const nameWidth = Math.max(...data.workloads.map((w) => workloadLabel(w).length));
+  const nameWidth = data.workloads.reduce((n, w) => Math.max(n, workloadLabel(w).length), -Infinity);
   for (const d of DIMENSIONS) {
     out.push('', c.bold(`${d} limits by workload (share of allocatable ${data.allocatable[d]})`));
     for (const w of data.workloads) {

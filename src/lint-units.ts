@@ -223,7 +223,7 @@ export function mergeUnits(outputs: readonly UnitOutput[]): { findings: Finding[
       }
     }
   }
-  for (const unit of outputs) findings.push(...unit.unused);
+  for (const unit of outputs) for (const f of unit.unused) findings.push(f);
   return { findings, suppressed };
 }
 

@@ -242,8 +242,8 @@ function parseRaw(base: BaseInput): { resources: Resource[]; problems: LoadProbl
     const parsed = parseManifestText(raw.text, raw.file, { defaultNamespace: base.defaultNamespace, json: raw.json, strict: raw.strict, resolveSource });
     if (parsed.notKubernetes) continue;
     if (raw.named) out.files++;
-    out.resources.push(...parsed.resources);
-    out.problems.push(...parsed.problems);
+    for (const r of parsed.resources) out.resources.push(r);
+    for (const p of parsed.problems) out.problems.push(p);
     const d = parseDirectives(raw.text);
     if (d.length) out.directives.set(raw.file, d);
   }
@@ -387,8 +387,8 @@ async function renderAll(base: BaseInput, options: LintOptions): Promise<LoadedI
   if (base.charts.length) {
     const loadedCharts = await loadCharts(base.charts, chartLoadOptions(base, configOptions(options), options.overlay));
     fileCount += loadedCharts.files - base.contextCharts;
-    renders.push(...loadedCharts.renders);
-    charts.push(...loadedCharts.charts);
+    for (const r of loadedCharts.renders) renders.push(r);
+    for (const c of loadedCharts.charts) charts.push(c);
     for (const [f, d] of loadedCharts.directives) directives.set(f, d);
   }
   return {

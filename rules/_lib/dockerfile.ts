@@ -70,7 +70,7 @@ export function imageDockerfiles(ctx: AnyContext): ImageDockerfile[] {
     }
     note(ctx, `image ${key}: Dockerfile ${found.dockerfile.file} (${found.how})`);
     const entry = byFile.get(found.dockerfile);
-    if (entry) entry.uses.push(...uses);
+    if (entry) for (const u of uses) entry.uses.push(u);
     else byFile.set(found.dockerfile, { dockerfile: found.dockerfile, uses: [...uses] });
   }
   const out = [...byFile.values()];

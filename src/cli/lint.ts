@@ -97,7 +97,14 @@ export async function lintCommand(argv: string[], io: Io): Promise<number> {
   } else {
     io.stdout(text);
   }
-  if (format === 'github' && io.env.GITHUB_STEP_SUMMARY) writeGithubStepSummary(shown, ctx, io.env);
+  if (format === 'github' && io.env.GITHUB_STEP_SUMMARY) {
+    // The report is out already: a summary that cannot be written is a warning, not a failure.
+    try {
+      writeGithubStepSummary(shown, ctx, io.env);
+    } catch (e) {
+      io.stderr(`k8s-todo-lint: warning: cannot write GITHUB_STEP_SUMMARY: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}\n`);
+    }
+  }
   if (timings) io.stderr(timingTable(timings));
   const code = exitCode(result, maxWarnings);
   // ESLint's line: without it an exit 1 with only warnings shown has no visible reason.
@@ -130,6 +137,6 @@ function listRulesJson(): string {
 }
 
 function listRules(): string {
-  const w = Math.max(...RULES.map((r) => r.meta.id.length));
+  const w = RULES.reduce((n, r) => Math.max(n, r.meta.id.length), 0);
   return RULES.map((r) => `${r.meta.id.padEnd(w)}  ${r.meta.defaultSeverity.padEnd(7)}  ${r.meta.description}`).join('\n') + '\n';
 }

@@ -26,8 +26,8 @@ export const stylish: Formatter = (result, ctx) => {
       escapeControlChars(f.message + (f.related?.length ? ` (${f.related.map((r) => `${r.message}: ${r.file}:${r.line}:${r.column}`).join('; ')})` : '')),
       escapeControlChars(f.ruleId),
     ]);
-    const w0 = Math.max(...rows.map((r) => r[0].length));
-    const w1 = Math.max(...rows.map((r) => r[1].length));
+    const w0 = rows.reduce((w, r) => Math.max(w, r[0].length), 0);
+    const w1 = rows.reduce((w, r) => Math.max(w, r[1].length), 0);
     for (const [pos, sev, msg, id] of rows) {
       const paint = sev === 'error' ? c.red : sev === 'warning' ? c.yellow : sev === 'info' ? c.blue : c.gray;
       lines.push(`  ${c.dim(pos.padEnd(w0))}  ${paint(sev.padEnd(w1))}  ${msg}  ${c.dim(id)}`);

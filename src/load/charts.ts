@@ -20,6 +20,7 @@ import { helmTextForLint, mayBeSecretValue, setFlagForLint } from './helm-text.j
 import { DocumentLocator } from './locate.js';
 import type { TextOverlay } from './read.js';
 import { RenderedSourceDocument, type TemplateFileRef } from './rendered-document.js';
+import { isDirectory, isRegularFile, readRegularText } from './read.js';
 
 export interface HelmSettings {
   releaseName?: string;
@@ -186,7 +187,7 @@ export async function loadCharts(chartPaths: readonly string[], opts: ChartLoadO
         const valueFiles = [...baseValues, ...(ci ? [ci] : [])];
         const detail = e instanceof helm.ChartRenderError ? e.detail : undefined;
         const schemaProblems = isArchive || detail?.kind !== 'schema' ? [] : schemaViolations(detail.violations ?? [], rootName, abs, valueFiles, opts.display, opts.overlay);
-        if (schemaProblems.length) render.problems.push(...schemaProblems);
+        if (schemaProblems.length) for (const p of schemaProblems) render.problems.push(p);
         else render.problems.push(renderProblem(e as Error, detail, chartFile, templateRef));
       }
     }
@@ -275,25 +276,20 @@ function loadedTexts(chart: Chart): ChartTexts {
 
 /** Chart.yaml and values.yaml of a chart directory the chart loader could not load; undefined without a Chart.yaml. */
 function readChartTexts(dir: string, overlay?: TextOverlay): ChartTexts | undefined {
-  const read = (name: string) => {
-    try {
-      return overlay?.(path.join(dir, name)) ?? readFileSync(path.join(dir, name), 'utf8');
-    } catch {
-      return undefined;
-    }
-  };
+  const read = (name: string) => overlay?.(path.join(dir, name)) ?? readRegularText(path.join(dir, name));
   const chartYaml = read('Chart.yaml');
   return chartYaml === undefined ? undefined : { chartYaml, valuesYaml: read('values.yaml'), subcharts: new Map() };
 }
 
 function presentSubcharts(dir: string): string[] {
   const charts = path.join(dir, 'charts');
-  if (!existsSync(charts)) return [];
+  if (!isDirectory(charts)) return [];
   const names: string[] = [];
   for (const entry of readdirSync(charts, { withFileTypes: true })) {
-    if (entry.isDirectory() && existsSync(path.join(charts, entry.name, 'Chart.yaml'))) {
+    const chartYaml = entry.isDirectory() ? readRegularText(path.join(charts, entry.name, 'Chart.yaml')) : undefined;
+    if (chartYaml !== undefined) {
       try {
-        const meta = yaml.load(readFileSync(path.join(charts, entry.name, 'Chart.yaml'), 'utf8')) as { name?: string };
+        const meta = yaml.load(chartYaml) as { name?: string };
         names.push(meta?.name ?? entry.name);
       } catch {
         names.push(entry.name);
@@ -308,20 +304,22 @@ function presentSubcharts(dir: string): string[] {
 /** The chart-testing convention: ci/*-values.yaml are extra renders. */
 export function ciValuesFiles(dir: string): string[] {
   const ci = path.join(dir, 'ci');
-  if (!existsSync(ci)) return [];
-  return readdirSync(ci).filter((f) => /-values\.ya?ml$/.test(f)).sort().map((f) => path.join(ci, f));
+  if (!isDirectory(ci)) return [];
+  // A FIFO or device named like a values file is skipped: reading it could block forever.
+  return readdirSync(ci).filter((f) => /-values\.ya?ml$/.test(f) && isRegularFile(path.join(ci, f))).sort().map((f) => path.join(ci, f));
 }
 
 /** Suppression comments in templates apply to findings mapped to those templates. */
 function collectTemplateDirectives(dir: string, display: (abs: string) => string, into: Map<string, Directive[]>, overlay?: TextOverlay): void {
   const walk = (d: string, depth: number) => {
-    if (depth > 6 || !existsSync(d)) return;
+    if (depth > 6 || !isDirectory(d)) return;
     for (const entry of readdirSync(d, { withFileTypes: true })) {
       const p = path.join(d, entry.name);
       if (entry.isDirectory()) {
         if (entry.name === 'templates' || depth > 0 || entry.name === 'charts') walk(p, depth + 1);
       } else if (/\.(ya?ml|tpl|json|txt)$/.test(entry.name) && d.split(path.sep).includes('templates')) {
-        const text = overlay?.(p) ?? readFileSync(p, 'utf8');
+        const text = overlay?.(p) ?? readRegularText(p);
+        if (text === undefined) continue;
         const found = parseDirectives(text);
         if (found.length) into.set(display(p), found);
       }

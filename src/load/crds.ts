@@ -10,6 +10,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { Resource } from '../engine/resource.js';
 import type { CrdInput } from '../engine/rule.js';
+import { isRegularFile } from './read.js';
 import { CrdCatalog } from '../schema/crd.js';
 import type { Location } from '../types.js';
 import { displayPath } from './display.js';
@@ -32,7 +33,7 @@ export function readCrdFiles(paths: readonly string[], baseDir: string, cwd: str
   const visit = (p: string, explicit: boolean) => {
     if (statSync(p).isDirectory()) {
       for (const name of readdirSync(p).sort()) visit(path.join(p, name), false);
-    } else if (explicit || /\.(ya?ml|json)$/i.test(p)) {
+    } else if (explicit || (/\.(ya?ml|json)$/i.test(p) && isRegularFile(p))) {
       files.push(p);
     }
   };
@@ -41,7 +42,7 @@ export function readCrdFiles(paths: readonly string[], baseDir: string, cwd: str
     for (const file of files) {
       for (const doc of yaml.loadAll(readFileSync(file, 'utf8'))) {
         const d = doc as Record<string, any> | null;
-        if (d && d.kind === 'List' && Array.isArray(d.items)) out.objects.push(...d.items);
+        if (d && d.kind === 'List' && Array.isArray(d.items)) for (const item of d.items) out.objects.push(item);
         else if (d) out.objects.push(d);
       }
     }

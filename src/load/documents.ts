@@ -50,6 +50,8 @@ export interface ParseOptions {
 /** Bounds that keep hostile input (alias bombs, absurd nesting) from hanging or crashing us. */
 const MAX_EXPANDED_NODES = 1_000_000;
 const MAX_DEPTH = 500;
+/** Ten times the largest object the API server stores (etcd's 1.5 MB request limit), as expanded by aliases. */
+const MAX_EXPANDED_BYTES = 16 * 2 ** 20;
 
 export class TextDocument implements SourceDocument {
   private locator: DocumentLocator | undefined;
@@ -125,7 +127,7 @@ export function parseManifestText(text: string, file: string, opts: ParseOptions
     if (value === undefined || value === null) return; // empty or comment-only document
     out.documents.push(doc);
     // Without an alias (`*name`) there is no expansion to bound, and js-yaml already caps nesting.
-    const bound = chunkText.includes('*') ? checkBounds(value) : undefined;
+    const bound = chunkText.includes('*') ? checkBounds(value, chunkText.length) : undefined;
     if (bound) {
       out.problems.push({ ruleId: 'yaml-syntax', message: bound, location: doc.start() });
       return;
@@ -262,30 +264,44 @@ function syntaxProblem(e: unknown, file: string, chunk: DocumentChunk, chunkText
   return { ruleId: 'yaml-syntax', message, location: { file, line, column, endLine: line, endColumn: column + length } };
 }
 
-/** Rejects alias bombs (by counting nodes as if aliases were expanded) and absurd nesting. */
-function checkBounds(root: unknown): string | undefined {
-  const sizes = new Map<object, number>();
+/**
+ * Rejects alias bombs and absurd nesting: counts nodes and bytes (string lengths, keys
+ * included) as if aliases were expanded. Bytes matter as much as nodes: one 1 MB string
+ * aliased 200 times is few nodes but 200 MB once a rule or a formatter copies it.
+ * The byte bound applies only to what aliases amplified (more than twice the text).
+ */
+function checkBounds(root: unknown, textLength: number): string | undefined {
+  const sizes = new Map<object, { nodes: number; bytes: number }>();
+  const unbounded = { nodes: MAX_EXPANDED_NODES + 1, bytes: Infinity };
   let tooDeep = false;
-  const size = (v: unknown, depth: number): number => {
-    if (v === null || typeof v !== 'object') return 1;
+  const scalarBytes = (v: unknown): number => (typeof v === 'string' ? v.length : 8);
+  const size = (v: unknown, depth: number): { nodes: number; bytes: number } => {
+    if (v === null || typeof v !== 'object') return { nodes: 1, bytes: scalarBytes(v) };
     if (depth > MAX_DEPTH) {
       tooDeep = true;
-      return MAX_EXPANDED_NODES + 1;
+      return unbounded;
     }
     const known = sizes.get(v);
     if (known !== undefined) return known;
-    sizes.set(v, MAX_EXPANDED_NODES + 1); // a cycle counts as unbounded
-    let n = 1;
-    const items = Array.isArray(v) ? v : Object.values(v);
-    for (const item of items) {
-      n += size(item, depth + 1);
-      if (n > MAX_EXPANDED_NODES) break;
+    sizes.set(v, unbounded); // a cycle counts as unbounded
+    let nodes = 1;
+    let bytes = 2;
+    const entries: [string | undefined, unknown][] = Array.isArray(v) ? v.map((x) => [undefined, x]) : Object.entries(v);
+    for (const [key, item] of entries) {
+      const s = size(item, depth + 1);
+      nodes += s.nodes;
+      bytes += s.bytes + (key === undefined ? 1 : key.length + 2);
+      if (nodes > MAX_EXPANDED_NODES || bytes > MAX_EXPANDED_BYTES) break;
     }
-    sizes.set(v, n);
-    return n;
+    const total = { nodes, bytes };
+    sizes.set(v, total);
+    return total;
   };
-  const n = size(root, 0);
+  const { nodes, bytes } = size(root, 0);
   if (tooDeep) return `document is nested more than ${MAX_DEPTH} levels deep`;
-  if (n > MAX_EXPANDED_NODES) return `document expands to more than ${MAX_EXPANDED_NODES} nodes through aliases (an alias bomb?)`;
+  if (nodes > MAX_EXPANDED_NODES) return `document expands to more than ${MAX_EXPANDED_NODES} nodes through aliases (an alias bomb?)`;
+  if (bytes > MAX_EXPANDED_BYTES && bytes > 2 * textLength) {
+    return `document expands to more than ${MAX_EXPANDED_BYTES / 2 ** 20} MiB through aliases (an alias bomb?)`;
+  }
   return undefined;
 }

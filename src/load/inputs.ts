@@ -8,6 +8,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import ignoreFactory from 'ignore';
 import { fastGlob } from '../vendor.js';
+import { isRegularFile } from './read.js';
 
 // fast-glob costs ~23 ms to import; a single named file does not need it.
 const fg = { sync: (...args: Parameters<ReturnType<typeof fastGlob>['sync']>) => fastGlob().sync(...args) };
@@ -134,6 +135,7 @@ function gitignoreMatchers(root: string, nested: string[]): Matcher[] {
   const add = (dir: string, file: string) => {
     let text: string;
     try {
+      if (!isRegularFile(file)) return;
       text = readFileSync(file, 'utf8');
     } catch {
       return;

@@ -186,6 +186,31 @@ function treeModel(tree: PositionTree): NodeModel<PositionNode> {
   };
 }
 
+/**
+ * Each alias's anchored node, found in one walk of the document: the `yaml` package's
+ * Alias.resolve walks the whole document on every call, quadratic for a `List` of
+ * 100,000 aliases (issue 16). An alias names the last anchor of its name before it.
+ */
+const aliasTargets = new WeakMap<Document, Map<Node, Node>>();
+function targetsOf(doc: Document): Map<Node, Node> {
+  let targets = aliasTargets.get(doc);
+  if (targets) return targets;
+  const made = new Map<Node, Node>();
+  const anchors = new Map<string, Node>();
+  const { visit, isAlias } = yamlLib();
+  visit(doc, (_key, node) => {
+    if (isAlias(node)) {
+      const target = anchors.get(node.source);
+      if (target) made.set(node as Node, target);
+    } else if (node && typeof node === 'object' && 'anchor' in node && typeof node.anchor === 'string' && node.anchor) {
+      anchors.set(node.anchor, node as Node);
+    }
+  });
+  targets = made;
+  aliasTargets.set(doc, targets);
+  return targets;
+}
+
 /** The first entry whose key's value or source is `name`. */
 function mapLookup(node: MapNode, name: string): number {
   const names = node.keyNames;
@@ -218,7 +243,7 @@ function yamlModel(text: string): NodeModel<Node> {
     root: () => (doc.contents as Node | null) ?? undefined,
     deref(node) {
       let guard = 0;
-      while (node && lib.isAlias(node) && guard++ < 100) node = (node.resolve(doc) as Node | undefined) ?? undefined;
+      while (node && lib.isAlias(node) && guard++ < 100) node = targetsOf(doc).get(node);
       return node;
     },
     entry(node, seg) {

@@ -51,3 +51,34 @@ export function readInputFile(abs: string, json = false, overlay?: TextOverlay):
   }
   return decodeText(buf, json);
 }
+
+/**
+ * Whether `p` is a regular file, a symlink followed. Only those are read: opening a FIFO
+ * blocks until a writer comes, maybe forever, and a device can stream without end (issue 16).
+ */
+export function isRegularFile(p: string): boolean {
+  try {
+    return statSync(p).isFile();
+  } catch {
+    return false;
+  }
+}
+
+/** Whether `p` is a directory, a symlink followed (a file named `charts` or `ci` is not). */
+export function isDirectory(p: string): boolean {
+  try {
+    return statSync(p).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+/** The UTF-8 text of a regular file; undefined when it is anything else or cannot be read. */
+export function readRegularText(p: string): string | undefined {
+  if (!isRegularFile(p)) return undefined;
+  try {
+    return readFileSync(p, 'utf8');
+  } catch {
+    return undefined;
+  }
+}

@@ -10,6 +10,7 @@ import type { PathSegment, ResourcePath } from '../types.js';
 import { formatPath } from '../types.js';
 import { didYouMean } from './suggest.js';
 import { describeType, describeValue, validateObjectMeta, type SchemaIssue } from './runtime.js';
+import { goRegExpForAjv } from '../go-regexp.js';
 
 const require = createRequire(import.meta.url);
 
@@ -91,8 +92,9 @@ export function toJsonSchema(s: unknown, strict: boolean): unknown {
   if (!s || typeof s !== 'object' || Array.isArray(s)) return s;
   const src = s as Record<string, any>;
   const out: Record<string, any> = {};
-  // CRD patterns are Go (RE2) syntax: keep those JavaScript reads the same way, drop the rest rather than reject the CRD.
-  if (typeof src.pattern === 'string' && isJsRegExp(src.pattern)) out.pattern = src.pattern;
+  // CRD patterns are Go (RE2) syntax, run by Go's regexp (goRegExpForAjv): linear time, and a pattern
+  // Go cannot compile makes the schema fail to compile, as the API server refuses such a CRD.
+  if (typeof src.pattern === 'string') out.pattern = src.pattern;
   for (const key of ['type', 'enum', 'required', 'minLength', 'maxLength', 'minItems', 'maxItems', 'uniqueItems', 'multipleOf', 'minProperties', 'maxProperties', 'minimum', 'maximum']) {
     if (src[key] !== undefined) out[key] = src[key];
   }
@@ -127,14 +129,6 @@ export function toJsonSchema(s: unknown, strict: boolean): unknown {
   return out;
 }
 
-function isJsRegExp(pattern: string): boolean {
-  try {
-    new RegExp(pattern);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 interface AjvError {
   instancePath: string;
@@ -156,7 +150,8 @@ interface AjvInstance {
 function newAjv(): AjvInstance {
   const Ajv = require('ajv').default as new (opts: Record<string, unknown>) => AjvInstance;
   // ownProperties: a property named constructor or toString is looked up on the object, not found on Object.prototype.
-  return new Ajv({ allErrors: true, verbose: true, strict: false, validateFormats: false, validateSchema: false, unicodeRegExp: false, ownProperties: true });
+  // code.regExp: patterns run on Go's RE2 semantics in linear time, as the API server's validator does.
+  return new Ajv({ allErrors: true, verbose: true, strict: false, validateFormats: false, validateSchema: false, ownProperties: true, code: { regExp: goRegExpForAjv } });
 }
 
 /** Validates custom resources of one CRD version. */
@@ -176,7 +171,7 @@ export class CrdValidator {
     const out: SchemaIssue[] = [];
     const meta = obj.metadata;
     if (meta !== undefined && meta !== null) {
-      out.push(...validateObjectMeta(meta));
+      for (const p of validateObjectMeta(meta)) out.push(p);
     }
     if (!this.version.schema) return out;
     const fn = this.compiled();
@@ -186,7 +181,7 @@ export class CrdValidator {
       this.compileErrorSaid = true;
       return out;
     }
-    if (!fn(obj)) out.push(...translateAjvErrors(fn.errors ?? [], obj, this.version.kind));
+    if (!fn(obj)) for (const p of translateAjvErrors(fn.errors ?? [], obj, this.version.kind)) out.push(p);
     return out;
   }
 

@@ -100,15 +100,26 @@ describe('custom resources with their CRD in the input', () => {
     expect(check(bad, backup({}))).toEqual([]);
   });
 
-  it('reads Go patterns JavaScript understands (\\- in a class), and ignores those it does not ((?i), unbalanced)', () => {
+  it('runs patterns with Go\'s regexp (RE2): \\- in a class, (?i), each pattern its own', () => {
     const c = new CrdCatalog();
     c.add(crdV1({ type: 'object', properties: { spec: { type: 'object', properties: {
       name: { type: 'string', pattern: '^[a-z0-9\\-]+$' },
       host: { type: 'string', pattern: '(?i)^[a-z]+$' },
-      odd: { type: 'string', pattern: '(' },
     } } } }));
-    expect(check(c, backup({ name: 'a-b', host: 'ABC', odd: 'x' }))).toEqual([]);
+    expect(check(c, backup({ name: 'a-b', host: 'ABC' }))).toEqual([]);
     expect(check(c, backup({ name: 'A_B' }))).toEqual(['spec/name | spec.name: "A_B" does not match the pattern ^[a-z0-9\\-]+$']);
+  });
+
+  it('a pattern Go cannot compile makes the CRD schema fail to compile, as the API server refuses it', () => {
+    const c = new CrdCatalog();
+    c.add(crdV1({ type: 'object', properties: { spec: { type: 'object', properties: { odd: { type: 'string', pattern: '(' } } } } }));
+    expect(check(c, backup({ odd: 'x' }))).toEqual([' | the schema of CRD backups.todo.example.com does not compile: error parsing regexp: missing closing ): `(`']);
+  });
+
+  it('`^(a+)+$` against 40 characters ends (linear time)', () => {
+    const c = new CrdCatalog();
+    c.add(crdV1({ type: 'object', properties: { spec: { type: 'object', properties: { s: { type: 'string', pattern: '^(a+)+$' } } } } }));
+    expect(check(c, backup({ s: `${'a'.repeat(40)}!` }))).toEqual([`spec/s | spec.s: "${'a'.repeat(40)}!" does not match the pattern ^(a+)+$`]);
   });
 });
 

@@ -124,7 +124,7 @@ export class Chart {
     for (const f of this.files) {
       if (f.name.startsWith('crds/') && /\.(ya?ml|json)$/i.test(f.name)) out.push({ filename: `${this.chartFullPath()}/${f.name}`, file: f });
     }
-    for (const d of this.deps) out.push(...d.crdObjects());
+    for (const d of this.deps) for (const o of d.crdObjects()) out.push(o);
     return out;
   }
 }

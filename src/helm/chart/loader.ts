@@ -10,7 +10,7 @@ import { join, resolve, extname } from 'node:path';
 import { Chart, type ChartFile } from './chart.js';
 import { HelmIgnore, HelmIgnoreError } from './helmignore.js';
 import { ChartLoadError, decodeLock, decodeMetadata, emptyMetadata, LOCK_TARGET, METADATA_TARGET, validateMetadata } from './metadata.js';
-import { ArchiveError, MAX_DECOMPRESSED_FILE_SIZE, loadArchiveFiles, trimBom, type BufferedFile } from './tar.js';
+import { ArchiveError, MAX_DECOMPRESSED_FILE_SIZE, loadArchiveFiles, newUnpackBudget, trimBom, type BufferedFile, type UnpackBudget } from './tar.js';
 import { readValuesFile, readYamlValues, YamlError } from './values-yaml.js';
 import type { GoMap } from '../go/value.js';
 
@@ -30,6 +30,8 @@ interface LoadContext {
   warn: WarnFn;
   /** Display prefix for values.yaml origins, e.g. "mychart/charts/sub". */
   displayRoot: string;
+  /** Bytes the chart's archives may still unpack, nested ones included; a new budget when absent. */
+  unpacked?: UnpackBudget;
 }
 
 function walkDir(topdir: string, rules: HelmIgnore, overlay?: FileOverlay): BufferedFile[] {
@@ -73,7 +75,8 @@ export function loadDir(dir: string, warn: WarnFn = () => {}, overlay?: FileOver
   const ignoreFile = join(topdir, '.helmignore');
   let ignoreText: string | undefined;
   try {
-    ignoreText = overlay?.(ignoreFile) ?? readFileSync(ignoreFile, 'utf8');
+    // Only a regular file: a FIFO named .helmignore would block the read forever.
+    ignoreText = overlay?.(ignoreFile) ?? (statSync(ignoreFile).isFile() ? readFileSync(ignoreFile, 'utf8') : undefined);
   } catch {
     ignoreText = undefined;
   }
@@ -108,7 +111,8 @@ export function loadArchiveFile(file: string, warn: WarnFn = () => {}): Chart {
     throw new ChartLoadError(`file '${file}' does not appear to be a gzipped archive; got '${detectContentType(head.subarray(0, n))}'`);
   }
   try {
-    return loadFiles(loadArchiveFiles(new Uint8Array(readFileSync(file))), { warn, displayRoot: '' });
+    const unpacked = newUnpackBudget();
+    return loadFiles(loadArchiveFiles(new Uint8Array(readFileSync(file)), unpacked), { warn, displayRoot: '', unpacked });
   } catch (e) {
     if (e instanceof ArchiveError && e.message === 'gzip: invalid header') {
       throw new ChartLoadError(`file '${file}' does not appear to be a valid chart file (details: gzip: invalid header)`);
@@ -127,7 +131,10 @@ function detectContentType(b: Uint8Array): string {
 /** Helm's loader.Load: a directory or an archive. */
 export function loadChartSync(path: string, warn: WarnFn = () => {}, overlay?: FileOverlay): Chart {
   const st = statSync(path);
-  return st.isDirectory() ? loadDir(path, warn, overlay) : loadArchiveFile(path, warn);
+  if (st.isDirectory()) return loadDir(path, warn, overlay);
+  // Opening a FIFO blocks until a writer comes; a device can stream forever.
+  if (!st.isFile()) throw new ChartLoadError(`cannot load irregular file ${path} as it has file mode type bits set`);
+  return loadArchiveFile(path, warn);
 }
 
 function yamlLoadError(what: string, e: unknown, diskPath?: string): ChartLoadError {
@@ -241,7 +248,8 @@ export function loadFiles(files: BufferedFile[], ctx: LoadContext): Chart {
       if (extname(n) === '.tgz') {
         const file = subFiles[0];
         if (file.name !== n) throw new ChartLoadError(`error unpacking subchart tar in ${chart.name()}: expected ${n}, got ${file.name}`);
-        sc = loadFiles(loadArchiveFiles(file.data), { warn: ctx.warn, displayRoot: `${displayName()}/charts/${n}` });
+        ctx.unpacked ??= newUnpackBudget();
+        sc = loadFiles(loadArchiveFiles(file.data, ctx.unpacked), { warn: ctx.warn, displayRoot: `${displayName()}/charts/${n}`, unpacked: ctx.unpacked });
       } else {
         const buff: BufferedFile[] = [];
         for (const f of subFiles) {
@@ -249,7 +257,7 @@ export function loadFiles(files: BufferedFile[], ctx: LoadContext): Chart {
           if (slash < 0) continue;
           buff.push({ ...f, name: f.name.slice(slash + 1) });
         }
-        sc = loadFiles(buff, { warn: ctx.warn, displayRoot: `${displayName()}/charts/${n}` });
+        sc = loadFiles(buff, { warn: ctx.warn, displayRoot: `${displayName()}/charts/${n}`, unpacked: (ctx.unpacked ??= newUnpackBudget()) });
       }
     } catch (e) {
       if (e instanceof ChartLoadError && e.message.startsWith('error unpacking subchart tar')) throw e;

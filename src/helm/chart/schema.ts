@@ -7,6 +7,7 @@
 import { GoObject, isGoMap, type GoMap, type GoValue } from '../go/value.js';
 import type { Chart } from './chart.js';
 import { goInterfaceTypeName } from '../go/reflect.js';
+import { goRegExpForAjv } from '../go/regexp.js';
 
 type AjvError = { instancePath: string; schemaPath: string; keyword: string; params: Record<string, unknown>; message?: string; data?: unknown };
 type Validate = ((data: unknown) => boolean) & { errors?: AjvError[] | null };
@@ -307,15 +308,31 @@ async function validateOne(values: GoMap, schemaBytes: Uint8Array): Promise<Sche
   }
   let validate: Validate;
   try {
-    const ajv = new Ctor({ strict: false, allErrors: true, verbose: true, validateFormats: false, validateSchema: false });
+    // Patterns run on Go's regexp (RE2): linear time, and Go's syntax, as Helm's validator.
+    const ajv = new Ctor({ strict: false, allErrors: true, verbose: true, validateFormats: false, validateSchema: false, code: { regExp: goRegExpForAjv } });
     validate = ajv.compile(schema);
   } catch (e) {
-    return { text: `${(e as Error).message}\n`, violations: [] };
+    return { text: `${refLoop(e) ?? (e as Error).message}\n`, violations: [] };
   }
-  if (validate(toJson(values))) return undefined;
+  try {
+    if (validate(toJson(values))) return undefined;
+  } catch (e) {
+    const loop = refLoop(e);
+    if (loop === undefined) throw e;
+    return { text: `${loop}\n`, violations: [] };
+  }
   const found = violationsOf(validate.errors ?? []);
   const violations = found.map(({ pointer, path, message, valueFree, value }) => ({ pointer, path, message, ...(valueFree !== undefined ? { valueFree, value } : {}) }));
   return { text: `${treeLines(errorTree(found)).join('\n')}\n`, violations };
+}
+
+/**
+ * A `$ref` that leads back to itself without consuming the value (`{"$ref": "#"}`) recurses
+ * until JavaScript's stack runs out: say what it is, never "Maximum call stack size exceeded".
+ */
+function refLoop(e: unknown): string | undefined {
+  if (!(e instanceof RangeError) || !e.message.includes('call stack')) return undefined;
+  return 'values.schema.json: $ref refers back to itself without end (a schema that references itself)';
 }
 
 /** A failed values.schema.json check: Helm's text (without its heading) and each violation with its chart. */
@@ -331,7 +348,7 @@ export async function checkValuesSchema(chart: Chart, values: GoMap): Promise<Va
     const err = await validateOne(values, chart.schema);
     if (err !== undefined) {
       out.text += `${chart.name()}:\n${err.text}`;
-      out.violations.push(...err.violations.map((v) => ({ chart: chart.name(), ...v })));
+      for (const v of err.violations) out.violations.push({ chart: chart.name(), ...v });
     }
   }
   for (const sub of chart.dependencies()) {
@@ -344,7 +361,7 @@ export async function checkValuesSchema(chart: Chart, values: GoMap): Promise<Va
     const err = await checkValuesSchema(sub, raw);
     if (err !== undefined) {
       out.text += err.text;
-      out.violations.push(...err.violations);
+      for (const v of err.violations) out.violations.push(v);
     }
   }
   return out.text === '' ? undefined : out;

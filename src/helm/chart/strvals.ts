@@ -29,6 +29,11 @@ const NOT_LIST = 'not a list';
 /** Helm's limits. */
 const MAX_INDEX = 65536;
 const MAX_NESTED_NAME_LEVEL = 30;
+/**
+ * Ours: Helm bounds name nesting (a.b.c) but not list nesting (a[0][0]...), which Go's growable
+ * stack takes 30,000 deep; JavaScript's stack does not. No real --set nests lists this deep.
+ */
+const MAX_LIST_NESTING = 1000;
 
 /** Turns the runes of a value into the stored value (typed, string, or a file's contents). */
 export type RunesReader = (runes: string) => GoValue;
@@ -95,6 +100,7 @@ export function typedVal(val: string, forceString: boolean): GoValue {
 
 class Parser {
   private readonly sc: Scanner;
+  private listNesting = 0;
   constructor(
     text: string,
     private readonly data: GoMap,
@@ -263,8 +269,13 @@ class Parser {
         const nextI = this.keyIndex();
         let crt: GoValue[] = [];
         if (list.length > i && list[i] !== null && list[i] !== undefined) crt = assertList(list[i]);
-        const list2 = this.listItem(crt, nextI, nestedNameLevel);
-        return this.setIndex(list, i, list2);
+        if (++this.listNesting > MAX_LIST_NESTING) throw new StrvalsError(`lists are nested more than ${MAX_LIST_NESTING} levels deep`);
+        try {
+          const list2 = this.listItem(crt, nextI, nestedNameLevel);
+          return this.setIndex(list, i, list2);
+        } finally {
+          this.listNesting--;
+        }
       }
       case '.': {
         let inner = newMap();

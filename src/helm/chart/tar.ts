@@ -138,18 +138,40 @@ export function cleanPath(p: string): string {
 }
 
 /**
+ * What all the archives of one chart may unpack to together, nested subchart archives included
+ * (ours: Helm's bound is per archive, so 20 nested archives could take 20 times 100 MB).
+ */
+export const MAX_UNPACKED_PER_CHART = MAX_DECOMPRESSED_CHART_SIZE;
+
+/** The bytes left to unpack for one chart and its subcharts; shared by every archive of that chart. */
+export interface UnpackBudget {
+  remaining: number;
+}
+
+export function newUnpackBudget(): UnpackBudget {
+  return { remaining: MAX_UNPACKED_PER_CHART };
+}
+
+function totalExceeded(): ArchiveError {
+  return new ArchiveError(`decompressed chart and its subchart archives are larger than ${MAX_UNPACKED_PER_CHART} bytes in total`);
+}
+
+/**
  * The files of a gzipped chart archive, relative to its top directory, with
  * Helm's checks and messages (pkg/chart/loader LoadArchiveFiles).
  */
-export function loadArchiveFiles(gz: Uint8Array): BufferedFile[] {
+export function loadArchiveFiles(gz: Uint8Array, total: UnpackBudget = newUnpackBudget()): BufferedFile[] {
   let tarBytes: Uint8Array;
   try {
-    tarBytes = gunzipSync(gz, { maxOutputLength: MAX_DECOMPRESSED_CHART_SIZE + 1024 * 1024 });
+    tarBytes = gunzipSync(gz, { maxOutputLength: Math.min(MAX_DECOMPRESSED_CHART_SIZE, total.remaining) + 1024 * 1024 });
   } catch (e) {
     const code = (e as { code?: string }).code;
     if (code === 'Z_DATA_ERROR' || code === 'Z_BUF_ERROR') throw new ArchiveError('gzip: invalid header');
+    if (total.remaining < MAX_DECOMPRESSED_CHART_SIZE) throw totalExceeded();
     throw new ArchiveError(`decompressed chart is larger than the maximum file size ${MAX_DECOMPRESSED_CHART_SIZE}`);
   }
+  if (tarBytes.length > total.remaining) throw totalExceeded();
+  total.remaining -= tarBytes.length;
   const files: BufferedFile[] = [];
   let remaining = MAX_DECOMPRESSED_CHART_SIZE;
   for (const e of readTar(tarBytes)) {

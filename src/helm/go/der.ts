@@ -54,7 +54,7 @@ export function oid(dotted: string): Der {
       chunk.unshift(0x80 | (n & 0x7f));
       n = Math.floor(n / 128);
     }
-    bytes.push(...chunk);
+    for (const b of chunk) bytes.push(b);
   }
   return tlv(0x06, Buffer.from(bytes));
 }

@@ -113,6 +113,7 @@ export function goTrimSpace(s: string): string {
 /** String.fromCodePoint for long arrays (spreading a huge array overflows the stack). */
 export function fromCodePoints(cps: number[]): string {
   let out = '';
+  // eslint-disable-next-line no-restricted-syntax -- chunks of 4096: the stack holds that
   for (let i = 0; i < cps.length; i += 4096) out += String.fromCodePoint(...cps.slice(i, i + 4096));
   return out;
 }

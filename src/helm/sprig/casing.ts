@@ -164,7 +164,7 @@ function nextWord(rs: number[], start: number): NextWord {
 
 function writeLower(out: number[], wt: Word, word: number[], connector: number): void {
   if (wt !== Word.Upper && wt !== Word.Connector) {
-    out.push(...word);
+    for (const r of word) out.push(r);
     return;
   }
   for (const r of word) {

@@ -131,7 +131,7 @@ function slice(list: GoValue, ...indices: GoValue[]): GoValue {
 
 function concat(...lists: GoValue[]): GoValue {
   const out: GoValue[] = [];
-  for (const l of lists) out.push(...itemsOr(l, (k) => `Cannot concat type ${k} as list`));
+  for (const l of lists) for (const v of itemsOr(l, (k) => `Cannot concat type ${k} as list`)) out.push(v);
   return out;
 }
 

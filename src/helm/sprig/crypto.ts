@@ -135,7 +135,7 @@ function decodeStdBase64(s: string): Buffer {
     }
     const val = ((q[0] ?? 0) << 18) | ((q[1] ?? 0) << 12) | ((q[2] ?? 0) << 6) | (q[3] ?? 0);
     const bytes = [(val >> 16) & 0xff, (val >> 8) & 0xff, val & 0xff];
-    out.push(...bytes.slice(0, dlen - 1));
+    for (const b of bytes.slice(0, dlen - 1)) out.push(b);
     if (trailing >= 0) corrupt(trailing);
   }
   return Buffer.from(out);

@@ -6,10 +6,11 @@
  */
 import { randomInt, randomUUID } from 'node:crypto';
 import type { GoFunction, GoValue } from '../go/value.js';
+import { fromCodePoints } from '../go/unicode.js';
 import { intArg } from './arguments.js';
 import { declareSignatures } from './arguments.js';
 
-const range = (from: number, to: number): string => String.fromCharCode(...Array.from({ length: to - from + 1 }, (_, i) => from + i));
+const range = (from: number, to: number): string => fromCodePoints(Array.from({ length: to - from + 1 }, (_, i) => from + i));
 
 const DIGITS = range(0x30, 0x39);
 const LETTERS = range(0x41, 0x5a) + range(0x61, 0x7a);

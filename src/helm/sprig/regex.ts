@@ -6,39 +6,14 @@
  * compile error. Replacements expand $1, ${1}, $name and ${name} with Go's
  * rules (regexp.Expand), and $$ is a literal $.
  */
-import { RE2JS, RE2JSSyntaxException } from 're2js';
 import type { GoFunction } from '../go/value.js';
 import { goQuote } from '../go/quote.js';
 import { goFunc, sig } from './signatures.js';
 import { tagGoType } from '../go/reflect.js';
 import { isDigit, isLetter } from '../go/unicode.js';
-import { BoundedCache } from '../go/bounded-cache.js';
+import { compileGoRegexp, type GoRegexp } from '../go/regexp.js';
 
-/** The Go-shaped RE2 object inside re2js (findAll, findAllSubmatchIndex...). */
-type GoRegexp = ReturnType<RE2JS['re2']>;
-
-/** Compiled patterns (or their errors) by text: templates call regexMatch with the same few patterns. */
-const cache = new BoundedCache<string, GoRegexp | Error>(1000);
-
-/**
- * Go's *syntax.Error text: "error parsing regexp: CODE: `EXPR`". re2js drops
- * the ": `EXPR`" part when EXPR is empty (a trailing backslash), Go does not.
- */
-function syntaxMessage(e: unknown): string {
-  if (e instanceof RE2JSSyntaxException) return `error parsing regexp: ${e.error}: \`${e.input ?? ''}\``;
-  return e instanceof Error ? e.message : String(e);
-}
-
-/** regexp.Compile: the compiled pattern, or Go's error ("error parsing regexp: ..."). */
-function compile(pattern: string): GoRegexp | Error {
-  return cache.getOrCreate(pattern, () => {
-    try {
-      return RE2JS.compile(pattern).re2();
-    } catch (e) {
-      return new Error(syntaxMessage(e));
-    }
-  });
-}
+const compile = compileGoRegexp;
 
 /** regexp.Compile, returning its error (the must* functions). */
 function mustCompile(pattern: string): GoRegexp {

@@ -95,8 +95,29 @@ export class RenderContext {
   readonly strSpans = new Map<string, OutputSpan[]>();
   /** Nesting of executions (include inside include...). */
   nesting = 0;
-  constructor(public readonly trackProvenance = true) {}
+  /** Work done so far: nodes evaluated and bytes written, by every execution of this render. */
+  steps = 0;
+  bytes = 0;
+  constructor(
+    public readonly trackProvenance = true,
+    /** Bounds on that work (Go's text/template has none: a render could run forever). */
+    public readonly budget: RenderBudget = DEFAULT_RENDER_BUDGET,
+  ) {}
 }
+
+/**
+ * The work one render (all the templates of a chart, with everything they include) may do.
+ * Helm has no such bound; `{{ range until 100000 }}{{ range until 100000 }}{{ end }}{{ end }}`
+ * would run for days. The defaults are far above what real charts use (README, Reliability).
+ */
+export interface RenderBudget {
+  /** Template nodes evaluated (actions, texts, loop bodies, pipelines...). */
+  steps: number;
+  /** Characters written to outputs, included and tpl'd text counted where it is made. */
+  bytes: number;
+}
+
+export const DEFAULT_RENDER_BUDGET: RenderBudget = { steps: 10_000_000, bytes: 64 * 2 ** 20 };
 
 /**
  * The JS stack ran out (deep or infinite template/include recursion). On the
@@ -199,7 +220,11 @@ export class Output {
   private chunks: string[] = [];
   length = 0;
   readonly spans: OutputSpan[] = [];
-  constructor(public readonly track: boolean) {}
+  constructor(
+    public readonly track: boolean,
+    /** The render whose byte budget this output counts against. */
+    private readonly ctx?: RenderContext,
+  ) {}
 
   text(): string {
     if (this.chunks.length > 1) this.chunks = [this.chunks.join('')];
@@ -210,6 +235,7 @@ export class Output {
     if (s.length === 0) return;
     this.chunks.push(s);
     this.length += s.length;
+    if (this.ctx) this.ctx.bytes += s.length;
   }
 
   write(s: string, template: string, line: number, column: number, kind: 'text' | 'action', origin?: ValueOrigin, end?: readonly [number, number], site?: CallSite): void {
@@ -223,6 +249,7 @@ export class Output {
     }
     this.chunks.push(s);
     this.length += s.length;
+    if (this.ctx) this.ctx.bytes += s.length;
   }
 
   /**
@@ -263,6 +290,7 @@ export class Output {
     }
     this.chunks.push(s);
     this.length += s.length;
+    if (this.ctx) this.ctx.bytes += s.length;
   }
 }
 
@@ -315,6 +343,10 @@ export class State {
 
   private at(n: Node): void {
     this.node = n;
+    // Every loop iteration and every call passes here: the one place to bound the work.
+    const c = this.ctx;
+    if (++c.steps > c.budget.steps) this.errorf(`render budget exceeded: more than ${c.budget.steps} template steps (a loop too large?)`);
+    if (c.bytes > c.budget.bytes) this.errorf(`render budget exceeded: more than ${c.budget.bytes} bytes of output (a loop too large?)`);
   }
 
   // --- variables ---

@@ -88,7 +88,7 @@ export class TemplateSet implements ExecEnv {
   /** Execute: runs a tree under the given template name. */
   execute(name: string, tree: Tree | undefined, data: GoValue, ctx?: RenderContext): RenderedText {
     const c = ctx ?? this.activeContext ?? new RenderContext(true);
-    const out = new Output(c.trackProvenance);
+    const out = new Output(c.trackProvenance, c);
     const prev = this.activeContext;
     this.activeContext = c;
     try {
