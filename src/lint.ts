@@ -267,13 +267,15 @@ async function lintSeparate(base: BaseInput, options: LintOptions, run: RunSetti
   const copts = configOptions(options);
   const loadOptions = chartLoadOptions(base, copts, options.overlay);
   // The raw unit: from the cache when its files are unchanged, else parsed.
-  const rawKey = base.rawFiles.length ? hashParts(base.rawFiles.flatMap((r) => [r.file, r.text ?? '\u0000', JSON.stringify(r.problems), String(r.json), String(r.strict), String(r.named)])) : undefined;
+  const hasRaw = base.rawFiles.length > 0;
+  // Content keys are worked out only for the cache: hashing every input (and every file of a chart) is work a plain run does not need.
+  const rawKey = hasRaw && cache ? hashParts(base.rawFiles.flatMap((r) => [r.file, r.text ?? '\u0000', JSON.stringify(r.problems), String(r.json), String(r.strict), String(r.named)])) : undefined;
   const rawCached = rawKey === undefined ? undefined : cache?.lookup<UnitMeta>('manifests', rawKey);
-  const raw = rawKey !== undefined && !rawCached ? parseRaw(base) : undefined;
+  const raw = hasRaw && !rawCached ? parseRaw(base) : undefined;
   const rawMeta: UnitMeta | undefined = rawCached?.meta ?? (raw && { facts: unitFacts(raw.resources), files: raw.files });
 
   // Charts: from the cache when their files are unchanged, else rendered (on workers when there are several).
-  const chartKeys = base.charts.map((abs) => chartInputKey(abs, loadOptions));
+  const chartKeys = base.charts.map((abs) => (cache ? chartInputKey(abs, loadOptions) : ''));
   const chartCached = base.charts.map((abs, i) => cache?.lookup<UnitMeta>(`chart:${displayPath(base.cwd, abs)}`, chartKeys[i]));
   const toRender = base.charts.map((_, i) => i).filter((i) => !chartCached[i]);
   // Each values variant of a chart renders apart: a chart with many ci values files spreads over the threads too.
@@ -298,14 +300,14 @@ async function lintSeparate(base: BaseInput, options: LintOptions, run: RunSetti
 
     // The raw unit runs on the main thread while the workers lint the charts.
     const lintRaw = (): UnitOutput | undefined => {
-      if (rawKey === undefined) return undefined;
+      if (!hasRaw) return undefined;
       const hit = rawCached?.output(clusterKey);
       if (hit) return hit;
       const parsed = raw ?? parseRaw(base);
       const worlds: World[] = parsed.resources.length || parsed.problems.length ? [{ resources: parsed.resources, problems: parsed.problems, charts: [] }] : [];
       const recorder = recordingCatalogue(dockerfiles);
       const out = lintWorlds(worlds, parsed.directives, run, cluster, recorder, { notes, isContext: base.isContext });
-      cache?.store('manifests', rawKey, clusterKey, { facts: unitFacts(parsed.resources), files: parsed.files }, out, recorder.lookups);
+      if (rawKey !== undefined) cache?.store('manifests', rawKey, clusterKey, { facts: unitFacts(parsed.resources), files: parsed.files }, out, recorder.lookups);
       return out;
     };
     const lintChart = async (i: number): Promise<UnitOutput> => {

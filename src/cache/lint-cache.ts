@@ -112,6 +112,7 @@ export function chartInputKey(abs: string, opts: { cwd: string; configDir: strin
   const parts: string[] = [];
   const add = (file: string, label: string) => {
     try {
+      if (!statSync(file).isFile()) return void parts.push(label, 'special file');
       parts.push(label, createHash('sha256').update(readFileSync(file)).digest('hex'));
     } catch (e) {
       parts.push(label, `unreadable ${(e as NodeJS.ErrnoException).code ?? ''}`);
@@ -135,7 +136,9 @@ export function chartInputKey(abs: string, opts: { cwd: string; configDir: strin
       }
       if (st.isDirectory()) {
         if (depth < 20) walk(p, `${rel}${name}/`, depth + 1);
-      } else add(p, `${rel}${name}`);
+      } else if (st.isFile()) add(p, `${rel}${name}`);
+      // A FIFO or device is never opened (reading could block forever); its presence is part of the key.
+      else parts.push(`${rel}${name}`, 'special file');
     }
   };
   if (existsSync(abs) && statSync(abs).isDirectory()) walk(abs, '', 0);
