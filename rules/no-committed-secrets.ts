@@ -66,15 +66,16 @@ export const rule = defineRule<Options>({
       if (s.apiVersion !== 'v1') continue;
       // A SOPS-encrypted file keeps its metadata under `sops`: its values are ciphertext.
       if (isObject(s.object.sops)) continue;
-      // A manifest's values are written in its own file: an exempt or untracked one is settled
-      // without locating anything (nothing may be located before it is reported).
-      if (s.doc.source === undefined && (isExempt(s.doc.file) || !ctx.git.inIndex(s.doc.file))) continue;
       for (const field of ['data', 'stringData'] as const) {
         const map = s.object[field];
         if (!isObject(map)) continue;
         for (const [key, raw] of Object.entries(map)) {
           if (raw === null || typeof raw === 'object') continue;
           if (!looksReal(field, String(raw), extra)) continue;
+          // A manifest's values are written in its own file: an exempt or untracked one is settled
+          // without locating anything (nothing may be located before it is reported). Git is asked
+          // only here, for a real-looking value: most lints never start it.
+          if (s.doc.source === undefined && (isExempt(s.doc.file) || !ctx.git.inIndex(s.doc.file))) continue;
           const at = committedAt(s, [field, key]);
           // A value computed while rendering (randAlphaNum, --set) is in no file; a template file is exempt.
           if (!at || isExempt(at.where.file) || !ctx.git.inIndex(at.where.file)) continue;
