@@ -13,7 +13,11 @@ import { lstatSync, readdirSync, statSync, type Dirent } from 'node:fs';
 
 const utf8 = new TextDecoder('utf-8');
 
-/** How many bytes the valid UTF-8 sequence at `i` takes, 0 when `buf[i]` starts none (Unicode's well-formed table). */
+/**
+ * How many bytes the valid UTF-8 sequence at `i` takes, 0 when `buf[i]` starts none (Unicode's
+ * well-formed table). src/helm/go/utf8.ts has Go's twin, but src/helm is reached only through
+ * its front door, and bad-bytes.ts counts WHATWG's maximal subparts, not single bytes.
+ */
 function sequenceLength(buf: Uint8Array, i: number): number {
   const b = buf[i]!;
   if (b < 0x80) return 1;
