@@ -135,7 +135,9 @@ export function chartInputKey(abs: string, opts: { cwd: string; configDir: strin
       }
       if (st.isDirectory()) {
         if (depth < 20) walk(p, `${rel}${name}/`, depth + 1);
-      } else add(p, `${rel}${name}`);
+      } else if (st.isFile()) add(p, `${rel}${name}`);
+      // Never open a FIFO or a device: it could block forever (issue 16 item 7).
+      else parts.push(`${rel}${name}`, 'not a regular file');
     }
   };
   if (existsSync(abs) && statSync(abs).isDirectory()) walk(abs, '', 0);
