@@ -9,6 +9,8 @@ import type { Finding, RelatedLocation, Severity } from '../types.js';
 import type { Formatter, FormatContext, RuleInfo } from './types.js';
 import { fingerprintsInOrder } from './sarif-fingerprint.js';
 import { escapeJsonControlChars } from './control-chars.js';
+import { parseShownPath } from '../load/display.js';
+import { pathBytes } from '../load/byte-names.js';
 
 const TOOL_NAME = 'k8s-todo-lint';
 const INFORMATION_URI = 'https://github.com/k8s-todo-lint/k8s-todo-lint';
@@ -36,12 +38,29 @@ interface Region {
   endColumn?: number;
 }
 
-/** A repository-relative path as a relative URI reference: `/` kept, every segment percent-encoded. */
+/** Bytes encodeURIComponent leaves as they are. */
+const URI_UNRESERVED = /^[A-Za-z0-9\-_.!~*'()]$/;
+
+/** encodeURIComponent over bytes: a name that is not UTF-8 has its own bytes percent-encoded (`%E9`). */
+function percentEncode(bytes: Uint8Array): string {
+  let out = '';
+  for (const b of bytes) {
+    const c = String.fromCharCode(b);
+    out += b < 0x80 && URI_UNRESERVED.test(c) ? c : `%${b.toString(16).toUpperCase().padStart(2, '0')}`;
+  }
+  return out;
+}
+
+/**
+ * A repository-relative path as a relative URI reference: `/` kept, every segment's bytes
+ * percent-encoded. The path is a display path (src/load/display.ts): `\xHH` and `\\` are its
+ * escapes of a byte and of a backslash; a lone backslash is a Windows separator.
+ */
 export function sarifUri(file: string): string {
   return file
-    .replace(/\\/g, '/')
+    .replace(/\\(\\|x[89A-F][0-9A-F])?/g, (m, escape: string | undefined) => (escape ? m : '/'))
     .split('/')
-    .map((segment) => encodeURIComponent(segment))
+    .map((segment) => percentEncode(pathBytes(parseShownPath(segment))))
     .join('/');
 }
 

@@ -3,12 +3,14 @@
  * standard input. Directories are walked with fast-glob, honouring
  * .gitignore files and the config's `ignore` globs; a directory with
  * Chart.yaml is a chart, and files inside a chart stand for the whole chart.
+ * A name that is not UTF-8 is listed and read by its bytes (byte-names.ts).
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import ignoreFactory from 'ignore';
 import { fastGlob } from '../vendor.js';
 import { isRegularFile } from './read.js';
+import { byteNameFs, fsPath } from './byte-names.js';
 
 // fast-glob costs ~23 ms to import; a single named file does not need it.
 const fg = { sync: (...args: Parameters<ReturnType<typeof fastGlob>['sync']>) => fastGlob().sync(...args) };
@@ -62,7 +64,7 @@ export function expandInputs(paths: readonly string[], opts: { cwd: string; igno
       continue;
     }
     if (GLOB_CHARS.test(p)) {
-      const matches = fg.sync(p, { cwd: opts.cwd, absolute: true, dot: false, onlyFiles: true, followSymbolicLinks: false, ignore: ['**/node_modules/**', '**/.git/**'] });
+      const matches = fg.sync(p, { cwd: opts.cwd, absolute: true, dot: false, onlyFiles: true, followSymbolicLinks: false, ignore: ['**/node_modules/**', '**/.git/**'], fs: byteNameFs });
       for (const m of matches) if (!ignoredByConfig(m) && (MANIFEST_EXT.test(m) || (m.endsWith('.tgz') && archiveHoldsChart(m)))) addFile(path.normalize(m));
       if (matches.length === 0) throw new InputError(`no files match ${p}`);
       continue;
@@ -77,7 +79,7 @@ export function enclosingChart(file: string): string | undefined {
   let dir = path.dirname(file);
   let found: string | undefined;
   for (;;) {
-    if (existsSync(path.join(dir, 'Chart.yaml'))) {
+    if (existsSync(fsPath(path.join(dir, 'Chart.yaml')))) {
       found = dir;
       // A subchart lives in <parent>/charts/<sub>: keep climbing to the parent chart.
       const parent = path.dirname(dir);
@@ -105,6 +107,8 @@ function walk(root: string, cwd: string, ignoredByConfig: (abs: string) => boole
     followSymbolicLinks: false,
     suppressErrors: true,
     ignore: ['**/node_modules/**', '**/.git/**'],
+    // Names that are not UTF-8 come back as byte-names.ts holds them, not lossy.
+    fs: byteNameFs,
   });
   entries.sort();
   const gitignores = gitignoreMatchers(root, entries.filter((e) => path.basename(e) === '.gitignore'));
@@ -136,7 +140,7 @@ function gitignoreMatchers(root: string, nested: string[]): Matcher[] {
     let text: string;
     try {
       if (!isRegularFile(file)) return;
-      text = readFileSync(file, 'utf8');
+      text = readFileSync(fsPath(file), 'utf8');
     } catch {
       return;
     }

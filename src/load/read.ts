@@ -6,6 +6,7 @@
  */
 import { readFileSync, statSync } from 'node:fs';
 import { findBadBytes, setAsideBadDocuments } from './bad-bytes.js';
+import { fsPath } from './byte-names.js';
 
 const decoder = new TextDecoder('utf-8');
 
@@ -44,8 +45,10 @@ export function readInputFile(abs: string, json = false, overlay?: TextOverlay):
   let buf: Buffer;
   try {
     // Never read a FIFO or device: it could block forever.
-    if (!statSync(abs).isFile()) throw Object.assign(new Error('not a regular file'), { code: 'not a regular file' });
-    buf = readFileSync(abs);
+    // A name that is not UTF-8 is opened by its bytes (byte-names.ts).
+    const at = fsPath(abs);
+    if (!statSync(at).isFile()) throw Object.assign(new Error('not a regular file'), { code: 'not a regular file' });
+    buf = readFileSync(at);
   } catch (e) {
     return { problems: [{ message: `cannot read file: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`, line: 1, column: 1 }] };
   }
@@ -58,7 +61,7 @@ export function readInputFile(abs: string, json = false, overlay?: TextOverlay):
  */
 export function isRegularFile(p: string): boolean {
   try {
-    return statSync(p).isFile();
+    return statSync(fsPath(p)).isFile();
   } catch {
     return false;
   }

@@ -214,3 +214,47 @@ describe('deep inputs are one clear line (issue 16 item 5)', () => {
     expect(msgs.join('\n')).toMatch(/values\.schema\.json: \$ref refers back to itself/);
   });
 });
+
+describe('file names that are not UTF-8 (issue 16 item 18)', () => {
+  /** `c<0xE9>.yaml` (Latin-1 `é`), `d<0xFF>/x.yaml` (a directory so named) and a valid name that reads like the escape. */
+  const latin1 = Buffer.from([0x63, 0xe9, 0x2e, 0x79, 0x61, 0x6d, 0x6c]);
+  /** The Service with the bad nodePort (line 6), named `name`, under `comments` comment lines. */
+  const service = (name: string, comments: number) => '#\n'.repeat(comments) + GOOD_WITH_DEFECT.replace('name: s,', `name: ${name},`);
+  function dirWithByteNames(): string {
+    const dir = dirWith({ 'good.yaml': GOOD_WITH_DEFECT, 'c\\xE9.yaml': service('backslash', 2) });
+    writeFileSync(Buffer.concat([Buffer.from(`${dir}/`), latin1]), service('latin1', 1));
+    const sub = Buffer.concat([Buffer.from(`${dir}/d`), Buffer.from([0xff])]);
+    mkdirSync(sub);
+    writeFileSync(Buffer.concat([sub, Buffer.from('/x.yaml')]), service('in-dir', 3));
+    return dir;
+  }
+  const NODEPORT = 'nodeport-range nodePort 80 is outside 30000-32767';
+
+  it('json: each file is read by its bytes, its findings at their lines, the name escaped (`\\xHH`, a backslash doubled where it would read as one)', () => {
+    const { status, out } = lintJson(dirWithByteNames());
+    expect(status).toBe(1);
+    expect(brief(out)).toEqual([
+      `c\\\\xE9.yaml:8:32 ${NODEPORT}`, // the valid name `c\xE9.yaml`: its backslash doubled
+      `c\\xE9.yaml:7:32 ${NODEPORT}`, // the byte 0xE9
+      `d\\xFF/x.yaml:9:32 ${NODEPORT}`,
+      GOOD,
+    ]);
+  });
+
+  it('stylish prints the escaped name', () => {
+    const r = runCli(['.', '--no-color'], { cwd: dirWithByteNames() });
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toContain('\nc\\xE9.yaml\n  7:32  error  nodePort 80 is outside 30000-32767  nodeport-range\n');
+    expect(r.stdout).toContain('\nd\\xFF/x.yaml\n  9:32  error');
+    expect(r.stdout).not.toContain('\uFFFD');
+    expect(r.stdout).not.toContain('cannot read');
+  });
+
+  it('sarif percent-encodes the raw bytes in the artifact URI', () => {
+    const r = runCli(['.', '-f', 'sarif'], { cwd: dirWithByteNames() });
+    const run = JSON.parse(r.stdout).runs[0];
+    expect(run.artifacts.map((a: any) => a.location.uri)).toEqual(['c%5CxE9.yaml', 'c%E9.yaml', 'd%FF/x.yaml', 'good.yaml']);
+    const at = run.results.map((x: any) => `${x.locations[0].physicalLocation.artifactLocation.uri}:${x.locations[0].physicalLocation.region.startLine}`);
+    expect(at).toEqual(['c%5CxE9.yaml:8', 'c%E9.yaml:7', 'd%FF/x.yaml:9', 'good.yaml:6']);
+  });
+});

@@ -164,6 +164,12 @@ describe('sarif formatter', () => {
     expect(sarifUri('ünï.yaml')).toBe('%C3%BCn%C3%AF.yaml');
   });
 
+  it('percent-encodes the raw bytes of a name that is not UTF-8, shown as \\xHH (issue 16 item 18)', () => {
+    expect(sarifUri('d\\xFF/c\\xE9.yaml')).toBe('d%FF/c%E9.yaml');
+    // A doubled backslash is one backslash of the name (a lone one is still a Windows separator, as above).
+    expect(sarifUri('c\\\\xE9.yaml')).toBe('c%5CxE9.yaml');
+  });
+
   describe.skipIf(!haveSarifSchema)('against the official SARIF 2.1.0 schema', () => {
     it('validates the full report', () => {
       expect(sarifSchemaErrors(JSON.parse(sarif(result, context({ reportSuppressed: true }))))).toEqual([]);
