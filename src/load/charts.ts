@@ -99,7 +99,7 @@ export async function loadCharts(chartPaths: readonly string[], opts: ChartLoadO
     let chart: Chart | undefined;
     let loadError: unknown;
     try {
-      chart = await helm.loadChart(abs, undefined, opts.overlay);
+      chart = opts.memo && !opts.overlay ? await opts.memo.chart(abs, () => helm.loadChart(abs)) : await helm.loadChart(abs, undefined, opts.overlay);
     } catch (e) {
       loadError = e;
     }

@@ -21,9 +21,14 @@ function freeze(v: unknown): void {
   for (const k of Object.keys(v)) freeze((v as Record<string, unknown>)[k]);
 }
 
+/** Charts a memo keeps loaded at most (a worker renders the variants of one chart after another). */
+const MAX_CHARTS = 2;
+
 export class RenderedTextMemo {
+  private readonly charts = new Map<string, Promise<unknown>>();
+
   /** Counters for the structural tests: how often a text was really parsed or given a locator. */
-  readonly stats = { parses: 0, locators: 0 };
+  readonly stats = { parses: 0, locators: 0, chartLoads: 0 };
   private readonly loaded = new BoundedTextCache<LoadedDocument | { error: unknown }>(MAX_CHARS);
   private readonly locators = new BoundedTextCache<DocumentLocator>(MAX_CHARS);
 
@@ -42,6 +47,25 @@ export class RenderedTextMemo {
     });
     if ('error' in r) throw r.error;
     return r;
+  }
+
+  /**
+   * The chart at `abs`, loaded once for all its variants: a worker thread renders a
+   * chart's variants one call at a time (src/parallel/worker.ts), and reading and
+   * decoding the chart again for each was a fifth of its time. Renders do not change a
+   * loaded chart (one load serves all variants on the main thread too). Not for
+   * editor overlays, whose texts change between calls.
+   */
+  chart<C>(abs: string, load: () => Promise<C>): Promise<C> {
+    let p = this.charts.get(abs) as Promise<C> | undefined;
+    if (!p) {
+      this.stats.chartLoads++;
+      p = load();
+      this.charts.set(abs, p);
+      p.catch(() => this.charts.delete(abs));
+      for (const old of this.charts.keys()) if (this.charts.size > MAX_CHARTS) this.charts.delete(old);
+    }
+    return p;
   }
 
   /** One locator per text: the positions of identical documents are the same. */

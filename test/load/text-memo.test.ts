@@ -55,6 +55,17 @@ it('parses, reads the head of and locates each distinct rendered text once acros
   expect(memo.stats.locators).toBe(1);
 });
 
+it('loads a chart once when its variants are rendered one call at a time, as a worker thread does', async () => {
+  const dir = chartWithCiValues();
+  const memo = new RenderedTextMemo();
+  const opts = { display: (a: string) => path.relative(tmp, a), cwd: tmp, configDir: tmp, kubeVersion: '1.31.0', memo };
+  const renders = [];
+  for (const variant of [0, 1, 2]) renders.push(...(await loadCharts([dir], opts, variant)).renders);
+  expect(renders.map((r) => r.valuesFile)).toEqual([undefined, 'app/ci/a-values.yaml', 'app/ci/b-values.yaml']);
+  expect(memo.stats.chartLoads).toBe(1);
+  expect(memo.stats.parses).toBe(3);
+});
+
 it('keeps no more text than its bound, dropping the least recently used first', () => {
   const cache = new BoundedTextCache<number>(10);
   let made = 0;
