@@ -3,15 +3,40 @@
  * A chart renders once with its defaults and once per ci/*-values.yaml; most
  * documents come out byte-identical in every render (argo-cd: 10 renders of
  * ~60 documents, ~2 MB each), and parsing and placing them again was most of
- * a chart lint. Both caches are bounded by the text they hold, oldest first
- * out, so a run over many charts keeps no more than the bound.
+ * a chart lint. Both caches are bounded by the text they hold (they start
+ * over past it), so a run over many charts keeps no more than the bound.
  */
 import { loadYamlDocument } from './documents.js';
 import { DocumentLocator } from './locate.js';
-import { BoundedTextCache } from '../helm/chart/text-cache.js';
 
 /** Characters of document text each cache keeps at most (the parsed forms are a few times larger). */
 const MAX_CHARS = 8_000_000;
+/**
+ * Values by text, up to `maxChars` of text: past that the cache starts over (a chart's
+ * renders come one after another, so what the next render shares is what the last one
+ * printed). src/helm keeps its own cache: nothing outside it may reach inside src/helm.
+ */
+class TextCache<V> {
+  private readonly map = new Map<string, V>();
+  private chars = 0;
+
+  constructor(private readonly maxChars: number) {}
+
+  get(text: string, make: () => V): V {
+    if (this.map.has(text)) return this.map.get(text) as V;
+    const value = make();
+    if (this.chars + text.length > this.maxChars) {
+      this.map.clear();
+      this.chars = 0;
+    }
+    if (text.length <= this.maxChars) {
+      this.map.set(text, value);
+      this.chars += text.length;
+    }
+    return value;
+  }
+}
+
 export type LoadedDocument = ReturnType<typeof loadYamlDocument>;
 
 /** Deep-freezes a parsed document: renders share it, so nothing may change it. */
@@ -29,8 +54,8 @@ export class RenderedTextMemo {
 
   /** Counters for the structural tests: how often a text was really parsed or given a locator. */
   readonly stats = { parses: 0, locators: 0, chartLoads: 0 };
-  private readonly loaded = new BoundedTextCache<LoadedDocument | { error: unknown }>(MAX_CHARS);
-  private readonly locators = new BoundedTextCache<DocumentLocator>(MAX_CHARS);
+  private readonly loaded = new TextCache<LoadedDocument | { error: unknown }>(MAX_CHARS);
+  private readonly locators = new TextCache<DocumentLocator>(MAX_CHARS);
 
 
   /** loadYamlDocument(text), parsed once per text; the value is frozen (shared by every render that printed the text). */
