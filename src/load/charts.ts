@@ -14,12 +14,13 @@ import type { ChartFacts } from '../engine/rule.js';
 import type { Chart, RenderErrorDetail, SchemaViolation, ValueOrigin, ValuesError } from '../helm/index.js';
 import { InputError, UsageError } from '../errors.js';
 import { chartFacts, type ChartTexts } from './chart-facts.js';
-import { addResources, loadYamlDocument, type LoadProblem } from './documents.js';
+import { addResources, type LoadProblem } from './documents.js';
 import { reasonWithoutInputText } from './yaml-error-text.js';
 import { helmTextForLint, mayBeSecretValue, setFlagForLint } from './helm-text.js';
 import { DocumentLocator } from './locate.js';
 import type { TextOverlay } from './read.js';
 import { RenderedSourceDocument, type TemplateFileRef } from './rendered-document.js';
+import { RenderedTextMemo } from './text-memo.js';
 import { isDirectory, isRegularFile, readRegularText } from './read.js';
 
 export interface HelmSettings {
@@ -47,6 +48,8 @@ export interface ChartLoadOptions {
   config?: HelmSettings;
   /** Unsaved editor texts to read instead of the disk (src/lsp). */
   overlay?: TextOverlay;
+  /** Parses and locators shared by identical rendered documents; one per call when not given. */
+  memo?: RenderedTextMemo;
 }
 
 /** One render of one chart: with its defaults, or with one ci/*-values.yaml. */
@@ -84,6 +87,8 @@ export async function loadCharts(chartPaths: readonly string[], opts: ChartLoadO
   const set = [...Object.entries(cfg.set ?? {}).map(([k, v]) => `${k}=${v === null ? 'null' : String(v)}`), ...(opts.set ?? [])];
   const setString = [...Object.entries(cfg.setString ?? {}).map(([k, v]) => `${k}=${v}`), ...(opts.setString ?? [])];
   const reportedValues = new Set<string>();
+  // The renders of a chart print mostly the same documents: each distinct text is parsed once.
+  const memo = opts.memo ?? new RenderedTextMemo();
 
   for (const abs of chartPaths) {
     out.files++;
@@ -94,7 +99,7 @@ export async function loadCharts(chartPaths: readonly string[], opts: ChartLoadO
     let chart: Chart | undefined;
     let loadError: unknown;
     try {
-      chart = await helm.loadChart(abs, undefined, opts.overlay);
+      chart = opts.memo && !opts.overlay ? await opts.memo.chart(abs, () => helm.loadChart(abs)) : await helm.loadChart(abs, undefined, opts.overlay);
     } catch (e) {
       loadError = e;
     }
@@ -153,14 +158,14 @@ export async function loadCharts(chartPaths: readonly string[], opts: ChartLoadO
           // `helm test` pods are not part of the deployment: rules about running workloads do not apply.
           if (doc.isHook && doc.hookEvents?.length && doc.hookEvents.every((e) => e.startsWith('test'))) return;
           const ref = templateRef(doc.source);
-          const sourceDoc = new RenderedSourceDocument(ref.file, index, doc.text, doc.spans, templateRef, originFile, doc.source);
+          const sourceDoc = new RenderedSourceDocument(ref.file, index, doc.text, doc.spans, templateRef, originFile, doc.source, (text) => memo.locator(text));
           const notYaml = (e: unknown) => {
             const mark = (e as { mark?: { line: number } }).mark;
             render.problems.push({ ruleId: 'yaml-syntax', message: `rendered ${doc.source} is not valid YAML: ${reasonWithoutInputText((e as { reason?: string }).reason ?? (e as Error).message)}${mark ? ` (rendered line ${mark.line + 1})` : ''}`, location: sourceDoc.start() });
           };
           let obj: unknown;
           try {
-            const loaded = loadYamlDocument(doc.text);
+            const loaded = memo.load(doc.text);
             obj = loaded.value;
             if (loaded.duplicate) notYaml(loaded.duplicate); // reported, and the object linted with the last value
           } catch (e) {

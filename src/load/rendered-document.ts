@@ -32,10 +32,12 @@ export class RenderedSourceDocument implements SourceDocument {
     /** Values origin (file as the chart layer names it) to a display path. */
     private readonly originFile: (origin: ValueOrigin) => string,
     readonly source?: string,
+    /** Where a locator for the text comes from: renders printing the same text share one (src/load/text-memo.ts). */
+    private readonly locatorOf: (text: string) => DocumentLocator = (text) => new DocumentLocator(text),
   ) {}
 
   private loc(): DocumentLocator {
-    return (this.locator ??= new DocumentLocator(this.text));
+    return (this.locator ??= this.locatorOf(this.text));
   }
 
   release(): void {

@@ -12,6 +12,7 @@ import { chartLoadOptions, resolveConfig, runSettings } from '../lint.js';
 import { loadCharts, type LoadedCharts } from '../load/charts.js';
 import { crdCatalogInput } from '../load/crds.js';
 import { dockerfileCatalogue } from '../load/dockerfiles.js';
+import { RenderedTextMemo } from '../load/text-memo.js';
 import type { WorkerData, WorkerReply, WorkerRequest } from './pool.js';
 
 export async function serveWorker(): Promise<void> {
@@ -20,7 +21,8 @@ export async function serveWorker(): Promise<void> {
   const data = workerData as WorkerData;
   const rc = await resolveConfig(data.options);
   const run = runSettings(rc);
-  const loadOptions = chartLoadOptions(rc, data.options);
+  // One memo for the worker's life: the variants of a chart it renders share their identical documents' parses.
+  const loadOptions = { ...chartLoadOptions(rc, data.options), memo: new RenderedTextMemo() };
   const dockerfiles = dockerfileCatalogue({ baseDir: rc.baseDir, cwd: rc.cwd, images: rc.config.images });
   const held = new Map<number, { loaded: LoadedCharts; variant: number }>();
   let cluster: ClusterFacts | undefined;

@@ -11,6 +11,7 @@ import { goLeadingSpace, goTrimSpace } from '../go/unicode.js';
 import { compareGoStrings } from '../go/utf8.js';
 import type { JsonTarget } from '../yaml/go-yaml-load.js';
 import { jsonKind } from './metadata.js';
+import { BoundedTextCache } from './text-cache.js';
 import { readYamlValues, YamlError } from './values-yaml.js';
 
 export const INSTALL_ORDER: readonly string[] = [
@@ -164,9 +165,29 @@ const SIMPLE_HEAD: JsonTarget = {
   },
 };
 
+/**
+ * Heads read the fast way, by document text: a lint renders a chart once per
+ * ci values file and most documents come out the same each time. Bounded; the
+ * heads are frozen since renders share them.
+ */
+const fastHeads = new BoundedTextCache<SimpleHead | null>(8_000_000);
+
+/** Counters for the structural tests: how many documents were really loaded to read a head. */
+export const headStats = { fastLoads: 0 };
+
+function cachedFastHead(doc: string): SimpleHead | undefined {
+  const head = fastHeads.get(doc, () => {
+    headStats.fastLoads++;
+    const h = fastHead(doc);
+    if (h?.annotations) Object.freeze(h.annotations);
+    return h ? Object.freeze(h) : null;
+  });
+  return head ?? undefined;
+}
+
 /** yaml.Unmarshal into releaseutil.SimpleHead, with Go's error text. */
 export function readHead(doc: string, path: string): SimpleHead {
-  const fast = fastHead(doc);
+  const fast = cachedFastHead(doc);
   if (fast) return fast;
   let v: GoValue;
   try {
