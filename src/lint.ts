@@ -116,9 +116,14 @@ export async function resolveConfig(options: ConfigOptions, overlay?: TextOverla
   return { cwd, config, configFile: loaded.file, baseDir: loaded.baseDir, ruleSettings, kubeVersion, defaultNamespace: options.namespace ?? 'default' };
 }
 
-/** `note` hears what the run cannot do (e.g. git cannot be run for no-committed-secrets). */
-export function runSettings(rc: ResolvedConfig, note?: (message: string) => void): RunSettings {
+/**
+ * What every unit's run shares. `note` hears what the run cannot do (e.g. git cannot be run for
+ * no-committed-secrets); `fixes` asks for rule fixes placed as edits (the language server).
+ */
+export function runSettings(rc: ResolvedConfig, opts: { note?: (message: string) => void; fixes?: boolean } = {}): RunSettings {
+  const { note, fixes } = opts;
   return {
+    fixes,
     // Asked on first request (no-committed-secrets), shared by every unit and variant this thread lints.
     git: gitIndex({ cwd: rc.cwd, note }),
     ruleSettings: rc.ruleSettings,
@@ -171,7 +176,9 @@ interface BaseInput extends ResolvedConfig {
 export async function lint(options: LintOptions = {}): Promise<LintResult> {
   const base = await loadBase(options);
   if (!base) return emptyResult();
-  const run = { ...runSettings(base, options.onNote && onceEach(options.onNote)), fixes: options.fixes };
+  // One sink for the whole lint: notes from the run's settings and from every unit are said once.
+  const note = options.onNote && onceEach(options.onNote);
+  const run = runSettings(base, { note, fixes: options.fixes });
   const threads = options.threads ?? 1;
   // Found and parsed on first request, shared by every rule and variant render of this lint only.
   const dockerfiles = dockerfileCatalogue({ baseDir: base.baseDir, cwd: base.cwd, images: base.config.images, overlay: options.overlay });
@@ -186,11 +193,10 @@ export async function lint(options: LintOptions = {}): Promise<LintResult> {
     ({ outputs, fileCount, workers } = await lintSeparate(base, options, run, dockerfiles, cache, threads));
   }
   cache?.save();
-  if (options.onNote) {
-    const sink = onceEach(options.onNote);
-    for (const o of outputs) for (const n of o.notes) sink(n);
-    if (workers) sink(`${workers} worker threads rendered and linted the charts`);
-    if (cache) sink(`cache: ${cache.stats.hits} of ${cache.stats.hits + cache.stats.misses} units from ${displayPath(base.cwd, cache.location)}`);
+  if (note) {
+    for (const o of outputs) for (const n of o.notes) note(n);
+    if (workers) note(`${workers} worker threads rendered and linted the charts`);
+    if (cache) note(`cache: ${cache.stats.hits} of ${cache.stats.hits + cache.stats.misses} units from ${displayPath(base.cwd, cache.location)}`);
   }
   const merged = mergeUnits(outputs);
   // With --context, what only the context holds is read, not reported.
