@@ -1,3 +1,4 @@
+import { globToRegExp } from '../src/config/glob.js';
 import { defineRule } from '../src/engine/rule.js';
 import type { Resource } from '../src/engine/resource.js';
 import { isObject } from '../src/k8s/object.js';
@@ -14,10 +15,9 @@ interface Options {
 
 const DEFAULT_EXEMPT = ['*.example*', '*.sample*', '*.template*'];
 
-/** A base-name glob as a regular expression: `*` any run of characters, `?` one. */
+/** A base-name glob (the config's glob syntax) matched without regard to case: `Secret.EXAMPLE.yaml` is a template too. */
 function globRegExp(glob: string): RegExp {
-  const body = glob.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.');
-  return new RegExp(`^${body}$`, 'i');
+  return new RegExp(globToRegExp(glob).source, 'i');
 }
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
