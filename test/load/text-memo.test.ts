@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, expect, it } from 'vitest';
 import { headStats } from '../../src/helm/chart/manifests.js';
-import { BoundedTextCache } from '../../src/helm/chart/text-cache.js';
+import { BoundedTextCache } from '../../src/helm/go/text-cache.js';
 import { loadCharts } from '../../src/load/charts.js';
 import { RenderedTextMemo } from '../../src/load/text-memo.js';
 

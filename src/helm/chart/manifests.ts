@@ -11,7 +11,7 @@ import { goLeadingSpace, goTrimSpace } from '../go/unicode.js';
 import { compareGoStrings } from '../go/utf8.js';
 import type { JsonTarget } from '../yaml/go-yaml-load.js';
 import { jsonKind } from './metadata.js';
-import { BoundedTextCache } from './text-cache.js';
+import { BoundedTextCache } from '../go/text-cache.js';
 import { readYamlValues, YamlError } from './values-yaml.js';
 
 export const INSTALL_ORDER: readonly string[] = [
