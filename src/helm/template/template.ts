@@ -23,15 +23,15 @@ const sharedParses = new BoundedTextCache<Map<string, Map<string, Map<string, Tr
 /** Counters for the structural tests: how many template files parseShared() really parsed. */
 export const parseStats = { files: 0 };
 
-/** The names a set's parse checks calls against, by function map (a map built once per render). */
-const funcNameKeys = new WeakMap<Record<string, GoFunction>, { count: number; key: string }>();
+/**
+ * The names a parse checks calls against, by function map: the engine builds one map per
+ * render and gives it no new names afterwards (a set's `funcs` is replaced, not extended).
+ */
+const funcNameKeys = new WeakMap<Record<string, GoFunction>, string>();
 
 function funcNamesKey(funcs: Record<string, GoFunction>): string {
-  const names = Object.keys(funcs);
-  const known = funcNameKeys.get(funcs);
-  if (known && known.count === names.length) return known.key;
-  const key = names.join('\u0000');
-  funcNameKeys.set(funcs, { count: names.length, key });
+  let key = funcNameKeys.get(funcs);
+  if (key === undefined) funcNameKeys.set(funcs, (key = Object.keys(funcs).join('\u0000')));
   return key;
 }
 
