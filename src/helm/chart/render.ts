@@ -15,7 +15,7 @@ import { Chart } from './chart.js';
 import { ChartObject, FilesObject, makeCapabilities, makeRelease, type CapabilitiesObject } from './builtins.js';
 import { coalesceValues, deepCopyMap } from './coalesce.js';
 import { missingDependencies, processDependencies, valuesTable } from './dependencies.js';
-import { readHead, sortManifests, splitManifests, ManifestError, type Hook, type Manifest } from './manifests.js';
+import { readHead, sortManifests, splitManifests, ManifestError, type DocumentParser, type Hook, type Manifest } from './manifests.js';
 import { checkValuesSchema } from './schema.js';
 import { ChartRenderError, type RenderErrorDetail } from './render-error.js';
 import { isCompatibleRange } from './semver-range.js';
@@ -43,6 +43,11 @@ export interface RenderOptions extends ValueOptions {
   skipSchemaValidation?: boolean;
   /** Called with each line Helm would log, as it happens (they are also returned in `warnings`). */
   onWarning?: (message: string) => void;
+  /**
+   * The caller's js-yaml parse of each rendered document, to read its head (kind, name, hook
+   * annotations) from, instead of parsing it here: a linter parses every document anyway.
+   */
+  parseDocument?: DocumentParser;
 }
 
 /** One document of the output, with the provenance of its text. */
@@ -298,7 +303,7 @@ export async function renderChart(chart: Chart, options: RenderOptions = {}, use
   let hooks: Hook[];
   let manifests: Manifest[];
   try {
-    ({ hooks, manifests } = sortManifests(files, printf));
+    ({ hooks, manifests } = sortManifests(files, printf, options.parseDocument));
   } catch (e) {
     if (e instanceof ManifestError) {
       // Helm hands back every rendered file so --debug can show the invalid YAML.
@@ -323,7 +328,7 @@ export async function renderChart(chart: Chart, options: RenderOptions = {}, use
       for (const piece of splitManifests(text)) {
         let head = { apiVersion: '', kind: '', name: '' };
         try {
-          head = readHead(piece.text, crd.filename);
+          head = readHead(piece.text, crd.filename, options.parseDocument);
         } catch {
           // Invalid YAML is left for the linter's own parser to report.
         }
