@@ -22,6 +22,7 @@ import { sourceResolver } from './load/source-comment.js';
 import { displayPath } from './load/display.js';
 import { readCrdFiles, type CrdFiles } from './load/crds.js';
 import { dockerfileCatalogue } from './load/dockerfiles.js';
+import { chartBytes, plannedWorkers, workersCanPay } from './parallel/plan.js';
 import { ChartPool } from './parallel/pool.js';
 import { shardInputs, type Shard } from './shard.js';
 import type { Finding, LintResult } from './types.js';
@@ -57,8 +58,11 @@ export interface LintOptions {
   fixes?: boolean;
   /** Texts to lint instead of the disk's, by absolute path (an editor's unsaved buffers: src/lsp). Main thread only. */
   overlay?: TextOverlay;
-  /** `--threads`: worker threads for charts (1, the default here: all on the main thread; the CLI's default is one per core). */
-  threads?: number;
+  /**
+   * `--threads`: worker threads for charts (1, the default here: all on the main thread); `auto`
+   * (the CLI's default): as many as pay off for these charts, up to one per core (src/parallel/plan.ts).
+   */
+  threads?: number | 'auto';
   /** `--cache`: reuse the findings of unchanged units from the cache file (src/cache/lint-cache.ts). */
   cache?: boolean;
   /** `--cache-location`: the cache file; default `.k8s-todo-lint-cache` in cwd. */
@@ -221,11 +225,11 @@ function emptyResult(): LintResult {
   return { findings: [], suppressed: [], summary: { files: 0, resources: 0, errors: 0, warnings: 0, infos: 0, suppressed: 0 } };
 }
 
-/** The worker threads the CLI uses: `K8S_TODO_LINT_THREADS`, else one per core. */
-export function defaultThreads(env: NodeJS.ProcessEnv = process.env): number {
+/** The worker threads the CLI uses: `K8S_TODO_LINT_THREADS`, else as many as pay off (`auto`). */
+export function defaultThreads(env: NodeJS.ProcessEnv = process.env): number | 'auto' {
   const given = env.K8S_TODO_LINT_THREADS;
   if (given && /^\d+$/.test(given) && Number(given) > 0) return Number(given);
-  return os.availableParallelism();
+  return 'auto';
 }
 
 /**
@@ -234,6 +238,21 @@ export function defaultThreads(env: NodeJS.ProcessEnv = process.env): number {
  * engine into a new isolate) costs about as much as rendering and linting one small chart.
  */
 export const MIN_RENDERS_FOR_WORKERS = 3;
+
+/**
+ * The worker threads for these chart renders: a number of threads given is used from
+ * MIN_RENDERS_FOR_WORKERS renders on; `auto` weighs the charts' sizes and renders against
+ * what workers cost on this machine's cores (src/parallel/plan.ts), and with two cores keeps
+ * everything on the main thread, where it measured faster.
+ */
+function chartWorkers(threads: number | 'auto', charts: readonly string[], renders: readonly number[]): number {
+  const total = renders.reduce((n, r) => n + r, 0);
+  if (total < MIN_RENDERS_FOR_WORKERS) return 0;
+  if (threads !== 'auto') return threads > 1 ? Math.min(threads, total) : 0;
+  const cores = os.availableParallelism();
+  if (!workersCanPay(cores, cores)) return 0;
+  return plannedWorkers(charts.map((abs, i) => ({ bytes: chartBytes(abs), renders: renders[i] })), cores, cores);
+}
 
 /** The raw manifests, parsed: resources, problems, suppression comments, and how many files count. */
 function parseRaw(base: BaseInput): { resources: Resource[]; problems: LoadProblem[]; directives: Map<string, Directive[]>; files: number } {
@@ -268,7 +287,7 @@ interface UnitMeta {
  * outputs are merged in unit order (raw manifests, then charts as the inputs list them),
  * so the result does not depend on the threads or on what came from the cache.
  */
-async function lintSeparate(base: BaseInput, options: LintOptions, run: RunSettings, dockerfiles: DockerfileCatalogue, cache: LintCache | undefined, threads: number) {
+async function lintSeparate(base: BaseInput, options: LintOptions, run: RunSettings, dockerfiles: DockerfileCatalogue, cache: LintCache | undefined, threads: number | 'auto') {
   const notes = !!options.onNote;
   const copts = configOptions(options);
   const loadOptions = chartLoadOptions(base, copts, options.overlay);
@@ -286,8 +305,8 @@ async function lintSeparate(base: BaseInput, options: LintOptions, run: RunSetti
   const toRender = base.charts.map((_, i) => i).filter((i) => !chartCached[i]);
   // Each values variant of a chart renders apart: a chart with many ci values files spreads over the threads too.
   const variants = base.charts.map((abs) => (abs.toLowerCase().endsWith('.tgz') ? 1 : 1 + ciValuesFiles(abs).length));
-  const renders = toRender.reduce((n, i) => n + variants[i], 0);
-  const pool = threads > 1 && renders >= MIN_RENDERS_FOR_WORKERS ? new ChartPool(Math.min(threads, renders), copts, notes) : undefined;
+  const workers = chartWorkers(threads, toRender.map((i) => base.charts[i]), toRender.map((i) => variants[i]));
+  const pool = workers > 0 ? new ChartPool(workers, copts, notes) : undefined;
   try {
     const local = new Map<number, LoadedCharts>();
     const render = async (i: number): Promise<UnitMeta> => {

@@ -34,7 +34,7 @@ export async function lintCommand(argv: string[], io: Io): Promise<number> {
     .option('--quiet', 'report errors only')
     .option('--report-suppressed', 'list suppressed findings too')
     .option('--list-rules', 'print every rule and exit (with --format json: as JSON)')
-    .option('--threads <n>', 'worker threads for charts (1: none; default: K8S_TODO_LINT_THREADS, else one per core)')
+    .option('--threads <n>', 'worker threads for charts (1: none; default: K8S_TODO_LINT_THREADS, else as many as pay off, up to one per core)')
     .option('--cache', 'reuse the findings of unchanged charts and manifests from the cache file')
     .option('--cache-location <path>', 'the cache file (default: .k8s-todo-lint-cache in the working directory)')
     .option('--shard <i/n>', 'lint only the i-th of n shares of the units (charts, manifest directories), for CI matrices')

@@ -89,6 +89,12 @@ export async function loadCharts(chartPaths: readonly string[], opts: ChartLoadO
   const reportedValues = new Set<string>();
   // The renders of a chart print mostly the same documents: each distinct text is parsed once.
   const memo = opts.memo ?? new RenderedTextMemo();
+  const headParse = (text: string): unknown => {
+    const loaded = memo.load(text);
+    // js-yaml rejects a repeated key: the renderer then asks its exact loader, as it would.
+    if (loaded.duplicate) throw loaded.duplicate;
+    return loaded.value;
+  };
 
   for (const abs of chartPaths) {
     out.files++;
@@ -152,6 +158,8 @@ export async function loadCharts(chartPaths: readonly string[], opts: ChartLoadO
           set,
           setString,
           overlay: opts.overlay,
+          // The renderer reads each document's head from the parse the lint needs anyway.
+          parseDocument: headParse,
         });
         templateFiles = result.templateFiles;
         result.documents.forEach((doc, index) => {

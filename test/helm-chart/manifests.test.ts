@@ -1,8 +1,10 @@
 import fc from 'fast-check';
+import jsyaml from 'js-yaml';
 import { describe, expect, it } from 'vitest';
 import { sortManifests, splitManifests, readHead } from '../../src/helm/chart/manifests.js';
 import { isCompatibleRange } from '../../src/helm/chart/semver-range.js';
 import { parseKubeVersion } from '../../src/helm/chart/builtins.js';
+import { YAML11_SCHEMA } from '../../src/load/yaml11-schema.js';
 
 describe('splitting rendered files', () => {
   it("splits on Helm's separator rule, trims and drops empty documents, keeping offsets", () => {
@@ -78,6 +80,29 @@ describe('sorting manifests', () => {
     expect(() => readHead('kind: Pod\nmetadata:\n  annotations:\n    a: [1]\n', 'c/templates/p.yaml')).toThrow(
       'YAML parse error on c/templates/p.yaml: error unmarshaling JSON: while decoding JSON: json: cannot unmarshal array into Go struct field .metadata.annotations of type string',
     );
+  });
+
+  it("reads heads from a caller's parse (the linter's, YAML 1.1 scalars) exactly as from its own", () => {
+    const parsed: string[] = [];
+    const yaml11 = (doc: string) => {
+      parsed.push(doc);
+      return jsyaml.load(doc, { schema: YAML11_SCHEMA });
+    };
+    const docs = [
+      'apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\n  annotations: {"helm.sh/hook": test, a: "yes"}\n',
+      // yes, 1000000 and 0.10 are not strings in YAML 1.1: the exact loader answers, as without a parse given.
+      'kind: Pod\nmetadata:\n  name: 12\n  annotations:\n    a: yes\n    big: 1000000\n    f: 0.10\n',
+      'kind: 5\napiVersion: 1.0\n',
+      'kind: Pod\nmetadata:\n  name: on\n',
+    ];
+    for (const doc of docs) expect(readHead(doc, 'c/templates/p.yaml', yaml11)).toEqual(readHead(doc, 'c/templates/p.yaml'));
+    expect(parsed).toEqual(docs);
+    // A parse that throws (a repeated key, bad YAML) leaves the head to the exact loader, with Go's error text.
+    const refuse = () => {
+      throw new Error('duplicated mapping key');
+    };
+    expect(readHead('kind: Pod\nkind: Job\n', 'x', refuse)).toMatchObject({ kind: 'Job' });
+    expect(() => readHead('kind: A\nmetadata:\n  name: x\n annotations: 1\n', 'c/templates/bad.yaml', refuse)).toThrow(/^YAML parse error on c\/templates\/bad.yaml: /);
   });
 
   it('reports YAML errors with the template name', () => {

@@ -214,3 +214,19 @@ describe('alias bombs', () => {
     expect(() => loadGoYaml(lines.join('\n') + '\n')).toThrow('error converting YAML to JSON: yaml: document contains excessive aliasing');
   });
 });
+
+describe('fromYaml of a text seen before', () => {
+  it('gives each call its own copy: a template changing one result changes no other', () => {
+    const text = `# ${Math.random()}\na:\n  b: [1, {c: x}]\nz: null\n`;
+    const first = serializeFuncs.fromYaml(text) as GoMap;
+    (first.a as GoMap).b = 'changed';
+    delete first.z;
+    const second = serializeFuncs.fromYaml(text) as GoMap;
+    expect(second).toEqual(map({ a: map({ b: [1, map({ c: 'x' })] }), z: null }));
+    expect(second).not.toBe(first);
+    const [third, fourth] = [serializeFuncs.fromYamlArray('- {a: 1}\n'), serializeFuncs.fromYamlArray('- {a: 1}\n')] as GoValue[][];
+    expect(third[0]).not.toBe(fourth[0]);
+    expect(serializeFuncs.fromYaml('a: [\n')).toEqual(serializeFuncs.fromYaml('a: [\n'));
+    expect((serializeFuncs.fromYaml('a: [\n') as GoMap).Error).toMatch(/^error converting YAML to JSON: yaml: /);
+  });
+});

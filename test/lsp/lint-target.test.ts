@@ -46,4 +46,20 @@ describe('lsp project model', () => {
     expect(found.map((f) => `${f.ruleId} ${f.location.line}`)).toEqual(['dockerfile-user 17']);
     expect((await lintTarget({ kind: 'raw', root: dir }, () => undefined)).findings.filter((f) => f.location.file === dockerfile)).toEqual([]);
   });
+
+  it('re-renders a chart template\'s unsaved text: a template parsed for an earlier render is not served for a changed text', async () => {
+    const dir = mixedRepo();
+    const chart = path.join(dir, 'charts/todo-app');
+    const template = path.join(chart, 'templates/frontend.yaml');
+    const disk = readFileSync(template, 'utf8');
+    const findingsWith = async (text: string | undefined) =>
+      (await lintTarget({ kind: 'chart', root: dir, chart }, (f) => (f === template ? text : undefined))).findings
+        .filter((f) => f.location.file === template)
+        .map((f) => `${f.ruleId} ${f.location.line}`);
+    expect(await findingsWith(undefined)).toEqual([]);
+    // The same template name with other texts, one render after another (the engine's parses are cached by text).
+    expect(await findingsWith(disk.replace('          imagePullPolicy: IfNotPresent\n', ''))).toEqual(['image-pull-policy 23']);
+    expect(await findingsWith(disk.replace('runAsNonRoot: true', 'runAsNonRoot: {{ not true }}'))).toEqual(['run-as-non-root 20']);
+    expect(await findingsWith(disk)).toEqual([]);
+  });
 });

@@ -11,7 +11,7 @@ import { goLeadingSpace, goTrimSpace } from '../go/unicode.js';
 import { compareGoStrings } from '../go/utf8.js';
 import type { JsonTarget } from '../yaml/go-yaml-load.js';
 import { jsonKind } from './metadata.js';
-import { BoundedTextCache } from './text-cache.js';
+import { BoundedTextCache } from '../go/text-cache.js';
 import { readYamlValues, YamlError } from './values-yaml.js';
 
 export const INSTALL_ORDER: readonly string[] = [
@@ -114,16 +114,24 @@ function plainString(v: unknown): v is string | null | undefined {
 }
 
 /**
+ * A caller's own js-yaml parse of a rendered document (a linter parses each one anyway),
+ * read instead of a parse of the renderer's: it must throw where js-yaml throws, and its
+ * scalars may be typed the YAML 1.1 way (the head is only taken from plain strings that
+ * both typings keep as strings). The value is only read.
+ */
+export type DocumentParser = (doc: string) => unknown;
+
+/**
  * The head of a well-formed, ordinary document, read with js-yaml (about ten
  * times faster than the exact Go-YAML loader on large rendered CRDs).
  * Undefined whenever the exact loader could answer differently: a syntax
  * error, a head field that is not a string, or a string a YAML 1.1 reader
  * might type differently.
  */
-function fastHead(doc: string): SimpleHead | undefined {
+function fastHead(doc: string, parse: DocumentParser = jsyaml.load): SimpleHead | undefined {
   let v: unknown;
   try {
-    v = jsyaml.load(doc);
+    v = parse(doc);
   } catch {
     return undefined;
   }
@@ -185,9 +193,9 @@ function cachedFastHead(doc: string): SimpleHead | undefined {
   return head ?? undefined;
 }
 
-/** yaml.Unmarshal into releaseutil.SimpleHead, with Go's error text. */
-export function readHead(doc: string, path: string): SimpleHead {
-  const fast = cachedFastHead(doc);
+/** yaml.Unmarshal into releaseutil.SimpleHead, with Go's error text; `parse`: the caller's parse to read it from (see DocumentParser). */
+export function readHead(doc: string, path: string, parse?: DocumentParser): SimpleHead {
+  const fast = parse ? fastHead(doc, parse) : cachedFastHead(doc);
   if (fast) return fast;
   let v: GoValue;
   try {
@@ -267,7 +275,7 @@ function stableSortByKind<T extends Manifest>(list: T[]): T[] {
  * hooks apart; both lists sorted by kind. Unknown hook types are skipped
  * with Helm's log line.
  */
-export function sortManifests(files: Map<string, string>, log: (msg: string) => void): { hooks: Hook[]; manifests: Manifest[] } {
+export function sortManifests(files: Map<string, string>, log: (msg: string) => void, parse?: DocumentParser): { hooks: Hook[]; manifests: Manifest[] } {
   const hooks: Hook[] = [];
   const generic: Manifest[] = [];
   const paths = [...files.keys()].sort(compareGoStrings);
@@ -276,7 +284,7 @@ export function sortManifests(files: Map<string, string>, log: (msg: string) => 
     if (path.slice(path.lastIndexOf('/') + 1).startsWith('_')) continue;
     if (goTrimSpace(content) === '') continue;
     for (const piece of splitManifests(content)) {
-      const head = readHead(piece.text, path);
+      const head = readHead(piece.text, path, parse);
       const manifest: Manifest = { name: path, content: piece.text, head, offset: piece.offset };
       const hookTypes = head.annotations && Object.keys(head.annotations).length > 0 ? head.annotations['helm.sh/hook'] : undefined;
       if (hookTypes === undefined) {

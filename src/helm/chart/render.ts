@@ -15,7 +15,7 @@ import { Chart } from './chart.js';
 import { ChartObject, FilesObject, makeCapabilities, makeRelease, type CapabilitiesObject } from './builtins.js';
 import { coalesceValues, deepCopyMap } from './coalesce.js';
 import { missingDependencies, processDependencies, valuesTable } from './dependencies.js';
-import { readHead, sortManifests, splitManifests, ManifestError, type Hook, type Manifest } from './manifests.js';
+import { readHead, sortManifests, splitManifests, ManifestError, type DocumentParser, type Hook, type Manifest } from './manifests.js';
 import { checkValuesSchema } from './schema.js';
 import { ChartRenderError, type RenderErrorDetail } from './render-error.js';
 import { isCompatibleRange } from './semver-range.js';
@@ -43,6 +43,11 @@ export interface RenderOptions extends ValueOptions {
   skipSchemaValidation?: boolean;
   /** Called with each line Helm would log, as it happens (they are also returned in `warnings`). */
   onWarning?: (message: string) => void;
+  /**
+   * The caller's js-yaml parse of each rendered document, to read its head (kind, name, hook
+   * annotations) from, instead of parsing it here: a linter parses every document anyway.
+   */
+  parseDocument?: DocumentParser;
 }
 
 /** One document of the output, with the provenance of its text. */
@@ -109,6 +114,19 @@ interface TemplateJob {
 
 const decoder = new TextDecoder('utf-8');
 
+/**
+ * Template files decoded once per loaded chart: every render of a chart (a linter renders
+ * one per values file) shares its file bytes, which nothing changes. The same string each
+ * time also lets the engine's parse cache find it without hashing it again.
+ */
+const decodedTemplates = new WeakMap<Uint8Array, string>();
+
+function templateText(data: Uint8Array): string {
+  let text = decodedTemplates.get(data);
+  if (text === undefined) decodedTemplates.set(data, (text = decoder.decode(data)));
+  return text;
+}
+
 const VALID_RELEASE_NAME = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
 
 /** engine.recAllTpls: the data scope of every chart and the templates that see it. */
@@ -137,7 +155,7 @@ function collectTemplates(c: Chart, top: GoMap, jobs: TemplateJob[]): GoMap {
   for (const t of c.templates) {
     const base = t.name.slice(t.name.lastIndexOf('/') + 1);
     if (isLibrary && !base.startsWith('_')) continue;
-    jobs.push({ name: `${prefix}/${t.name}`, text: decoder.decode(t.data), data: next, basePath: `${prefix}/templates`, diskPath: t.diskPath });
+    jobs.push({ name: `${prefix}/${t.name}`, text: templateText(t.data), data: next, basePath: `${prefix}/templates`, diskPath: t.diskPath });
   }
   return next;
 }
@@ -285,7 +303,7 @@ export async function renderChart(chart: Chart, options: RenderOptions = {}, use
   let hooks: Hook[];
   let manifests: Manifest[];
   try {
-    ({ hooks, manifests } = sortManifests(files, printf));
+    ({ hooks, manifests } = sortManifests(files, printf, options.parseDocument));
   } catch (e) {
     if (e instanceof ManifestError) {
       // Helm hands back every rendered file so --debug can show the invalid YAML.
@@ -300,16 +318,17 @@ export async function renderChart(chart: Chart, options: RenderOptions = {}, use
   }
 
   const documents: RenderedDocument[] = [];
-  let manifestDoc = '';
+  // Helm's output is assembled only when asked for (`template` prints it; the linter reads the documents).
+  const printed: Array<{ name: string; content: string }> = [];
   if (options.includeCrds) {
     for (const crd of c.crdObjects()) {
       const text = decoder.decode(crd.file.data);
-      manifestDoc += `---\n# Source: ${crd.filename}\n${text}\n`;
+      printed.push({ name: crd.filename, content: text });
       // Helm prints the file as it is; for the linter each of its documents is one object.
       for (const piece of splitManifests(text)) {
         let head = { apiVersion: '', kind: '', name: '' };
         try {
-          head = readHead(piece.text, crd.filename);
+          head = readHead(piece.text, crd.filename, options.parseDocument);
         } catch {
           // Invalid YAML is left for the linter's own parser to report.
         }
@@ -321,21 +340,33 @@ export async function renderChart(chart: Chart, options: RenderOptions = {}, use
     }
   }
   for (const m of manifests) {
-    manifestDoc += `---\n# Source: ${m.name}\n${m.content}\n`;
+    printed.push(m);
     documents.push(docOf(m, rendered, paths));
   }
-  let output = `${goTrimSpace(manifestDoc)}\n`;
+  const printedHooks: Hook[] = [];
   for (const h of hooks) {
     if (options.skipTests && isTestHook(h)) continue;
-    output += `---\n# Source: ${h.name}\n${h.content}\n`;
+    printedHooks.push(h);
     documents.push(docOf(h, rendered, paths, h));
   }
+  const source = (p: { name: string; content: string }) => `---\n# Source: ${p.name}\n${p.content}\n`;
+  const output = () => {
+    let text = `${goTrimSpace(printed.map(source).join(''))}\n`;
+    for (const h of printedHooks) text += source(h);
+    return text;
+  };
   if (options.showOnly && options.showOnly.length > 0) {
     // Same selection and order as the printed output: glob by glob, documents in output order.
-    output = showOnly(output, options.showOnly);
+    const shown = showOnly(output(), options.showOnly);
     const picked: RenderedDocument[] = [];
     for (const g of options.showOnly) for (const d of documents) if (!picked.includes(d) && showOnlyMatches(g, d.source)) picked.push(d);
-    return { documents: picked, notes: notes === '' ? undefined : notes, warnings, output, templateFiles: paths };
+    return { documents: picked, notes: notes === '' ? undefined : notes, warnings, output: shown, templateFiles: paths };
   }
-  return { documents, notes: notes === '' ? undefined : notes, warnings, output, templateFiles: paths };
+  return withLazyOutput({ documents, notes: notes === '' ? undefined : notes, warnings, templateFiles: paths }, output);
+}
+
+/** The result with `output` made on first read (and kept): an enumerable property, so a copy or a postMessage still carries it. */
+function withLazyOutput(result: Omit<RenderResult, 'output'>, make: () => string): RenderResult {
+  let text: string | undefined;
+  return Object.defineProperty(result, 'output', { get: () => (text ??= make()), enumerable: true }) as RenderResult;
 }

@@ -22,8 +22,9 @@ import { serializeFuncs } from './serialize.js';
 export type FuncMap = Record<string, GoFunction>;
 
 /** Sprig v3 (without env/expandenv) plus Helm's serializers and lookup. */
-export function helmFuncMap(): FuncMap {
-  return {
+export function helmFuncMap(): Readonly<FuncMap> {
+  // Built once: every render asks for it, and copying ~230 functions cost more than some renders.
+  return (funcMap ??= Object.freeze({
     ...stringFuncs,
     ...mathFuncs,
     ...conversionFuncs,
@@ -38,5 +39,7 @@ export function helmFuncMap(): FuncMap {
     ...cryptoFuncs,
     ...randomFuncs,
     ...serializeFuncs,
-  };
+  }));
 }
+
+let funcMap: Readonly<FuncMap> | undefined;

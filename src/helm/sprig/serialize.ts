@@ -11,6 +11,7 @@ import { goFunc, sig } from './signatures.js';
 import { decodeGoJson, marshalGoJson, unmarshalGoJson } from '../yaml/go-json.js';
 import { marshalK8sYaml } from '../yaml/go-yaml-marshal.js';
 import { loadGoYaml } from '../yaml/go-yaml-load.js';
+import { BoundedTextCache } from '../go/text-cache.js';
 import { marshalYamlV3 } from '../yaml/go-yaml-v3.js';
 import { decodeToml, encodeToml, TomlEncodeError } from '../yaml/go-toml.js';
 
@@ -47,24 +48,47 @@ function toYamlPretty(v: GoValue): string {
 // They unmarshal into a fresh map or slice: YAML or JSON `null` (and an empty
 // YAML document) sets it to nil, which toJson prints as null.
 
+/**
+ * fromYaml's parses, by target and text: charts call it on the same rendered text in every
+ * render (a linter renders once per values file), and the YAML parse was most of its cost.
+ * A parse without origins is plain maps, lists and scalars; each call gets its own copy,
+ * since a template may change the map it got (set, unset).
+ */
+const yamlParses = { map: new BoundedTextCache<{ value: GoValue } | { error: string }>(2_000_000), slice: new BoundedTextCache<{ value: GoValue } | { error: string }>(2_000_000) };
+
+function plainCopy(v: GoValue): GoValue {
+  if (Array.isArray(v)) return v.map(plainCopy);
+  if (v === null || typeof v !== 'object') return v;
+  const out = newMap();
+  for (const k of Object.keys(v)) out[k] = plainCopy((v as GoMap)[k]);
+  return out;
+}
+
+function parseYaml(s: string, target: 'map' | 'slice'): { value: GoValue } | { error: string } {
+  const parsed = yamlParses[target].get(s, () => {
+    try {
+      return { value: loadGoYaml(s, { target }) };
+    } catch (e) {
+      return { error: message(e) };
+    }
+  });
+  return 'value' in parsed ? { value: plainCopy(parsed.value) } : parsed;
+}
+
 function fromYaml(s: string): GoValue {
-  try {
-    const v = loadGoYaml(s, { target: 'map' });
-    return v === undefined || v === null ? goNil(newMap()) : v;
-  } catch (e) {
+  const r = parseYaml(s, 'map');
+  if ('error' in r) {
     const m = newMap();
-    m.Error = message(e);
+    m.Error = r.error;
     return m;
   }
+  return r.value === undefined || r.value === null ? goNil(newMap()) : r.value;
 }
 
 function fromYamlArray(s: string): GoValue {
-  try {
-    const v = loadGoYaml(s, { target: 'slice' });
-    return v === undefined || v === null ? goNil([]) : v;
-  } catch (e) {
-    return [message(e)];
-  }
+  const r = parseYaml(s, 'slice');
+  if ('error' in r) return [r.error];
+  return r.value === undefined || r.value === null ? goNil([]) : r.value;
 }
 
 function json(v: GoValue, escapeHTML: boolean, indent?: string): string {

@@ -216,6 +216,35 @@ export function errorContext(n: Node): [string, string] {
 
 // --- output ----------------------------------------------------------------
 
+/**
+ * Large outputs joined from the same pieces: a template that prints a big text (a CRD) with a
+ * few actions around it writes the same string objects (its parse tree's texts, shared across
+ * renders) every render, and copying megabytes again each time was a tenth of a render. Equal
+ * pieces join to the equal text; the pieces of a hit are mostly the very same strings, which
+ * compare at once. Bounded by the characters it holds.
+ */
+const JOIN_MEMO_MIN_CHARS = 1 << 18;
+const JOIN_MEMO_MAX_CHARS = 8_000_000;
+const joinMemo: Array<{ chunks: string[]; text: string }> = [];
+let joinMemoChars = 0;
+
+function joinChunks(chunks: string[], length: number): string {
+  if (length < JOIN_MEMO_MIN_CHARS) return chunks.join('');
+  for (let i = 0; i < joinMemo.length; i++) {
+    const e = joinMemo[i];
+    if (e.chunks.length !== chunks.length || e.text.length !== length) continue;
+    let same = true;
+    for (let k = 0; k < chunks.length && same; k++) same = e.chunks[k] === chunks[k];
+    if (same) return e.text;
+  }
+  const text = chunks.join('');
+  if (length > JOIN_MEMO_MAX_CHARS) return text;
+  joinMemo.push({ chunks, text });
+  joinMemoChars += length;
+  while (joinMemoChars > JOIN_MEMO_MAX_CHARS) joinMemoChars -= joinMemo.shift()!.text.length;
+  return text;
+}
+
 export class Output {
   private chunks: string[] = [];
   length = 0;
@@ -227,7 +256,7 @@ export class Output {
   ) {}
 
   text(): string {
-    if (this.chunks.length > 1) this.chunks = [this.chunks.join('')];
+    if (this.chunks.length > 1) this.chunks = [joinChunks(this.chunks, this.length)];
     return this.chunks[0] ?? '';
   }
 

@@ -380,7 +380,7 @@ export function renderHelm(
   const order = helmParseOrder([...byName.keys()]);
   for (const name of order) {
     try {
-      set.parse(name, byName.get(name)!.text);
+      set.parseShared(name, byName.get(name)!.text);
     } catch (e) {
       if (e instanceof TemplateParseError) throw cleanupParseError(name, e, engine.texts);
       throw new HelmRenderError(`rendering template failed: ${errMessage(e)}`);

@@ -7,7 +7,33 @@ import { parseTemplates, type Tree } from './parse.js';
 import { builtins } from './builtins.js';
 import { executeTree, Output, RenderContext, type ExecEnv, type MissingKey } from './exec.js';
 import { goQuote } from '../go/quote.js';
+import { BoundedTextCache } from '../go/text-cache.js';
 import type { GoFunction, GoValue, RenderedText } from '../go/value.js';
+
+/**
+ * Template files parsed, by their text: a chart is rendered once per values file (a linter
+ * renders its defaults and every ci/*-values.yaml), and its templates are the same texts each
+ * time, so each is parsed once. Keyed by the text itself (a changed template is a new key: an
+ * editor's buffer is never served an old tree), then by its name and the function names the
+ * parse checked calls against. Trees are not changed by executing them (the executor caches
+ * only positions, a function of the text, on their nodes), so renders can share them.
+ */
+const sharedParses = new BoundedTextCache<Map<string, Map<string, Map<string, Tree>>>>(8_000_000);
+
+/** Counters for the structural tests: how many template files parseShared() really parsed. */
+export const parseStats = { files: 0 };
+
+/**
+ * The names a parse checks calls against, by function map: the engine builds one map per
+ * render and gives it no new names afterwards (a set's `funcs` is replaced, not extended).
+ */
+const funcNameKeys = new WeakMap<Record<string, GoFunction>, string>();
+
+function funcNamesKey(funcs: Record<string, GoFunction>): string {
+  let key = funcNameKeys.get(funcs);
+  if (key === undefined) funcNameKeys.set(funcs, (key = Object.keys(funcs).join('\u0000')));
+  return key;
+}
 
 /** A template error that is not an execution error (e.g. no such template). */
 export class TemplateError extends Error {
@@ -49,6 +75,25 @@ export class TemplateSet implements ExecEnv {
     if (trees === undefined) {
       trees = parseTemplates(name, text, this.hasFunction);
       if (cache) this.parseCache.set(key, trees);
+    }
+    for (const [n, tree] of trees) this.addParseTree(n, tree);
+    return trees.get(name)!;
+  }
+
+  /**
+   * parse() for a template file, its trees shared with every set that parsed the same
+   * name and text with the same function names (sharedParses above).
+   */
+  parseShared(name: string, text: string): Tree {
+    const byFuncs = sharedParses.get(text, () => new Map());
+    const funcs = funcNamesKey(this.funcs);
+    let byName = byFuncs.get(funcs);
+    if (byName === undefined) byFuncs.set(funcs, (byName = new Map()));
+    let trees = byName.get(name);
+    if (trees === undefined) {
+      parseStats.files++;
+      trees = parseTemplates(name, text, this.hasFunction);
+      byName.set(name, trees);
     }
     for (const [n, tree] of trees) this.addParseTree(n, tree);
     return trees.get(name)!;

@@ -1,6 +1,6 @@
 /**
  * A cache keyed by a text, for work that is a pure function of it (parsing a
- * rendered document, reading its head). Bounded by the characters of the keys
+ * template file or a rendered document, reading its head). Bounded by the characters of the keys
  * it holds: past the bound the least recently used entries go first, and a
  * text longer than the whole bound is computed but not kept.
  */
