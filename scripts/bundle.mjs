@@ -48,18 +48,28 @@ const helmAsSeparateFile = {
   },
 };
 
-// commander requires child_process at load, for executable subcommands we never use; loading it
-// pulls in net, dgram and streams (measured: ~12 M instructions, 2% of a one-file lint). It gets a
-// stand-in that loads the real module only if a property is ever read.
-const lazyChildProcess = {
-  name: 'lazy-child-process',
+// Node built-ins that only some runs use, yet whose modules are imported at load: commander
+// requires child_process for executable subcommands we never use (it pulls in net, dgram and
+// streams: ~12 M instructions), the lint cache imports crypto (--cache only), the chart archive
+// reader zlib (.tgz charts only), the chart pool worker_threads (many charts only): ~15 ms of a
+// one-file lint together. Each gets a stand-in that loads the real module when a property is
+// first read. Its target lists the module's export names (this Node's, at build time), so that
+// esbuild's interop, which copies a CommonJS module's names onto the importer's namespace as
+// getters, finds them without loading anything.
+const lazyBuiltins = {
+  name: 'lazy-builtins',
   setup(b) {
-    b.onResolve({ filter: /^node:child_process$/ }, (args) =>
-      /[\\/]commander[\\/]/.test(args.importer) ? { path: 'lazy-child-process', namespace: 'k8s-todo-lint' } : undefined);
-    b.onLoad({ filter: /^lazy-child-process$/, namespace: 'k8s-todo-lint' }, () => ({
-      loader: 'js',
-      contents: "module.exports = new Proxy({}, { get: (_, key) => require('node:child_process')[key] });",
-    }));
+    b.onResolve({ filter: /^node:(child_process|crypto|zlib|worker_threads)$/ }, (args) =>
+      // the stand-in's own require is the real module
+      args.namespace === 'lazy-builtin' ? undefined : { path: args.path, namespace: 'lazy-builtin' });
+    b.onLoad({ filter: /.*/, namespace: 'lazy-builtin' }, async (args) => {
+      const names = Object.fromEntries(Object.keys(await import(args.path)).filter((k) => k !== 'default').map((k) => [k, 0]));
+      return {
+        loader: 'js',
+        contents: `let real; const load = () => (real ??= require(${JSON.stringify(args.path)}));
+module.exports = new Proxy(${JSON.stringify(names)}, { get: (_, key) => load()[key], has: (_, key) => key in load() });`,
+      };
+    });
   },
 };
 
@@ -68,7 +78,7 @@ await build({
   entryPoints: [path.join(root, 'dist/src/cli/main.js')],
   outfile: path.join(outdir, 'main.cjs'),
   external: ['ajv', 'ajv/*', 'fast-glob', 'dockerfile-ast', 'vscode-languageserver', 'vscode-languageserver/*', 'vscode-languageserver-textdocument'],
-  plugins: [helmAsSeparateFile, lazyChildProcess],
+  plugins: [helmAsSeparateFile, lazyBuiltins],
 });
 // The loader itself, for bin/k8s-todo-lint.cjs (CommonJS, which cannot require dist/src's ESM).
 await build({
@@ -94,6 +104,6 @@ await build({
 
 // Lazily required dependencies as single files (src/vendor.ts): one file loads several
 // times faster than a package of many modules (yaml: ~13 ms instead of ~45 ms).
-for (const name of ['yaml', 'fast-glob']) {
+for (const name of ['yaml', 'fast-glob', 're2js']) {
   await build({ ...cjs, entryPoints: [name], absWorkingDir: root, outfile: path.join(root, 'dist/vendor', `${name}.cjs`) });
 }

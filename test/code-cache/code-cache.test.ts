@@ -95,4 +95,26 @@ describe('the build', () => {
     expect(loaded.map((s) => rel(s.file))).toEqual(expect.arrayContaining(['dist/bundle/main.cjs', 'schemas/k8s/apps/v1/Deployment.cjs']));
     expect(loaded.filter((s) => s.cache !== 'used').map((s) => rel(s.file))).toEqual([]);
   });
+
+  it('a lint of one file of plain manifests loads only what it needs (start-up)', () => {
+    // Node built-ins and bundled parts that only --cache, .tgz charts, the chart pool, git, Helm,
+    // Go-syntax patterns (re2js), globs or the yaml CST need: none of them on this path.
+    const code = `
+      const { requireWithCodeCache, loadedScripts } = require(${JSON.stringify(path.join(ROOT, 'dist/bundle/code-cache.cjs'))});
+      const cli = requireWithCodeCache(${JSON.stringify(ROOT)}, ${JSON.stringify(path.join(ROOT, 'dist/bundle/main.cjs'))});
+      const io = { stdout: () => true, stderr: () => true, env: {}, isTTY: false, cwd: ${JSON.stringify(ROOT)} };
+      cli.main(['examples/designs/seed-000/todo-app.yaml', '--config', 'fixtures/rules/tester-config.json'], io).then((code) => console.log(JSON.stringify({
+        code, scripts: loadedScripts().map((s) => s.file), builtins: process.moduleLoadList.filter((m) => m.startsWith('NativeModule ')).map((m) => m.slice(13)),
+      })));`;
+    // A file, not -e: `node -e` loads node:crypto itself.
+    const script = path.join(tempDir(), 'lint-one-file.cjs');
+    writeFileSync(script, code);
+    const r = spawnSync(process.execPath, [script], { encoding: 'utf8' });
+    expect(r.stderr).toBe('');
+    const { code: status, scripts, builtins } = JSON.parse(r.stdout) as { code: number; scripts: string[]; builtins: string[] };
+    expect(status).toBe(0);
+    const rel = (f: string) => path.relative(ROOT, f).split(path.sep).join('/');
+    expect(scripts.map(rel).filter((f) => !f.startsWith('schemas/k8s/'))).toEqual(['dist/bundle/main.cjs', 'dist/config-validate.cjs']);
+    expect(builtins.filter((m) => ['crypto', 'zlib', 'worker_threads', 'child_process'].includes(m))).toEqual([]);
+  });
 });
