@@ -6,6 +6,7 @@
 // used; ajv, fast-glob, dockerfile-ast and vscode-languageserver (only `lsp` uses it) stay external,
 // loaded only when needed.
 import { rmSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { build } from 'esbuild';
 
@@ -73,12 +74,29 @@ module.exports = new Proxy(${JSON.stringify(names)}, { get: (_, key) => load()[k
   },
 };
 
+// picocolors works out at load whether its default export colours, from process.stdout.isTTY:
+// reading process.stdout creates the stream, which loads Node's stream and net modules (~6 ms
+// of a one-file lint; the bin shim writes to the descriptor instead). We only call its
+// createColors(enabled), with our own decision (src/cli/io.ts useColor), so that one probe is
+// dropped: its default export no longer looks at the terminal. The build fails if the text moves.
+const picocolorsWithoutStdoutProbe = {
+  name: 'picocolors-without-stdout-probe',
+  setup(b) {
+    b.onLoad({ filter: /[\\/]picocolors[\\/]picocolors\.js$/ }, async (args) => {
+      const source = await readFile(args.path, 'utf8');
+      const probe = '(p.stdout || {}).isTTY';
+      if (!source.includes(probe)) throw new Error(`picocolors changed: ${probe} not found in ${args.path}`);
+      return { loader: 'js', contents: source.replace(probe, 'false') };
+    });
+  },
+};
+
 await build({
   ...common,
   entryPoints: [path.join(root, 'dist/src/cli/main.js')],
   outfile: path.join(outdir, 'main.cjs'),
   external: ['ajv', 'ajv/*', 'fast-glob', 'dockerfile-ast', 'vscode-languageserver', 'vscode-languageserver/*', 'vscode-languageserver-textdocument'],
-  plugins: [helmAsSeparateFile, lazyBuiltins],
+  plugins: [helmAsSeparateFile, lazyBuiltins, picocolorsWithoutStdoutProbe],
 });
 // The loader itself, for bin/k8s-todo-lint.cjs (CommonJS, which cannot require dist/src's ESM).
 await build({
