@@ -23,7 +23,7 @@ const io = {
 // package: then skipped.
 const samples = [
   ['examples/todo-app/'],
-  ['examples/designs/seed-000/todo-app.yaml', '--config', 'fixtures/rules/tester-config.json', '-f', 'json'],
+  ['examples/designs/seed-000/todo-app.yaml', '--config', 'examples/designs/seed-000/.k8s-todo-lint.yaml', '-f', 'json'],
   ['fixtures/designs/seed-004-planted'],
   ['fixtures/charts/todo-app'],
 ];

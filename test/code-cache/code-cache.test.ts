@@ -114,7 +114,7 @@ describe('the build', () => {
     const { code: status, scripts, builtins } = JSON.parse(r.stdout) as { code: number; scripts: string[]; builtins: string[] };
     expect(status).toBe(0);
     const rel = (f: string) => path.relative(ROOT, f).split(path.sep).join('/');
-    expect(scripts.map(rel).filter((f) => !f.startsWith('schemas/k8s/'))).toEqual(['dist/bundle/main.cjs', 'dist/config-validate.cjs']);
+    expect(scripts.map(rel).filter((f) => !f.startsWith('schemas/k8s/'))).toEqual(['dist/bundle/main.cjs']);
     expect(builtins.filter((m) => ['crypto', 'zlib', 'worker_threads', 'child_process'].includes(m))).toEqual([]);
   });
 });
