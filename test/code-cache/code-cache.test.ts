@@ -76,6 +76,14 @@ describe('requireWithCodeCache', () => {
     expect(load(root, file)).toMatchObject({ answer: 42, cache: 'rejected' });
   });
 
+  it('gives the code its text as UTF-8 and a working require, with or without a cache', () => {
+    const { root, file } = pkg();
+    writeFileSync(file, "exports.answer = () => 42;\nexports.dir = 'caf\u00e9 \u2713 ' + require('node:path').basename(require.resolve('./answer.cjs'));\n");
+    const first = load(root, file, true);
+    expect(first).toMatchObject({ dir: 'caf\u00e9 \u2713 answer.cjs', cache: 'none' });
+    expect(load(root, file)).toMatchObject({ dir: 'caf\u00e9 \u2713 answer.cjs', cache: 'used' });
+  });
+
   it('names the cache after the file path', () => {
     expect(cacheFileOf('/p', '/p/schemas/k8s/apps/v1/Deployment.cjs')).toBe(path.join('/p', 'dist', 'v8-cache', 'schemas__k8s__apps__v1__Deployment.cjs.bin'));
   });
