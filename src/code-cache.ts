@@ -32,7 +32,9 @@ const registry: Registry = ((globalThis as Record<symbol, unknown>)[REGISTRY_KEY
 
 /** Where the cache of `file` lives: dist/v8-cache/<path from the package root, `/` as `__`>.bin */
 export function cacheFileOf(root: string, file: string): string {
-  const rel = path.relative(root, file).split(path.sep).join('__');
+  // A file inside the root (every file the CLI loads) without path.relative's resolving of both paths.
+  const inside = file.startsWith(root + path.sep) && !file.includes(`${path.sep}..${path.sep}`);
+  const rel = (inside ? file.slice(root.length + 1) : path.relative(root, file)).split(path.sep).join('__');
   return path.join(root, 'dist', 'v8-cache', `${rel}.bin`);
 }
 
@@ -88,7 +90,7 @@ function lazyRequire(file: string): NodeRequire {
   let real: NodeRequire | undefined;
   const get = (): NodeRequire => (real ??= createRequire(file));
   const req = ((id: string) => get()(id)) as NodeRequire;
-  for (const key of ['resolve', 'cache', 'main', 'extensions'] as const) Object.defineProperty(req, key, { get: () => get()[key] });
+  req.resolve = ((id: string, options?: { paths?: string[] }) => get().resolve(id, options)) as NodeRequire['resolve'];
   return req;
 }
 

@@ -86,6 +86,7 @@ describe('requireWithCodeCache', () => {
 
   it('names the cache after the file path', () => {
     expect(cacheFileOf('/p', '/p/schemas/k8s/apps/v1/Deployment.cjs')).toBe(path.join('/p', 'dist', 'v8-cache', 'schemas__k8s__apps__v1__Deployment.cjs.bin'));
+    expect(cacheFileOf('/p', '/p/lib/../schemas/x.cjs')).toBe(path.join('/p', 'dist', 'v8-cache', 'schemas__x.cjs.bin'));
   });
 });
 
