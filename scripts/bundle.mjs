@@ -6,6 +6,7 @@
 // used; ajv, fast-glob, dockerfile-ast and vscode-languageserver (only `lsp` uses it) stay external,
 // loaded only when needed.
 import { rmSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { build } from 'esbuild';
 
@@ -20,12 +21,29 @@ const minified = { ...cjs, minifyWhitespace: true, minifySyntax: true };
 /** Our own sources (dist/src, ESM). */
 const common = {
   ...minified,
-  // The sources are ESM and find their files from import.meta.url.
-  define: { 'import.meta.url': '__k8sTodoLintUrl' },
-  banner: { js: "const __k8sTodoLintUrl = require('node:url').pathToFileURL(__filename).href;" },
+  // The sources are ESM and find their files from import.meta.url: in a bundle, the bundle's URL,
+  // worked out on first use (pathToFileURL costs ~1 ms at start-up). The two ways our modules
+  // use it at load mean the bundle's own require and file name (moduleUrlAsBundle below).
+  define: { 'import.meta.url': '__k8sTodoLint.url' },
+  banner: { js: "const __k8sTodoLint = { require, get url() { return require('node:url').pathToFileURL(__filename).href; } };" },
   // import() of an external package becomes require(): code compiled by vm.Script (src/code-cache.ts)
   // has no dynamic-import hook in Node 20.
   supported: { 'dynamic-import': false },
+};
+
+// In a bundle every module's URL is the bundle's, so `createRequire(import.meta.url)` (run at load
+// by five modules: ~0.5 ms) is the bundle's own require, and `fileURLToPath(import.meta.url)` its
+// __filename. Our compiled sources (dist/) say so directly; other uses keep import.meta.url.
+const moduleUrlAsBundle = {
+  name: 'module-url-as-bundle',
+  setup(b) {
+    b.onLoad({ filter: /[\\/]dist[\\/](src|rules)[\\/].*\.js$/ }, async (args) => ({
+      loader: 'js',
+      contents: (await readFile(args.path, 'utf8'))
+        .replaceAll('createRequire(import.meta.url)', '__k8sTodoLint.require')
+        .replaceAll('fileURLToPath(import.meta.url)', '__filename'),
+    }));
+  },
 };
 
 // The Helm engine (src/helm/**, self-contained) is most of the code but only charts need it:
@@ -48,18 +66,66 @@ const helmAsSeparateFile = {
   },
 };
 
-// commander requires child_process at load, for executable subcommands we never use; loading it
-// pulls in net, dgram and streams (measured: ~12 M instructions, 2% of a one-file lint). It gets a
-// stand-in that loads the real module only if a property is ever read.
-const lazyChildProcess = {
-  name: 'lazy-child-process',
+// Node built-ins that only some runs use, yet whose modules are imported at load: commander
+// requires child_process for executable subcommands we never use (it pulls in net, dgram and
+// streams: ~12 M instructions), the lint cache imports crypto (--cache only), the chart archive
+// reader zlib (.tgz charts only), the chart pool worker_threads (many charts only): ~15 ms of a
+// one-file lint together. Each gets a stand-in that loads the real module when a property is
+// first read. Its target lists the module's export names (this Node's, at build time), so that
+// esbuild's interop, which copies a CommonJS module's names onto the importer's namespace as
+// getters, finds them without loading anything.
+const lazyBuiltins = {
+  name: 'lazy-builtins',
   setup(b) {
-    b.onResolve({ filter: /^node:child_process$/ }, (args) =>
-      /[\\/]commander[\\/]/.test(args.importer) ? { path: 'lazy-child-process', namespace: 'k8s-todo-lint' } : undefined);
-    b.onLoad({ filter: /^lazy-child-process$/, namespace: 'k8s-todo-lint' }, () => ({
-      loader: 'js',
-      contents: "module.exports = new Proxy({}, { get: (_, key) => require('node:child_process')[key] });",
-    }));
+    b.onResolve({ filter: /^node:(child_process|crypto|zlib|worker_threads)$/ }, (args) =>
+      // the stand-in's own require is the real module
+      args.namespace === 'lazy-builtin' ? undefined : { path: args.path, namespace: 'lazy-builtin' });
+    b.onLoad({ filter: /.*/, namespace: 'lazy-builtin' }, async (args) => {
+      const names = Object.fromEntries(Object.keys(await import(args.path)).filter((k) => k !== 'default').map((k) => [k, 0]));
+      return {
+        loader: 'js',
+        contents: `let real; const load = () => (real ??= require(${JSON.stringify(args.path)}));
+module.exports = new Proxy(${JSON.stringify(names)}, { get: (_, key) => load()[key], has: (_, key) => key in load() });`,
+      };
+    });
+  },
+};
+
+// `import path from 'node:path'` compiles to esbuild's interop, __toESM(require('node:path')),
+// which copies every export of the module onto a new object as a getter: 22 modules do it for
+// node:path, at load (measured: ~1.5 ms and ~100 KB of a one-file lint, counting os and vm).
+// These modules' exports are plain functions and constants, so each is given as an ES module
+// whose default is the module itself and whose names are its exports (this Node's, at build).
+const builtinsWithoutInterop = {
+  name: 'builtins-without-interop',
+  setup(b) {
+    b.onResolve({ filter: /^node:(path|os|vm)$/ }, (args) =>
+      // ES imports only (a require() of it would wrap it in interop again); the module's own require is the real module
+      args.kind !== 'import-statement' || args.namespace === 'builtin-esm' ? undefined : { path: args.path, namespace: 'builtin-esm' });
+    b.onLoad({ filter: /.*/, namespace: 'builtin-esm' }, async (args) => {
+      const names = Object.keys(await import(args.path)).filter((k) => k !== 'default' && /^[A-Za-z_$][\w$]*$/.test(k));
+      return {
+        loader: 'js',
+        contents: `const m = require(${JSON.stringify(args.path)});\nexport default m;\nexport const { ${names.join(', ')} } = m;\n`,
+      };
+    });
+  },
+};
+
+// picocolors works out at load whether its default export colours, from process.stdout.isTTY:
+// reading process.stdout creates the stream, which loads Node's stream and net modules (~6 ms
+// of a one-file lint; the bin shim writes to the descriptor instead). We only call its
+// createColors(enabled), with our own decision (src/cli/io.ts useColor), so that one probe is
+// dropped: its default export no longer looks at the terminal. The build fails if the text moves.
+const picocolorsWithoutStdoutProbe = {
+  name: 'picocolors-without-stdout-probe',
+  setup(b) {
+    b.onLoad({ filter: /[\\/]picocolors[\\/]picocolors\.js$/ }, async (args) => {
+      const source = await readFile(args.path, 'utf8');
+      const probe = '(p.stdout || {}).isTTY';
+      if (!source.includes(probe)) throw new Error(`picocolors changed: ${probe} not found in ${args.path}`);
+      return { loader: 'js', contents: source.replace(probe, 'false') };
+    });
   },
 };
 
@@ -68,7 +134,7 @@ await build({
   entryPoints: [path.join(root, 'dist/src/cli/main.js')],
   outfile: path.join(outdir, 'main.cjs'),
   external: ['ajv', 'ajv/*', 'fast-glob', 'dockerfile-ast', 'vscode-languageserver', 'vscode-languageserver/*', 'vscode-languageserver-textdocument'],
-  plugins: [helmAsSeparateFile, lazyChildProcess],
+  plugins: [helmAsSeparateFile, lazyBuiltins, builtinsWithoutInterop, picocolorsWithoutStdoutProbe, moduleUrlAsBundle],
 });
 // The loader itself, for bin/k8s-todo-lint.cjs (CommonJS, which cannot require dist/src's ESM).
 await build({
@@ -94,6 +160,6 @@ await build({
 
 // Lazily required dependencies as single files (src/vendor.ts): one file loads several
 // times faster than a package of many modules (yaml: ~13 ms instead of ~45 ms).
-for (const name of ['yaml', 'fast-glob']) {
+for (const name of ['yaml', 'fast-glob', 're2js']) {
   await build({ ...cjs, entryPoints: [name], absWorkingDir: root, outfile: path.join(root, 'dist/vendor', `${name}.cjs`) });
 }

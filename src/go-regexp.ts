@@ -3,24 +3,51 @@
  * outside the renderer: CRD schema patterns (src/schema/crd.ts) and rule options that are
  * patterns. JavaScript's backtracking RegExp would hang on `^(a+)+$` and a 40-character value
  * (issue 16). src/helm has its own (src/helm/go/regexp.ts): the renderer stands alone.
+ *
+ * re2js is loaded on the first pattern that needs it (src/vendor.ts): loading it and compiling a
+ * first pattern cost ~15 ms, which a lint whose patterns are all plain text does not pay.
  */
-import { RE2JS, RE2JSSyntaxException } from 're2js';
+import type { RE2JS } from 're2js';
+import { re2js } from './vendor.js';
 
 export interface RegExpLike {
   test(s: string): boolean;
   toString(): string;
 }
 
+/** Printable ASCII with no character Go's syntax gives a meaning to: matches exactly itself. */
+const LITERAL = /^[^\\.+*?()|[\]{}^$\x00-\x1f\x7f-\uffff]*$/;
+
+/**
+ * A pattern that is text, anchored or not (`^todo-`, `-v2$`), matched without an engine: Go's `^`
+ * and `$` (no flags) are the start and end of the text, so it is startsWith, endsWith, equality
+ * or includes. Undefined for every other pattern.
+ */
+function literalMatcher(pattern: string): ((s: string) => boolean) | undefined {
+  const start = pattern.startsWith('^');
+  const end = pattern.endsWith('$') && pattern.length > (start ? 1 : 0);
+  const text = pattern.slice(start ? 1 : 0, end ? -1 : undefined);
+  if (!LITERAL.test(text)) return undefined;
+  if (start && end) return (s) => s === text;
+  if (start) return (s) => s.startsWith(text);
+  if (end) return (s) => s.endsWith(text);
+  return (s) => s.includes(text);
+}
+
 /** regexp.MustCompile(pattern).MatchString; a bad pattern throws Go's "error parsing regexp: ..." text. */
 export function goRegExp(pattern: string): RegExpLike {
+  // toString: ajv keys its compiled patterns by it; the default "[object Object]" would make every pattern the first one.
+  const toString = () => `/${pattern}/`;
+  const literal = literalMatcher(pattern);
+  if (literal) return { test: literal, toString };
+  const { RE2JS: Engine, RE2JSSyntaxException } = re2js();
   let re: ReturnType<RE2JS['re2']>;
   try {
-    re = RE2JS.compile(pattern).re2();
+    re = Engine.compile(pattern).re2();
   } catch (e) {
     throw new Error(e instanceof RE2JSSyntaxException ? `error parsing regexp: ${e.error}: \`${e.input ?? ''}\`` : String(e));
   }
-  // toString: ajv keys its compiled patterns by it; the default "[object Object]" would make every pattern the first one.
-  return { test: (s: string) => re.match(s), toString: () => `/${pattern}/` };
+  return { test: (s: string) => re.match(s), toString };
 }
 
 /** ajv's `code.regExp` option (`code` names the engine for standalone code, which we do not generate). */

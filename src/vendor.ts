@@ -1,7 +1,8 @@
 /**
  * Synchronous, lazy loading of the dependencies that only some runs need.
  * `npm run build` bundles each into one file under dist/vendor/ (scripts/bundle.mjs):
- * `yaml` as one file loads in ~13 ms instead of ~45 ms as its ~60 modules.
+ * `yaml` as one file loads in ~13 ms instead of ~45 ms as its ~60 modules; re2js (Go's regexp
+ * for patterns from the input) is a big module that most runs never need.
  * Without a build (tests on the sources) the package itself is loaded.
  */
 import { createRequire } from 'node:module';
@@ -27,3 +28,4 @@ function load<T>(name: string): T {
 
 export const yamlLib = (): typeof import('yaml') => load('yaml');
 export const fastGlob = (): typeof import('fast-glob') => load('fast-glob');
+export const re2js = (): typeof import('re2js') => load('re2js');

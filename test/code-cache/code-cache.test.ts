@@ -76,8 +76,17 @@ describe('requireWithCodeCache', () => {
     expect(load(root, file)).toMatchObject({ answer: 42, cache: 'rejected' });
   });
 
+  it('gives the code its text as UTF-8 and a working require, with or without a cache', () => {
+    const { root, file } = pkg();
+    writeFileSync(file, "exports.answer = () => 42;\nexports.dir = 'caf\u00e9 \u2713 ' + require('node:path').basename(require.resolve('./answer.cjs'));\n");
+    const first = load(root, file, true);
+    expect(first).toMatchObject({ dir: 'caf\u00e9 \u2713 answer.cjs', cache: 'none' });
+    expect(load(root, file)).toMatchObject({ dir: 'caf\u00e9 \u2713 answer.cjs', cache: 'used' });
+  });
+
   it('names the cache after the file path', () => {
     expect(cacheFileOf('/p', '/p/schemas/k8s/apps/v1/Deployment.cjs')).toBe(path.join('/p', 'dist', 'v8-cache', 'schemas__k8s__apps__v1__Deployment.cjs.bin'));
+    expect(cacheFileOf('/p', '/p/lib/../schemas/x.cjs')).toBe(path.join('/p', 'dist', 'v8-cache', 'schemas__x.cjs.bin'));
   });
 });
 
@@ -94,5 +103,27 @@ describe('the build', () => {
     const rel = (f: string) => path.relative(ROOT, f).split(path.sep).join('/');
     expect(loaded.map((s) => rel(s.file))).toEqual(expect.arrayContaining(['dist/bundle/main.cjs', 'schemas/k8s/apps/v1/Deployment.cjs']));
     expect(loaded.filter((s) => s.cache !== 'used').map((s) => rel(s.file))).toEqual([]);
+  });
+
+  it('a lint of one file of plain manifests loads only what it needs (start-up)', () => {
+    // Node built-ins and bundled parts that only --cache, .tgz charts, the chart pool, git, Helm,
+    // Go-syntax patterns (re2js), globs or the yaml CST need: none of them on this path.
+    const code = `
+      const { requireWithCodeCache, loadedScripts } = require(${JSON.stringify(path.join(ROOT, 'dist/bundle/code-cache.cjs'))});
+      const cli = requireWithCodeCache(${JSON.stringify(ROOT)}, ${JSON.stringify(path.join(ROOT, 'dist/bundle/main.cjs'))});
+      const io = { stdout: () => true, stderr: () => true, env: {}, isTTY: false, cwd: ${JSON.stringify(ROOT)} };
+      cli.main(['examples/designs/seed-000/todo-app.yaml', '--config', 'fixtures/rules/tester-config.json'], io).then((code) => console.log(JSON.stringify({
+        code, scripts: loadedScripts().map((s) => s.file), builtins: process.moduleLoadList.filter((m) => m.startsWith('NativeModule ')).map((m) => m.slice(13)),
+      })));`;
+    // A file, not -e: `node -e` loads node:crypto itself.
+    const script = path.join(tempDir(), 'lint-one-file.cjs');
+    writeFileSync(script, code);
+    const r = spawnSync(process.execPath, [script], { encoding: 'utf8' });
+    expect(r.stderr).toBe('');
+    const { code: status, scripts, builtins } = JSON.parse(r.stdout) as { code: number; scripts: string[]; builtins: string[] };
+    expect(status).toBe(0);
+    const rel = (f: string) => path.relative(ROOT, f).split(path.sep).join('/');
+    expect(scripts.map(rel).filter((f) => !f.startsWith('schemas/k8s/'))).toEqual(['dist/bundle/main.cjs']);
+    expect(builtins.filter((m) => ['crypto', 'zlib', 'worker_threads', 'child_process'].includes(m))).toEqual([]);
   });
 });

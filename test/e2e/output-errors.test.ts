@@ -4,7 +4,7 @@
  * other write error is one line on standard error and exit 2; never Node's stack trace.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, openSync, closeSync, writeFileSync, mkdirSync } from 'node:fs';
+import { existsSync, openSync, closeSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BIN } from '../support/run-cli.js';
@@ -78,5 +78,21 @@ describe('output write errors', () => {
     });
     expect(r.stderr).toBe('k8s-todo-lint: warning: cannot write GITHUB_STEP_SUMMARY: EISDIR\n');
     expect(r.status).not.toBe(2);
+  });
+
+  it('a report to pipes is written whole without Node\'s stdout and stderr streams (start-up)', () => {
+    // The shim writes to the descriptors; the streams (Node's stream and net modules) are
+    // created only when a write fails. A preload reports which of Node's modules the run loaded.
+    const d = tempDir();
+    const probe = path.join(d, 'probe.cjs');
+    writeFileSync(probe, "process.on('exit', () => require('fs').writeFileSync(process.env.PROBE_OUT, process.moduleLoadList.join('\\n')));\n");
+    const out = path.join(d, 'modules.txt');
+    const many = path.join(dir, 'many.yaml');
+    const r = spawnSync(process.execPath, ['-r', probe, BIN, '-f', 'json', many], { env: { ...env, PROBE_OUT: out }, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(1);
+    expect(JSON.parse(r.stdout).findings.length).toBeGreaterThan(2000); // far more than a pipe's buffer
+    const loaded = readFileSync(out, 'utf8').split('\n');
+    expect(loaded.filter((m) => ['NativeModule net', 'NativeModule stream', 'NativeModule tty'].includes(m))).toEqual([]);
   });
 });
