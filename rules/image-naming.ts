@@ -22,6 +22,7 @@ export const rule = defineRule<Options>({
       additionalProperties: false,
     },
     defaultOptions: {},
+    perResource: true,
   },
   check(ctx) {
     const re = goRegExp(ctx.options.pattern ?? DEFAULT_PATTERN);
