@@ -161,7 +161,7 @@ export function parseManifestText(text: string, file: string, opts: ParseOptions
     }
     sawKubernetes = true;
     if (isHelmTestHook(obj)) return;
-    addResources(into, obj, doc, [], opts);
+    addResources(into, obj, doc, ROOT, opts);
   });
   if (sawKubernetes || opts.strict) {
     for (const s of shapeless) out.problems.push({ ruleId: 'yaml-syntax', message: s.message, location: s.doc.start() });
@@ -195,6 +195,9 @@ export function loadYamlDocument(text: string): { value: unknown; duplicate?: Er
     return { value, duplicate: Object.assign(new Error(reason), { reason, mark, length: key ? key[0].replace(/\s*:$/, '').length : 1 }) };
   }
 }
+
+/** The path of a document's own object: one array for all (a large input holds 100,000 of them). */
+const ROOT: ResourcePath = Object.freeze([]);
 
 /** The `helm test` events; a document hooked only to these is a test pod, not part of the deployment. */
 const HELM_TEST_EVENTS = new Set(['test', 'test-success', 'test-failure']);
