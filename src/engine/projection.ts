@@ -9,6 +9,7 @@
  */
 import type { Resource } from './resource.js';
 import type { ReadPath } from './rule.js';
+import { IGNORE_ANNOTATION } from './run.js';
 
 /** The paths the engine itself reads of any object: the resource's identity and the `k8s-todo-lint.io/ignore` annotation (src/engine/run.ts). */
 export const ENGINE_READS: readonly ReadPath[] = [
@@ -17,7 +18,7 @@ export const ENGINE_READS: readonly ReadPath[] = [
   ['metadata', 'name'],
   ['metadata', 'generateName'],
   ['metadata', 'namespace'],
-  ['metadata', 'annotations', 'k8s-todo-lint.io/ignore'],
+  ['metadata', 'annotations', IGNORE_ANNOTATION],
 ];
 
 /** The last segment of a path that reads only whether the node is a map (or list): a map is kept with none of its keys. */
