@@ -32,6 +32,7 @@ export const rule = defineRule<Record<string, never>>({
     defaultSeverity: 'error',
     optionsSchema: { type: 'object', additionalProperties: false },
     defaultOptions: {},
+    reads: [],
   },
   check(ctx) {
     for (const chart of ctx.charts) checkChart(chart, (r) => ctx.report(r));

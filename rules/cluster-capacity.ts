@@ -1,6 +1,7 @@
 import { defineRule } from '../src/engine/rule.js';
 import { addQuantities, compareQuantities, formatCpu, formatMemory, ratio, ZERO, type Quantity } from '../src/k8s/quantity.js';
 import { allocatable, DEFAULT_CAPACITY, resolveCapacityOptions, workloadUsages, type CapacityOptions, type Dimension, type WorkloadUsage } from '../src/k8s/capacity.js';
+import { containerReads } from './_lib/reads.js';
 
 const quantity = { anyOf: [{ type: 'string' }, { type: 'number' }] };
 
@@ -22,6 +23,7 @@ export const rule = defineRule<CapacityOptions>({
       additionalProperties: false,
     },
     defaultOptions: DEFAULT_CAPACITY,
+    reads: [...containerReads('resources'), ['spec', 'replicas'], ['spec', 'parallelism'], ['spec', 'jobTemplate', 'spec', 'parallelism'], ['spec', 'strategy'], ['spec', 'scaleTargetRef'], ['spec', 'maxReplicas']],
   },
   check(ctx) {
     const o = resolveCapacityOptions(ctx.options);

@@ -9,6 +9,7 @@ export const rule = defineRule<AllowKeysOptions>({
     defaultSeverity: 'error',
     optionsSchema: ALLOW_KEYS_SCHEMA,
     defaultOptions: { allowKeys: [] },
+    perResource: true,
   },
   check(ctx) {
     const allow = new Set(ctx.options.allowKeys);

@@ -19,6 +19,7 @@ export const rule = defineRule<Record<string, never>>({
     defaultSeverity: 'error',
     optionsSchema: { type: 'object', properties: {}, additionalProperties: false },
     defaultOptions: {},
+    perResource: true,
   },
   check(ctx) {
     const kube = ctx.settings.kubeVersion;

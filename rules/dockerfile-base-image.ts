@@ -1,6 +1,7 @@
 import { defineRule } from '../src/engine/rule.js';
 import { dockerLocation, imageDockerfiles, note, dockerfileSubject } from './_lib/dockerfile.js';
 import { parseImage } from '../src/k8s/image.js';
+import { DOCKERFILE_READS } from './_lib/reads.js';
 
 interface Options { allowed: string[] }
 
@@ -32,6 +33,7 @@ export const rule = defineRule<Options>({
       additionalProperties: false,
     },
     defaultOptions: { allowed: [] },
+    reads: DOCKERFILE_READS,
   },
   check(ctx) {
     const { allowed } = ctx.options;

@@ -2,6 +2,7 @@ import { defineRule } from '../src/engine/rule.js';
 import { finalStage, stageChain } from '../src/dockerfile/model.js';
 import { dockerLocation, imageDockerfiles, dockerfileSubject } from './_lib/dockerfile.js';
 import { commandsOf, devInstall } from './_lib/dev-deps.js';
+import { DOCKERFILE_READS } from './_lib/reads.js';
 
 export const rule = defineRule<Record<string, never>>({
   meta: {
@@ -10,6 +11,7 @@ export const rule = defineRule<Record<string, never>>({
     defaultSeverity: 'warning',
     optionsSchema: { type: 'object', properties: {}, additionalProperties: false },
     defaultOptions: {},
+    reads: DOCKERFILE_READS,
   },
   check(ctx) {
     for (const entry of imageDockerfiles(ctx)) {

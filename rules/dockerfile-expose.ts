@@ -2,6 +2,7 @@ import { defineRule } from '../src/engine/rule.js';
 import { finalStage, stageChain, type Word } from '../src/dockerfile/model.js';
 import { dockerLocation, imageDockerfiles, manifestRelated, note, whoRuns } from './_lib/dockerfile.js';
 import { isObject } from '../src/k8s/object.js';
+import { containerReads, DOCKERFILE_READS } from './_lib/reads.js';
 
 /** One EXPOSE word: `3000`, `3000/tcp`, `8000-8010/udp`. */
 interface Exposed { word: Word; from: number; to: number; protocol: string }
@@ -22,6 +23,7 @@ export const rule = defineRule<Record<string, never>>({
     defaultSeverity: 'error',
     optionsSchema: { type: 'object', properties: {}, additionalProperties: false },
     defaultOptions: {},
+    reads: [...DOCKERFILE_READS, ...containerReads('ports')],
   },
   check(ctx) {
     for (const entry of imageDockerfiles(ctx)) {

@@ -1,6 +1,7 @@
 import { defineRule } from '../src/engine/rule.js';
 import { finalStage, type Stage } from '../src/dockerfile/model.js';
 import { dockerLocation, imageDockerfiles, dockerfileSubject } from './_lib/dockerfile.js';
+import { DOCKERFILE_READS } from './_lib/reads.js';
 
 /** Does `COPY --from=X` name an earlier stage of the file (by name or index), rather than an outside image? */
 function copiesFromStage(final: Stage, stages: readonly Stage[]): boolean {
@@ -20,6 +21,7 @@ export const rule = defineRule<Record<string, never>>({
     defaultSeverity: 'warning',
     optionsSchema: { type: 'object', properties: {}, additionalProperties: false },
     defaultOptions: {},
+    reads: DOCKERFILE_READS,
   },
   check(ctx) {
     for (const entry of imageDockerfiles(ctx)) {

@@ -4,6 +4,8 @@ import { dockerLocation, dockerRelated, imageDockerfiles, manifestRelated, note,
 import { isObject } from '../src/k8s/object.js';
 import { podSpecOf } from '../src/k8s/workloads.js';
 import type { ResourcePath } from '../src/types.js';
+import { containerReads, DOCKERFILE_READS } from './_lib/reads.js';
+import { podSpecReads } from '../src/k8s/workloads.js';
 
 /** The effective securityContext field of a container (its own, else the pod's) and where it is set. */
 function effective(use: ImageUse, field: 'runAsUser' | 'runAsNonRoot'): { value: unknown; path: ResourcePath } | undefined {
@@ -22,6 +24,7 @@ export const rule = defineRule<Record<string, never>>({
     defaultSeverity: 'error',
     optionsSchema: { type: 'object', properties: {}, additionalProperties: false },
     defaultOptions: {},
+    reads: [...DOCKERFILE_READS, ...containerReads('securityContext'), ...podSpecReads(['securityContext'])],
   },
   check(ctx) {
     for (const entry of imageDockerfiles(ctx)) {

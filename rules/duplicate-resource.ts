@@ -9,6 +9,7 @@ export const rule = defineRule<Record<string, never>>({
     defaultSeverity: 'error',
     optionsSchema: { type: 'object', additionalProperties: false },
     defaultOptions: {},
+    reads: [['metadata', 'name']],
   },
   check(ctx) {
     const first = new Map<string, Resource>();

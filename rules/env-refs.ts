@@ -1,6 +1,7 @@
 import { defineRule } from '../src/engine/rule.js';
 import type { Resource } from '../src/engine/resource.js';
 import { definedKeys, objectRefsOf, type ObjectRef } from './_lib/refs.js';
+import { DEFINED_KEYS_READS, OBJECT_REF_READS } from './_lib/reads.js';
 
 interface Options {
   /** Objects created outside the input (kubectl, sealed-secrets...): name -> keys ([] = any key). */
@@ -20,6 +21,7 @@ export const rule = defineRule<Options>({
       additionalProperties: false,
     },
     defaultOptions: { external: { secrets: {}, configMaps: {} } },
+    reads: [...OBJECT_REF_READS, ...DEFINED_KEYS_READS],
   },
   check(ctx) {
     const external = { Secret: ctx.options.external?.secrets ?? {}, ConfigMap: ctx.options.external?.configMaps ?? {} };

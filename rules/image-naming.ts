@@ -30,6 +30,7 @@ export const rule = defineRule<Options>({
       additionalProperties: false,
     },
     defaultOptions: {},
+    perResource: true,
   },
   check(ctx) {
     const re = ctx.options.pattern === undefined ? DEFAULT_RE : goRegExp(ctx.options.pattern);

@@ -15,6 +15,7 @@ export const rule = defineRule<Options>({
       additionalProperties: false,
     },
     defaultOptions: { allowed: ['IfNotPresent', 'Never'] },
+    perResource: true,
   },
   check(ctx) {
     const allowed = ctx.options.allowed;

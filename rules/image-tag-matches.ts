@@ -58,6 +58,7 @@ export const rule = defineRule<Options>({
     defaultSeverity: 'warning',
     optionsSchema: { type: 'object', properties: { pattern: { type: 'string' } }, additionalProperties: false },
     defaultOptions: { pattern: '^todo-' },
+    perResource: true,
   },
   check(ctx) {
     const own = goRegExp(ctx.options.pattern);

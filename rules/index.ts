@@ -3,7 +3,9 @@
  * (src/lint.ts) hands this list to the engine, which imports no rule.
  * Adding a rule: create rules/<id>.ts, add it here (test/rules/index.test.ts
  * checks this list against the directory), add docs/rules/<id>.md and
- * fixtures/rules/<id>/.
+ * fixtures/rules/<id>/. Mark it `perResource: true` when it checks each resource on its
+ * own, else declare the paths it `reads` (src/engine/rule.ts; docs/ARCHITECTURE.md,
+ * "Streaming"): test/engine/per-resource.test.ts and projection.test.ts check either.
  */
 import type { Rule } from '../src/engine/rule.js';
 import { rule as imageNaming } from './image-naming.js';

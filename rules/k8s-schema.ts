@@ -33,11 +33,13 @@ export const rule = defineRule<Options>({
       additionalProperties: false,
     },
     defaultOptions: { strict: true, skipKinds: [], crds: [] },
+    perResource: true,
   },
   check(ctx) {
     // The loader read the files of the crds option and put them with the input's CRDs.
     const crds = ctx.crds.catalog;
-    for (const p of ctx.crds.problems) ctx.report({ location: p.location, message: p.message });
+    // Said once per run, not once per batch of resources (this rule is per-resource).
+    for (const p of ctx.crds.problems) ctx.report({ location: p.location, message: p.message, once: `${p.location.file}:${p.location.line}:${p.location.column} ${p.message}` });
     const checker = new SchemaChecker({ kubeVersion: ctx.settings.kubeVersion, strict: ctx.options.strict ?? true, skipKinds: ctx.options.skipKinds ?? [], crds });
     const noSchemaSaid = new Set<string>();
     for (const r of ctx.resources) {
@@ -47,7 +49,7 @@ export const rule = defineRule<Options>({
           if (noSchemaSaid.has(key)) continue;
           noSchemaSaid.add(key);
         }
-        ctx.report({ resource: r, path: f.path, message: redactSecretValue(r.kind, f, r.object), severity: f.severity, ...(f.target ? { target: f.target } : {}) });
+        ctx.report({ resource: r, path: f.path, message: redactSecretValue(r.kind, f, r.object), severity: f.severity, ...(f.target ? { target: f.target } : {}), ...(f.noSchema ? { once: `${r.apiVersion}\0${r.kind}` } : {}) });
       }
     }
   },

@@ -10,6 +10,7 @@ export const rule = defineRule<Options>({
     defaultSeverity: 'warning',
     optionsSchema: { type: 'object', properties: { namespace: { type: 'string', minLength: 1 } }, additionalProperties: false },
     defaultOptions: {},
+    reads: [],
   },
   check(ctx) {
     const explicit = ctx.resources.filter((r) => r.namespace !== undefined && r.namespaceExplicit).sort(inOutputOrder);

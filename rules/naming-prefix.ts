@@ -19,6 +19,7 @@ import type { Resource } from '../src/engine/resource.js';
 import { isObject } from '../src/k8s/object.js';
 import { podTemplateLabelsOf, WORKLOAD_KINDS } from '../src/k8s/workloads.js';
 import { selectingServices, selectPods } from './_lib/services.js';
+import { SELECTION_READS } from './_lib/reads.js';
 
 interface Options {
   /** The label whose value names a resource's component. */
@@ -67,6 +68,7 @@ export const rule = defineRule<Options>({
       additionalProperties: false,
     },
     defaultOptions: { label: 'app', prefixes: {} },
+    reads: [['metadata', 'labels'], ...SELECTION_READS],
   },
   check(ctx) {
     const { label, prefixes } = ctx.options;

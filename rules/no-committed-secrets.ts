@@ -54,6 +54,7 @@ export const rule = defineRule<Options>({
       additionalProperties: false,
     },
     defaultOptions: { placeholders: [], exemptFiles: DEFAULT_EXEMPT },
+    perResource: true,
   },
   check(ctx) {
     const extra = ctx.options.placeholders.map((p) => new RegExp(p, 'i'));

@@ -14,6 +14,7 @@ export const rule = defineRule<Options>({
       additionalProperties: false,
     },
     defaultOptions: { min: 30000, max: 32767 },
+    reads: [['spec', 'type'], ['spec', 'ports']],
   },
   check(ctx) {
     const { min, max } = ctx.options;

@@ -75,6 +75,7 @@ export const rule = defineRule<Options>({
       additionalProperties: false,
     },
     defaultOptions: { paths: {}, dependencyPaths: ['/ready', '/readyz', '/readiness'], sanity: true },
+    perResource: true,
   },
   check(ctx) {
     const { paths, dependencyPaths, sanity } = ctx.options;

@@ -13,6 +13,7 @@ export const rule = defineRule<Record<string, never>>({
     defaultSeverity: 'error',
     optionsSchema: { type: 'object', additionalProperties: false },
     defaultOptions: {},
+    perResource: true,
   },
   check(ctx) {
     for (const r of ctx.index.workloads) {

@@ -15,6 +15,7 @@ export const rule = defineRule<Options>({
       additionalProperties: false,
     },
     defaultOptions: { probes: ['liveness', 'readiness'] },
+    perResource: true,
   },
   check(ctx) {
     for (const r of ctx.resources) {

@@ -16,6 +16,7 @@ export const rule = defineRule<Options>({
       additionalProperties: false,
     },
     defaultOptions: { min: 1, max: 10 },
+    perResource: true,
   },
   check(ctx) {
     const { min, max } = ctx.options;

@@ -14,6 +14,7 @@ export const rule = defineRule<Options>({
     defaultSeverity: 'error',
     optionsSchema: { type: 'object', properties: { allowEqual: { type: 'boolean' } }, additionalProperties: false },
     defaultOptions: { allowEqual: false },
+    perResource: true,
   },
   check(ctx) {
     for (const r of ctx.index.workloads) {

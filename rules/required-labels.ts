@@ -17,6 +17,7 @@ export const rule = defineRule<Options>({
       additionalProperties: false,
     },
     defaultOptions: { labels: { app: 'todo' } },
+    perResource: true,
   },
   check(ctx) {
     const required = Object.entries(ctx.options.labels);

@@ -1,6 +1,7 @@
 import { defineRule } from '../src/engine/rule.js';
 import type { Resource } from '../src/engine/resource.js';
 import { definedKeys, objectRefsOf } from './_lib/refs.js';
+import { DEFINED_KEYS_READS, OBJECT_REF_READS } from './_lib/reads.js';
 
 interface Options { secrets: Record<string, string[]>; requireDefined: boolean }
 
@@ -18,6 +19,7 @@ export const rule = defineRule<Options>({
       additionalProperties: false,
     },
     defaultOptions: { secrets: { 'todo-secrets': ['DATABASE_URL', 'BETTER_AUTH_SECRET', 'OPENAI_API_KEY'] }, requireDefined: true },
+    reads: [...DEFINED_KEYS_READS, ...OBJECT_REF_READS],
   },
   check(ctx) {
     for (const [name, keys] of Object.entries(ctx.options.secrets)) {

@@ -15,6 +15,7 @@ export const rule = defineRule<Options>({
       additionalProperties: false,
     },
     defaultOptions: { resources: ['cpu', 'memory'] },
+    perResource: true,
   },
   check(ctx) {
     for (const r of ctx.index.workloads) {

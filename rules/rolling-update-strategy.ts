@@ -11,6 +11,7 @@ export const rule = defineRule<Options>({
     defaultSeverity: 'off',
     optionsSchema: { type: 'object', properties: { maxUnavailable: { type: 'integer', minimum: 0 } }, additionalProperties: false },
     defaultOptions: { maxUnavailable: 0 },
+    perResource: true,
   },
   check(ctx) {
     const limit = ctx.options.maxUnavailable;

@@ -12,6 +12,7 @@ export const rule = defineRule<Options>({
     defaultSeverity: 'warning',
     optionsSchema: { type: 'object', properties: { minUser: { type: 'integer', minimum: 0 } }, additionalProperties: false },
     defaultOptions: { minUser: 1000 },
+    perResource: true,
   },
   check(ctx) {
     const { minUser } = ctx.options;

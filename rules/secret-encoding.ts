@@ -9,6 +9,7 @@ export const rule = defineRule<Record<string, never>>({
     defaultSeverity: 'error',
     optionsSchema: { type: 'object', additionalProperties: false },
     defaultOptions: {},
+    perResource: true,
   },
   check(ctx) {
     for (const s of ctx.index.ofKind('Secret')) {

@@ -3,6 +3,7 @@ import type { Resource } from '../src/engine/resource.js';
 import type { Severity } from '../src/types.js';
 import { customResourcesByNamespace } from './_lib/custom-resources.js';
 import { ordinalMiss, selectingServices, selectPods } from './_lib/services.js';
+import { SELECTION_READS } from './_lib/reads.js';
 
 /** The cluster's own namespace: control-plane static pods and add-ons run there without being in any input. */
 const CLUSTER_NAMESPACE = 'kube-system';
@@ -14,6 +15,7 @@ export const rule = defineRule<Record<string, never>>({
     defaultSeverity: 'error',
     optionsSchema: { type: 'object', additionalProperties: false },
     defaultOptions: {},
+    reads: SELECTION_READS,
   },
   check(ctx) {
     const kube = ctx.settings.kubeVersion;

@@ -3,6 +3,7 @@ import type { PodTemplateRef } from '../src/engine/resource-index.js';
 import { declaredPorts, describePorts, podContainers, portNumber, portRef, type DeclaredPort, type PortRef } from './_lib/ports.js';
 import { isObject } from '../src/k8s/object.js';
 import { selectingServices, selectPods } from './_lib/services.js';
+import { PORT_READS, SELECTION_READS } from './_lib/reads.js';
 
 export const rule = defineRule<Record<string, never>>({
   meta: {
@@ -11,6 +12,7 @@ export const rule = defineRule<Record<string, never>>({
     defaultSeverity: 'error',
     optionsSchema: { type: 'object', additionalProperties: false },
     defaultOptions: {},
+    reads: [...SELECTION_READS, ['spec', 'ports'], ...PORT_READS],
   },
   check(ctx) {
     // Services sharing a selector share its pods (selectPods memoises them): their ports are gathered once.

@@ -41,6 +41,7 @@ export const rule = defineRule<Options>({
       additionalProperties: false,
     },
     defaultOptions: { allowed: {}, localCluster: true },
+    perResource: true,
   },
   check(ctx) {
     const { allowed, localCluster } = ctx.options;

@@ -4,6 +4,7 @@ import type { ResourcePath } from '../src/types.js';
 import { isObject } from '../src/k8s/object.js';
 import { containersOf } from '../src/k8s/workloads.js';
 import { findUrls, serviceTarget, type UrlRef } from './_lib/service-url.js';
+import { containerReads } from './_lib/reads.js';
 
 /** A string value that may hold URLs, and where it is. */
 interface UrlSource {
@@ -20,6 +21,7 @@ export const rule = defineRule<Record<string, never>>({
     defaultSeverity: 'warning',
     optionsSchema: { type: 'object', additionalProperties: false },
     defaultOptions: {},
+    reads: [['data'], ...containerReads('env', 'name'), ['spec', 'type'], ['spec', 'clusterIP'], ['spec', 'ports']],
   },
   check(ctx) {
     for (const src of sources(ctx.resources, ctx.index.workloads)) {

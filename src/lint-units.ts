@@ -9,18 +9,22 @@
  */
 import { unusedSuppressions, type Directive } from './engine/directives.js';
 import type { Resource } from './engine/resource.js';
-import { isCheckedRule, type ChartFacts, type CrdInput, type DockerfileCatalogue, type GitIndex, type LintSettings } from './engine/rule.js';
+import { isCheckedRule, type ChartFacts, type CheckedRule, type CrdInput, type DockerfileCatalogue, type GitIndex, type LintSettings } from './engine/rule.js';
+import { ENGINE_READS, Projector, readTree, type ReadTree } from './engine/projection.js';
 import { runRules, type OverrideFn, type RuleSetting } from './engine/run.js';
 import type { KubeVersion } from './k8s/kube-version.js';
 import type { ChartRender, LoadedCharts } from './load/charts.js';
 import { crdCatalogInput, type CrdFiles } from './load/crds.js';
-import type { LoadProblem } from './load/documents.js';
+import type { LoadProblem, ResourceSink } from './load/documents.js';
 import type { Finding } from './types.js';
 import type { DockerfileLookupRecord } from './cache/lint-cache.js';
 import { RULES } from '../rules/index.js';
 
 /** The rules the engine runs; the others' findings come from the loader and the engine. */
 const CHECKED_RULES = RULES.filter(isCheckedRule);
+/** Those a stream runs on each batch of resources (RuleMeta.perResource), and those it runs once at the end. */
+const PER_RESOURCE_RULES = CHECKED_RULES.filter((r) => r.meta.perResource);
+const CROSS_RULES = CHECKED_RULES.filter((r) => !r.meta.perResource);
 
 /** One run of the rules: the resources of one unit, under the default values or one ci values file. */
 export interface World {
@@ -165,39 +169,175 @@ export function lintWorlds(
   dockerfiles: DockerfileCatalogue,
   opts: { notes: boolean; isContext?: (file: string) => boolean },
 ): UnitOutput {
+  const { notes, note } = noteList(opts.notes);
+  const out: UnitOutput = { worlds: [], resources: 0, unused: [], notes };
+  for (const world of worlds) {
+    if (world.valuesFile === undefined) out.resources += world.resources.filter((r) => !opts.isContext?.(r.doc.file)).length;
+    const result = runRules({
+      ...runInput(run, lintSettings(run, cluster.knownNamespaces, note), dockerfiles, directives),
+      rules: CHECKED_RULES,
+      resources: world.resources,
+      charts: world.charts,
+      crds: cluster.crds,
+      preFindings: preFindings(world.problems),
+    });
+    out.worlds.push({ valuesFile: world.valuesFile, findings: result.findings, suppressed: result.suppressed });
+  }
+  out.unused = unusedSuppressions(directives, run.ruleSettings.get('unused-suppression')?.severity);
+  return out;
+}
+
+/** A unit's notes, each kept once (several rules and variant renders make the same note), and the function that takes them. */
+function noteList(wanted: boolean): { notes: string[]; note?: (message: string) => void } {
   const notes: string[] = [];
   const said = new Set<string>();
-  // Several rules and variant renders make the same note: each is kept once.
-  const note = opts.notes
+  const note = wanted
     ? (message: string) => {
         if (said.has(message)) return;
         said.add(message);
         notes.push(message);
       }
     : undefined;
-  const out: UnitOutput = { worlds: [], resources: 0, unused: [], notes };
-  for (const world of worlds) {
-    if (world.valuesFile === undefined) out.resources += world.resources.filter((r) => !opts.isContext?.(r.doc.file)).length;
-    const lintSettings: LintSettings = { kubeVersion: run.kube, defaultNamespace: run.defaultNamespace, knownNamespaces: cluster.knownNamespaces, baseDir: run.baseDir, cwd: run.cwd, images: run.images, note };
-    const preFindings: Finding[] = world.problems.map((p) => ({ ruleId: p.ruleId, severity: p.severity ?? 'error', message: p.message, location: p.location }));
-    const result = runRules({
-      rules: CHECKED_RULES,
-      settings: run.ruleSettings,
-      resources: world.resources,
-      charts: world.charts,
-      dockerfiles,
-      git: run.git,
-      fixes: run.fixes,
-      crds: cluster.crds,
-      lintSettings,
-      directives,
-      override: run.override,
-      preFindings,
-    });
-    out.worlds.push({ valuesFile: world.valuesFile, findings: result.findings, suppressed: result.suppressed });
+  return { notes, note };
+}
+
+function lintSettings(run: RunSettings, knownNamespaces: ReadonlySet<string>, note: ((message: string) => void) | undefined): LintSettings {
+  return { kubeVersion: run.kube, defaultNamespace: run.defaultNamespace, knownNamespaces, baseDir: run.baseDir, cwd: run.cwd, images: run.images, note };
+}
+
+function runInput(run: RunSettings, settings: LintSettings, dockerfiles: DockerfileCatalogue, directives: ReadonlyMap<string, Directive[]>) {
+  return { settings: run.ruleSettings, lintSettings: settings, dockerfiles, git: run.git, fixes: run.fixes, directives, override: run.override };
+}
+
+function preFindings(problems: readonly LoadProblem[]): Finding[] {
+  return problems.map((p) => ({ ruleId: p.ruleId, severity: p.severity ?? 'error', message: p.message, location: p.location }));
+}
+
+/**
+ * The namespaces of the cluster are known only once every unit was read: a per-resource
+ * rule, which runs while its unit is still being read, must not ask (a rule that does
+ * fails, loudly, in test/engine/per-resource.test.ts).
+ */
+export const NAMESPACES_NOT_YET_KNOWN: ReadonlySet<string> = new Proxy(new Set<string>(), {
+  get() {
+    throw new Error('knownNamespaces was read by a per-resource rule: it depends on every resource of the cluster');
+  },
+});
+
+/**
+ * `batchSize`: resources per batch of a stream, enough that a batch's run costs little more
+ * than its share of one run. `wholeUpTo`: a unit of up to this many resources is checked in
+ * one run over whole objects (their trees take some 1.5 kB each, ~30 MB then), as keeping
+ * projections would cost more time than the memory it saves; past it, the unit streams.
+ * Tests make both small.
+ */
+export const streamSettings = { batchSize: 1000, wholeUpTo: 20_000 };
+
+/**
+ * What the cross-resource rules enabled in this run read of each object (their
+ * `RuleMeta.reads` and the engine's own); undefined when an enabled one declares
+ * nothing, and then objects are kept whole.
+ */
+export function crossReads(settings: RunSettings['ruleSettings'], rules: ReadonlyArray<CheckedRule<any>> = CROSS_RULES): ReadTree | undefined {
+  const enabled = rules.filter((r) => !r.meta.perResource && (settings.get(r.meta.id)?.severity ?? 'off') !== 'off');
+  if (enabled.some((r) => r.meta.reads === undefined)) return undefined;
+  return readTree([...ENGINE_READS, ...enabled.flatMap((r) => r.meta.reads ?? [])]);
+}
+
+/**
+ * The raw manifests of a unit checked as they are parsed, so that memory holds one batch
+ * of whole objects at a time: the loader pushes each resource; every `batchSize` of them
+ * the per-resource rules run on the batch (its findings placed while its documents are at
+ * hand), and what is kept of each object is only what the cross-resource rules read
+ * (src/engine/projection.ts). `finish` runs the cross-resource rules once over what was
+ * kept, with the cluster facts known by then. Its findings are those lintWorlds() gives for
+ * the same resources in one world (test/api/stream.test.ts).
+ */
+export class ResourceStream implements ResourceSink {
+  private batch: Resource[] = [];
+  private readonly kept: Resource[] = [];
+  private readonly findings: Finding[] = [];
+  private readonly suppressed: Finding[] = [];
+  private readonly once = new Set<string>();
+  private readonly namespaces = new Set<string>();
+  private readonly crdObjects: Record<string, any>[] = [];
+  private readonly notes: ReturnType<typeof noteList>;
+  private readonly projector: Projector | undefined;
+  private resources = 0;
+  /** Whether the batches run as they fill (past `wholeUpTo` resources); until then resources wait, whole. */
+  private streaming = false;
+
+  constructor(
+    private readonly run: RunSettings,
+    /** The CRDs of the whole cluster, known before the stream starts (the loader looks for them first). */
+    private readonly crds: CrdInput,
+    private readonly dockerfiles: DockerfileCatalogue,
+    /** The unit's suppression comments: the loader adds a file's before its first resource (src/lint.ts parseRaw). */
+    readonly directives: Map<string, Directive[]>,
+    private readonly opts: { notes: boolean; isContext?: (file: string) => boolean; batchSize?: number },
+  ) {
+    this.notes = noteList(opts.notes);
+    const reads = crossReads(run.ruleSettings);
+    this.projector = reads && new Projector(reads);
   }
-  out.unused = unusedSuppressions(directives, run.ruleSettings.get('unused-suppression')?.severity);
-  return out;
+
+  push(r: Resource): void {
+    this.batch.push(r);
+    if (!this.opts.isContext?.(r.doc.file)) this.resources++;
+    if (r.namespace) this.namespaces.add(r.namespace);
+    if (r.kind === 'Namespace' && r.name) this.namespaces.add(r.name);
+    if (r.kind === 'CustomResourceDefinition') this.crdObjects.push(r.object);
+    const size = this.opts.batchSize ?? streamSettings.batchSize;
+    if (this.streaming) {
+      if (this.batch.length >= size) this.flush(this.batch);
+    } else if (this.batch.length > streamSettings.wholeUpTo) {
+      // Large: the resources waiting run in batches now, and the next ones as they come.
+      this.streaming = true;
+      const waiting = this.batch;
+      for (let i = 0; i < waiting.length; i += size) this.flush(waiting.slice(i, i + size));
+    }
+  }
+
+  /** Runs the per-resource rules on a batch and keeps what the cross-resource rules read of it. */
+  private flush(batch: Resource[]): void {
+    this.batch = [];
+    if (batch.length === 0) return;
+    const result = runRules({
+      ...runInput(this.run, lintSettings(this.run, NAMESPACES_NOT_YET_KNOWN, this.notes.note), this.dockerfiles, this.directives),
+      rules: PER_RESOURCE_RULES,
+      resources: batch,
+      charts: [],
+      crds: this.crds,
+      once: this.once,
+    });
+    for (const f of result.findings) this.findings.push(f);
+    for (const f of result.suppressed) this.suppressed.push(f);
+    for (const r of batch) this.kept.push(this.projector ? this.projector.resource(r) : r);
+  }
+
+  /** The unit's facts (as unitFacts() gives them), once every resource was pushed. */
+  facts(): UnitFacts {
+    return { namespaces: [...this.namespaces], crds: this.crdObjects };
+  }
+
+  /**
+   * The cross-resource rules over what was kept (every rule, when the unit was small enough
+   * to wait whole), the load problems placed, and the unit's output.
+   */
+  finish(problems: readonly LoadProblem[], cluster: ClusterFacts): UnitOutput {
+    if (this.streaming) this.flush(this.batch);
+    const resources = this.streaming ? this.kept : this.batch;
+    const result = runRules({
+      ...runInput(this.run, lintSettings(this.run, cluster.knownNamespaces, this.notes.note), this.dockerfiles, this.directives),
+      rules: this.streaming ? CROSS_RULES : CHECKED_RULES,
+      resources,
+      charts: [],
+      crds: cluster.crds,
+      preFindings: preFindings(problems),
+    });
+    const worlds: WorldOutput[] = resources.length || problems.length ? [{ findings: [...result.findings, ...this.findings], suppressed: [...result.suppressed, ...this.suppressed] }] : [];
+    return { worlds, resources: this.resources, notes: this.notes.notes, unused: unusedSuppressions(this.directives, this.run.ruleSettings.get('unused-suppression')?.severity) };
+  }
 }
 
 /**

@@ -11,8 +11,8 @@ import type { Resource } from './engine/resource.js';
 import type { ChartFacts, DockerfileCatalogue } from './engine/rule.js';
 import { InputError } from './errors.js';
 import { DEFAULT_KUBE_VERSION, resolveKubeVersion } from './k8s/kube-version.js';
-import { chartWorlds, clusterFacts, joinVariants, lintWorlds, mergeUnits, renderWorld, unitFacts, type RunSettings, type UnitFacts, type UnitOutput, type World } from './lint-units.js';
-import { parseManifestText, type LoadProblem } from './load/documents.js';
+import { chartWorlds, clusterFacts, joinVariants, lintWorlds, mergeUnits, renderWorld, ResourceStream, unitFacts, type RunSettings, type UnitFacts, type UnitOutput, type World } from './lint-units.js';
+import { parseManifestText, type LoadProblem, type ParseOptions, type ResourceSink } from './load/documents.js';
 import { expandInputs } from './load/inputs.js';
 import { contextInputs, projectRoot } from './load/project.js';
 import { ciValuesFiles, loadCharts, type ChartLoadOptions, type ChartRender, type HelmSettings, type LoadedCharts } from './load/charts.js';
@@ -254,23 +254,51 @@ function chartWorkers(threads: number | 'auto', charts: readonly string[], rende
   return plannedWorkers(charts.map((abs, i) => ({ bytes: chartBytes(abs), renders: renders[i] })), cores, cores);
 }
 
-/** The raw manifests, parsed: resources, problems, suppression comments, and how many files count. */
-function parseRaw(base: BaseInput): { resources: Resource[]; problems: LoadProblem[]; directives: Map<string, Directive[]>; files: number } {
-  const out = { resources: [] as Resource[], problems: [] as LoadProblem[], directives: new Map<string, Directive[]>(), files: 0 };
+/**
+ * The raw manifests, parsed: resources, problems, suppression comments, and how many files
+ * count. With `sink` (a ResourceStream) each resource goes there as it is parsed, and a
+ * file's suppression comments are in `directives` before its first resource is.
+ */
+function parseRaw(base: BaseInput, sink?: ResourceSink, directives = new Map<string, Directive[]>()): { resources: Resource[]; problems: LoadProblem[]; directives: Map<string, Directive[]>; files: number } {
+  const out = { resources: [] as Resource[], problems: [] as LoadProblem[], directives, files: 0 };
   for (const raw of base.rawFiles) {
     for (const p of raw.problems) out.problems.push({ ruleId: 'yaml-syntax', message: p.message, location: { file: raw.file, line: p.line, column: p.column, endLine: p.line, endColumn: p.column + 1 } });
     if (raw.text === undefined) {
       if (raw.named) out.files++;
       continue;
     }
-    const resolveSource = sourceResolver(base.cwd, raw.file === '<stdin>' ? undefined : raw.file);
-    const parsed = parseManifestText(raw.text, raw.file, { defaultNamespace: base.defaultNamespace, json: raw.json, strict: raw.strict, resolveSource });
-    if (parsed.notKubernetes) continue;
-    if (raw.named) out.files++;
-    for (const r of parsed.resources) out.resources.push(r);
-    for (const p of parsed.problems) out.problems.push(p);
     const d = parseDirectives(raw.text);
     if (d.length) out.directives.set(raw.file, d);
+    const parsed = parseManifestText(raw.text, raw.file, rawParseOptions(base, raw), sink ?? out.resources);
+    if (parsed.notKubernetes) {
+      out.directives.delete(raw.file);
+      continue;
+    }
+    if (raw.named) out.files++;
+    for (const p of parsed.problems) out.problems.push(p);
+  }
+  return out;
+}
+
+function rawParseOptions(base: BaseInput, raw: RawFile): ParseOptions {
+  const resolveSource = sourceResolver(base.cwd, raw.file === '<stdin>' ? undefined : raw.file);
+  return { defaultNamespace: base.defaultNamespace, json: raw.json, strict: raw.strict, resolveSource };
+}
+
+/**
+ * The CustomResourceDefinitions of the raw manifests, before they stream (k8s-schema, a
+ * per-resource rule, checks a custom resource against a CRD defined later in the input).
+ * Only documents that can define one are parsed: those that spell the kind, or hold a
+ * backslash (a double-quoted escape may spell it).
+ */
+function rawCrds(base: BaseInput): Record<string, any>[] {
+  const mayDefine = (text: string) => text.includes('CustomResourceDefinition') || text.includes('\\');
+  const out: Record<string, any>[] = [];
+  for (const raw of base.rawFiles) {
+    if (raw.text === undefined || !mayDefine(raw.text)) continue;
+    const parsed = parseManifestText(raw.text, raw.file, { ...rawParseOptions(base, raw), only: mayDefine });
+    if (parsed.notKubernetes) continue;
+    for (const r of parsed.resources) if (r.kind === 'CustomResourceDefinition') out.push(r.object);
   }
   return out;
 }
@@ -296,8 +324,11 @@ async function lintSeparate(base: BaseInput, options: LintOptions, run: RunSetti
   // Content keys are worked out only for the cache: hashing every input (and every file of a chart) is work a plain run does not need.
   const rawKey = hasRaw && cache ? hashParts(base.rawFiles.flatMap((r) => [r.file, r.text ?? '\u0000', JSON.stringify(r.problems), String(r.json), String(r.strict), String(r.named)])) : undefined;
   const rawCached = rawKey === undefined ? undefined : cache?.lookup<UnitMeta>('manifests', rawKey);
-  const raw = hasRaw && !rawCached ? parseRaw(base) : undefined;
-  const rawMeta: UnitMeta | undefined = rawCached?.meta ?? (raw && { facts: unitFacts(raw.resources), files: raw.files });
+  // Raw manifests stream (checked in batches as they are parsed: memory holds one batch of whole
+  // objects) once the charts rendered; the language server's fixes need whole objects.
+  const streamRaw = hasRaw && !rawCached && !options.fixes;
+  const raw = hasRaw && !rawCached && !streamRaw ? parseRaw(base) : undefined;
+  let rawMeta: UnitMeta | undefined = rawCached?.meta ?? (raw && { facts: unitFacts(raw.resources), files: raw.files });
 
   // Charts: from the cache when their files are unchanged, else rendered (on workers when there are several).
   const chartKeys = base.charts.map((abs) => (cache ? chartInputKey(abs, loadOptions) : ''));
@@ -318,6 +349,17 @@ async function lintSeparate(base: BaseInput, options: LintOptions, run: RunSetti
     const chartMeta: Array<UnitMeta | undefined> = chartCached.map((c) => c?.meta);
     await Promise.all(toRender.map(async (i) => (chartMeta[i] = await render(i))));
 
+    // The per-resource rules check each batch with the cluster's CRDs: the charts' are known now, the raw files' are looked for first.
+    const rawRecorder = recordingCatalogue(dockerfiles);
+    let streamed: { stream: ResourceStream; problems: LoadProblem[] } | undefined;
+    if (streamRaw) {
+      const crds = clusterFacts(base.defaultNamespace, [{ namespaces: [], crds: rawCrds(base) }, ...chartMeta.map((m) => m!.facts)], base.crdFiles).crds;
+      const stream = new ResourceStream(run, crds, rawRecorder, new Map(), { notes, isContext: base.isContext });
+      const parsed = parseRaw(base, stream, stream.directives);
+      rawMeta = { facts: stream.facts(), files: parsed.files };
+      streamed = { stream, problems: parsed.problems };
+    }
+
     const cluster = clusterFacts(base.defaultNamespace, [rawMeta?.facts ?? { namespaces: [], crds: [] }, ...chartMeta.map((m) => m!.facts)], base.crdFiles);
     const crdObjects = [rawMeta?.facts.crds ?? [], ...chartMeta.map((m) => m!.facts.crds)].flat();
     // Only the cache reads it: without --cache, hashing would load node:crypto for nothing (~6 ms of a one-file lint).
@@ -329,11 +371,15 @@ async function lintSeparate(base: BaseInput, options: LintOptions, run: RunSetti
       if (!hasRaw) return undefined;
       const hit = rawCached?.output(clusterKey);
       if (hit) return hit;
+      if (streamed) {
+        const out = streamed.stream.finish(streamed.problems, cluster);
+        if (rawKey !== undefined) cache?.store('manifests', rawKey, clusterKey, rawMeta!, out, rawRecorder.lookups);
+        return out;
+      }
       const parsed = raw ?? parseRaw(base);
       const worlds: World[] = parsed.resources.length || parsed.problems.length ? [{ resources: parsed.resources, problems: parsed.problems, charts: [] }] : [];
-      const recorder = recordingCatalogue(dockerfiles);
-      const out = lintWorlds(worlds, parsed.directives, run, cluster, recorder, { notes, isContext: base.isContext });
-      if (rawKey !== undefined) cache?.store('manifests', rawKey, clusterKey, { facts: unitFacts(parsed.resources), files: parsed.files }, out, recorder.lookups);
+      const out = lintWorlds(worlds, parsed.directives, run, cluster, rawRecorder, { notes, isContext: base.isContext });
+      if (rawKey !== undefined) cache?.store('manifests', rawKey, clusterKey, { facts: unitFacts(parsed.resources), files: parsed.files }, out, rawRecorder.lookups);
       return out;
     };
     const lintChart = async (i: number): Promise<UnitOutput> => {

@@ -18,14 +18,22 @@ export interface PodTemplateRef {
 /** Work done by selector matching (matches made, pod templates checked): the structural tests of linearity count it. */
 export const selectorStats = { selections: 0, candidates: 0 };
 
+/**
+ * One or several values: an index of 100,000 resources holds one resource under most keys,
+ * and an array for each would be a tenth of a large lint's memory (as would joined keys:
+ * the lookups below are nested maps of the names the resources already hold).
+ */
+type OneOrMore<T> = T | T[];
+
 export class ResourceIndex {
   /** The resources of a workload kind (src/k8s/workloads.ts), in input order. */
   readonly workloads: readonly Resource[];
   private readonly byKind = new Map<string, Resource[]>();
-  private readonly byKey = new Map<string, Resource[]>();
+  /** Kind -> namespace ('' for none) -> name -> resources. */
+  private readonly byKey = new Map<string, Map<string, Map<string, OneOrMore<Resource>>>>();
   private readonly pods = new Map<string, PodTemplateRef[]>();
-  /** Pod templates by namespace and one label pair: selector matching looks up its rarest pair. */
-  private readonly podsByLabel = new Map<string, PodTemplateRef[]>();
+  /** Pod templates by namespace, label and value: selector matching looks up its rarest pair. */
+  private readonly podsByLabel = new Map<string, Map<string, Map<string, OneOrMore<PodTemplateRef>>>>();
   /** Resources by kind and name, in any namespace: built on the first lookup (only findings need it). */
   private byKindName: Map<string, Resource[]> | undefined;
 
@@ -33,14 +41,14 @@ export class ResourceIndex {
     const workloads: Resource[] = [];
     for (const r of all) {
       push(this.byKind, r.kind, r);
-      push(this.byKey, key(r.kind, r.namespace, r.name), r);
+      add(this.byKey, r.kind, r.namespace ?? '', r.name, r);
       if (WORKLOAD_KINDS.has(r.kind)) {
         workloads.push(r);
         const pod = podSpecOf(r);
         if (pod) {
           const ref: PodTemplateRef = { workload: r, labels: podTemplateLabelsOf(r), specPath: pod.path, spec: pod.spec };
           push(this.pods, r.namespace ?? '', ref);
-          for (const [k, v] of Object.entries(ref.labels)) push(this.podsByLabel, labelKey(r.namespace, k, v), ref);
+          for (const [k, v] of Object.entries(ref.labels)) add(this.podsByLabel, r.namespace ?? '', k, v, ref);
         }
       }
     }
@@ -53,7 +61,7 @@ export class ResourceIndex {
 
   /** Resources of a kind and name in a namespace (several when the input defines it twice). */
   find(kind: string, namespace: string | undefined, name: string): readonly Resource[] {
-    return this.byKey.get(key(kind, namespace, name)) ?? [];
+    return list(this.byKey.get(kind)?.get(namespace ?? '')?.get(name));
   }
 
   /** Same kind and name in any namespace (to say "exists in namespace X"). */
@@ -82,18 +90,30 @@ export class ResourceIndex {
     if (entries.length === 0) return [];
     // Start from the selector pair with the fewest pods, then check the other pairs.
     let candidates: readonly PodTemplateRef[] | undefined;
+    const byLabel = this.podsByLabel.get(namespace ?? '');
     for (const [k, v] of entries) {
-      const list = this.podsByLabel.get(labelKey(namespace, k, String(v))) ?? [];
-      if (!candidates || list.length < candidates.length) candidates = list;
-      if (list.length === 0) return [];
+      const found = list(byLabel?.get(k)?.get(String(v)));
+      if (!candidates || found.length < candidates.length) candidates = found;
+      if (found.length === 0) return [];
     }
     selectorStats.candidates += candidates?.length ?? 0;
     return (candidates ?? []).filter((p) => entries.every(([k, v]) => p.labels[k] !== undefined && p.labels[k] === String(v)));
   }
 }
 
-function labelKey(ns: string | undefined, k: string, v: string): string {
-  return `${ns ?? ''}\u0000${k}\u0000${v}`;
+function add<V>(m: Map<string, Map<string, Map<string, OneOrMore<V>>>>, a: string, b: string, c: string, v: V): void {
+  let inA = m.get(a);
+  if (!inA) m.set(a, (inA = new Map()));
+  let inB = inA.get(b);
+  if (!inB) inA.set(b, (inB = new Map()));
+  const known = inB.get(c);
+  if (known === undefined) inB.set(c, v);
+  else if (Array.isArray(known)) known.push(v);
+  else inB.set(c, [known, v]);
+}
+
+function list<V>(v: OneOrMore<V> | undefined): readonly V[] {
+  return v === undefined ? [] : Array.isArray(v) ? v : [v];
 }
 
 function key(kind: string, ns: string | undefined, name: string): string {

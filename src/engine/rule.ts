@@ -6,6 +6,9 @@
  * A few checks are about files rather than resources and are made where the
  * files are read (`defineReportedRule`): they are listed and configured like
  * any rule, but have no `check` for the engine to run.
+ * A large input streams (docs/ARCHITECTURE.md, "Streaming"): a rule says whether it
+ * checks each resource on its own (`meta.perResource`), or else what it reads of the
+ * objects (`meta.reads`).
  */
 import type { Location, RelatedLocation, ResourceId, ResourcePath, Severity, SeveritySetting } from '../types.js';
 import type { DockerfileModel } from '../dockerfile/model.js';
@@ -22,7 +25,33 @@ export interface RuleMeta<O> {
   /** JSON Schema (draft-07) of the options object. */
   optionsSchema: Record<string, unknown>;
   defaultOptions: O;
+  /**
+   * True for a rule that checks each resource on its own: what it reports about a resource
+   * depends on that resource alone (and on the run's options, settings, charts, CRDs,
+   * Dockerfiles and git), never on the other resources, so that on any partition of the
+   * resources the union of its findings is its findings over the whole set. The engine may
+   * then run it on batches of resources as they are parsed, and drop each batch's objects
+   * (src/lint-units.ts).
+   * `test/engine/per-resource.test.ts` runs every rule so marked over the rule fixtures
+   * both ways. What such a rule says once per run rather than per resource carries
+   * `Report.once`. Absent: the rule reads across resources and sees them all at once.
+   */
+  perResource?: true;
+  /**
+   * For a rule that is not per-resource: the object paths its `check` (and the helpers it
+   * calls) reads, from the object's root (`*`: every key or item). A large input keeps only
+   * these of each object once its per-resource rules ran (src/engine/projection.ts); a path
+   * covers the whole subtree under it. `test/engine/projection.test.ts` runs each such rule
+   * over the rule fixtures on whole and projected objects and compares the findings.
+   */
+  reads?: readonly ReadPath[];
 }
+
+/**
+ * A path a rule reads inside an object: keys from the root, `*` for every key of a map or
+ * item of a list; a last segment `{}` reads only the node's shape (whether it is a map).
+ */
+export type ReadPath = readonly string[];
 
 /** What a rule hands to `report`. */
 export interface Report {
@@ -41,6 +70,12 @@ export interface Report {
   related?: RelatedLocation[];
   /** The one right fix, when there is one (editors offer it); the engine places it (src/engine/fix.ts). */
   fix?: FixSuggestion;
+  /**
+   * Said once per run: of the reports of this rule with the same key, only the first (in
+   * input order) becomes a finding, also across the batches a per-resource rule runs on
+   * (e.g. k8s-schema's "no schema for this kind", said at the kind's first resource).
+   */
+  once?: string;
 }
 
 /**

@@ -38,6 +38,8 @@ export interface RunInput {
   preFindings?: Finding[];
   /** Place the rules' fix suggestions as edits (the language server's quick fixes); the command line has no use for them. */
   fixes?: boolean;
+  /** The `Report.once` keys already reported: shared by the runs over the batches of one stream (src/lint-units.ts). */
+  once?: Set<string>;
 }
 
 export interface RunOutput {
@@ -45,7 +47,7 @@ export interface RunOutput {
   suppressed: Finding[];
 }
 
-const IGNORE_ANNOTATION = 'k8s-todo-lint.io/ignore';
+export const IGNORE_ANNOTATION = 'k8s-todo-lint.io/ignore';
 
 /** Per-rule time (ms, including locating findings) when TIMING is set, like ESLint's TIMING=1. */
 export const timings: Map<string, number> | undefined = process.env.TIMING ? new Map() : undefined;
@@ -77,10 +79,16 @@ export function runRules(input: RunInput): RunOutput {
   // parsed for positions once, however many rules report on it, and its positions
   // are dropped as soon as its reports are placed (memory holds one at a time).
   const pending: Pending[] = [];
+  const once = input.once ?? new Set<string>();
   for (const rule of input.rules) {
     const setting = input.settings.get(rule.meta.id);
     if (!setting || setting.severity === 'off') continue;
     const report = (r: Report) => {
+      if (r.once !== undefined) {
+        const key = `${rule.meta.id}\u0000${r.once}`;
+        if (once.has(key)) return;
+        once.add(key);
+      }
       pending.push({ rule, severity: setting.severity, report: r });
     };
     const started = timings ? performance.now() : 0;

@@ -34,15 +34,30 @@ export function podSpecOf(r: Resource): PodSpecRef | undefined {
   return known ?? undefined;
 }
 
+const POD_SPEC_PATH = ['spec'];
+const CRONJOB_SPEC_PATH = ['spec', 'jobTemplate', 'spec', 'template', 'spec'];
+const TEMPLATE_SPEC_PATH = ['spec', 'template', 'spec'];
+
+/**
+ * `paths` (from a pod spec: `['containers', '*', 'image']`) under the pod spec of every
+ * workload kind: what a cross-resource rule declares it reads (RuleMeta.reads).
+ */
+export function podSpecReads(...paths: ReadonlyArray<readonly string[]>): string[][] {
+  return [POD_SPEC_PATH, CRONJOB_SPEC_PATH, TEMPLATE_SPEC_PATH].flatMap((base) => paths.map((p) => [...base, ...p]));
+}
+
+/** The pod labels of every workload kind (podLabelsPath), as read paths. */
+export const POD_LABEL_READS: readonly string[][] = [['metadata', 'labels'], ['spec', 'jobTemplate', 'spec', 'template', 'metadata', 'labels'], ['spec', 'template', 'metadata', 'labels']];
+
 function findPodSpec(r: Resource): PodSpecRef | undefined {
   const o = r.object;
   let path: ResourcePath;
   switch (r.kind) {
-    case 'Pod': path = ['spec']; break;
-    case 'CronJob': path = ['spec', 'jobTemplate', 'spec', 'template', 'spec']; break;
+    case 'Pod': path = POD_SPEC_PATH; break;
+    case 'CronJob': path = CRONJOB_SPEC_PATH; break;
     default:
       if (!WORKLOAD_KINDS.has(r.kind)) return undefined;
-      path = ['spec', 'template', 'spec'];
+      path = TEMPLATE_SPEC_PATH;
   }
   let cur: unknown = o;
   for (const seg of path) {
@@ -55,9 +70,9 @@ function findPodSpec(r: Resource): PodSpecRef | undefined {
 /** Path of the pod template metadata labels (or the Pod's own labels). */
 export function podLabelsPath(r: Resource): ResourcePath {
   switch (r.kind) {
-    case 'Pod': return ['metadata', 'labels'];
-    case 'CronJob': return ['spec', 'jobTemplate', 'spec', 'template', 'metadata', 'labels'];
-    default: return ['spec', 'template', 'metadata', 'labels'];
+    case 'Pod': return [...POD_LABEL_READS[0]];
+    case 'CronJob': return [...POD_LABEL_READS[1]];
+    default: return [...POD_LABEL_READS[2]];
   }
 }
 

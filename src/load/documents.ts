@@ -45,6 +45,13 @@ export interface ParseOptions {
    * when nothing in them looks like Kubernetes (CI files, tool configs).
    */
   strict?: boolean;
+  /** Parse only the documents whose text passes (the rest are skipped unread): a quick look for some kinds. */
+  only?: (documentText: string) => boolean;
+}
+
+/** Where resources go as they are made: a list, or a stream that checks them in batches (src/lint-units.ts). */
+export interface ResourceSink {
+  push(resource: Resource): unknown;
 }
 
 /** Bounds that keep hostile input (alias bombs, absurd nesting) from hanging or crashing us. */
@@ -96,8 +103,14 @@ export class TextDocument implements SourceDocument {
   }
 }
 
-export function parseManifestText(text: string, file: string, opts: ParseOptions): ParsedFile {
+/**
+ * The resources, problems and documents of one file. With `sink`, each resource goes there
+ * as soon as its document is parsed (and `resources` stays empty): a file that yields a
+ * resource is a Kubernetes file, so nothing sent is ever taken back.
+ */
+export function parseManifestText(text: string, file: string, opts: ParseOptions, sink?: ResourceSink): ParsedFile {
   const out: ParsedFile = { resources: [], problems: [], documents: [], notKubernetes: false };
+  const into = { resources: sink ?? out.resources, problems: out.problems };
   if (text.charCodeAt(0) === 0xfeff) text = ' ' + text.slice(1); // keep offsets; a BOM is not content
   // A file that never mentions apiVersion or kind is not a manifest (a CI file, a tsconfig...): skip it whole.
   if (!opts.strict && !/(?:^|[\s{,"'])(?:apiVersion|kind)["']?\s*:/m.test(text)) {
@@ -109,6 +122,7 @@ export function parseManifestText(text: string, file: string, opts: ParseOptions
   const shapeless: Array<{ doc: TextDocument; message: string }> = [];
   chunks.forEach((chunk, index) => {
     const chunkText = text.slice(chunk.start, chunk.end);
+    if (opts.only && !opts.only(chunkText)) return;
     const sourceMatch = /^# Source: (.+)$/m.exec(chunkText.slice(0, 2000));
     const source = sourceMatch?.[1]?.trim();
     const doc = new TextDocument(file, index, text, chunk, source, source ? opts.resolveSource?.(source) : undefined);
@@ -147,7 +161,7 @@ export function parseManifestText(text: string, file: string, opts: ParseOptions
     }
     sawKubernetes = true;
     if (isHelmTestHook(obj)) return;
-    addResources(out, obj, doc, [], opts);
+    addResources(into, obj, doc, ROOT, opts);
   });
   if (sawKubernetes || opts.strict) {
     for (const s of shapeless) out.problems.push({ ruleId: 'yaml-syntax', message: s.message, location: s.doc.start() });
@@ -182,6 +196,9 @@ export function loadYamlDocument(text: string): { value: unknown; duplicate?: Er
   }
 }
 
+/** The path of a document's own object: one array for all (a large input holds 100,000 of them). */
+const ROOT: ResourcePath = Object.freeze([]);
+
 /** The `helm test` events; a document hooked only to these is a test pod, not part of the deployment. */
 const HELM_TEST_EVENTS = new Set(['test', 'test-success', 'test-failure']);
 
@@ -198,7 +215,7 @@ function isHelmTestHook(obj: Record<string, unknown>): boolean {
 }
 
 /** Adds the resource (or, for `List` kinds, its items) that one parsed object is; used for files and for rendered charts. */
-export function addResources(out: Pick<ParsedFile, 'resources' | 'problems'>, obj: Record<string, any>, doc: SourceDocument, basePath: ResourcePath, opts: Pick<ParseOptions, 'defaultNamespace'>): void {
+export function addResources(out: { resources: ResourceSink; problems: LoadProblem[] }, obj: Record<string, any>, doc: SourceDocument, basePath: ResourcePath, opts: Pick<ParseOptions, 'defaultNamespace'>): void {
   const kind = String(obj.kind);
   if ((kind === 'List' || kind.endsWith('List')) && Array.isArray(obj.items)) {
     obj.items.forEach((item: unknown, i: number) => {
