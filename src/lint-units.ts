@@ -227,26 +227,39 @@ export function mergeUnits(outputs: readonly UnitOutput[]): { findings: Finding[
 }
 
 /**
- * The findings merged so far, by file and place: a finding is a repeat when one at its
- * file, line and column has its rule, message, suppression state and resource (with its
- * path). The resource is part of it: findings of two resources never merge, even on one
- * shared template line. Places are numbers and the rest is compared only at one place,
+ * The findings merged so far, by file and line: a finding is a repeat when one on its
+ * line has its column, rule, message, suppression state and resource (with its path).
+ * The resource is part of it: findings of two resources never merge, even on one shared
+ * template line. Lines are small integers and the rest is compared only within a line,
  * so a merge builds no key string per finding.
  */
 class SeenFindings {
-  private readonly byFile = new Map<string, Map<number, Finding[]>>();
+  /** By file, then line: the findings of the line, or by column once a line has many (one-line JSON). */
+  private readonly byFile = new Map<string, Map<number, Finding[] | Map<number, Finding[]>>>();
 
   /** False when an equal finding was added before. */
   add(f: Finding): boolean {
     const { file, line, column } = f.location;
-    let places = this.byFile.get(file);
-    if (!places) this.byFile.set(file, (places = new Map()));
-    // Exact for lines and columns below 2^26 (a 64M-character line); past that, places share a list and are still compared.
-    const place = (line % 2 ** 27) * 2 ** 26 + (column % 2 ** 26);
-    const here = places.get(place);
-    if (!here) {
-      places.set(place, [f]);
+    let lines = this.byFile.get(file);
+    if (!lines) this.byFile.set(file, (lines = new Map()));
+    let here = lines.get(line);
+    if (here instanceof Map) {
+      const byColumn = here;
+      here = byColumn.get(column);
+      if (!here) byColumn.set(column, (here = []));
+    } else if (!here) {
+      lines.set(line, [f]);
       return true;
+    } else if (here.length >= MANY_ON_A_LINE) {
+      const byColumn = new Map<number, Finding[]>();
+      for (const g of here) {
+        const list = byColumn.get(g.location.column);
+        if (list) list.push(g);
+        else byColumn.set(g.location.column, [g]);
+      }
+      lines.set(line, byColumn);
+      here = byColumn.get(column);
+      if (!here) byColumn.set(column, (here = []));
     }
     for (const g of here) if (sameFinding(f, g)) return false;
     here.push(f);
@@ -254,8 +267,11 @@ class SeenFindings {
   }
 }
 
+/** Findings on one line past which they are looked up by column too. */
+const MANY_ON_A_LINE = 32;
+
 function sameFinding(a: Finding, b: Finding): boolean {
-  if (a.location.line !== b.location.line || a.location.column !== b.location.column) return false;
+  if (a.location.column !== b.location.column) return false;
   if (a.ruleId !== b.ruleId || a.message !== b.message || !!a.suppressed !== !!b.suppressed) return false;
   const r = a.resource;
   const s = b.resource;

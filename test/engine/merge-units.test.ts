@@ -53,3 +53,12 @@ describe('mergeUnits', () => {
     expect(mergeUnits([unit({ findings: far })]).findings).toHaveLength(3);
   });
 });
+
+describe('mergeUnits on one line', () => {
+  it('merges and keeps findings of a one-line file (many on a line) as on separate lines', () => {
+    const list = Array.from({ length: 200 }, (_, i) => finding({ location: at(1, 1 + (i % 100)), message: `m${i % 150}` }));
+    const key = (f: Finding) => `${f.location.column} ${f.message}`;
+    // Past the threshold the line's findings are looked up by column: the same ones merge as before it.
+    expect(mergeUnits([unit({ findings: list })]).findings.map(key)).toEqual([...new Set(list.map(key))]);
+  });
+});
