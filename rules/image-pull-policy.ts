@@ -23,8 +23,10 @@ export const rule = defineRule<Options>({
     const fixOf = (path: readonly (string | number)[]) => ({ title: `Set imagePullPolicy to ${allowed[0]}`, path: [...path, 'imagePullPolicy'], value: allowed[0] });
     for (const r of ctx.index.workloads) {
       for (const c of containersOf(r, { init: true })) {
-        const who = `${c.init ? 'init container' : 'container'} "${c.container.name ?? '?'}" of ${r.kind} ${r.name}`;
         const policy = c.container.imagePullPolicy;
+        if (policy !== undefined && policy !== null && allowed.includes(String(policy))) continue;
+        // Worded only for a report: most containers set an allowed policy.
+        const who = `${c.init ? 'init container' : 'container'} "${c.container.name ?? '?'}" of ${r.kind} ${r.name}`;
         if (policy === undefined || policy === null) {
           // Say what Kubernetes would pick: Always for :latest or untagged images, else IfNotPresent.
           const image = typeof c.container.image === 'string' ? c.container.image : '';
@@ -32,7 +34,7 @@ export const rule = defineRule<Options>({
           const tag = last.includes(':') ? last.slice(last.lastIndexOf(':') + 1) : '';
           const dflt = image.includes('@') ? 'IfNotPresent' : tag === '' || tag === 'latest' ? 'Always' : 'IfNotPresent';
           ctx.report({ resource: r, path: c.path, message: `${who} sets no imagePullPolicy (Kubernetes defaults it to ${dflt} here); set one of ${list}`, fix: fixOf(c.path) });
-        } else if (!allowed.includes(String(policy))) {
+        } else {
           ctx.report({ resource: r, path: [...c.path, 'imagePullPolicy'], message: `imagePullPolicy ${showValue(policy)} of ${who} is not one of ${list}`, fix: fixOf(c.path) });
         }
       }
