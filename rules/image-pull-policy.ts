@@ -1,5 +1,6 @@
 import { defineRule } from '../src/engine/rule.js';
 import { containersOf } from '../src/k8s/workloads.js';
+import { containerOf } from './_lib/container-name.js';
 import { showValue } from './_lib/show-value.js';
 
 interface Options { allowed: string[] }
@@ -26,7 +27,7 @@ export const rule = defineRule<Options>({
         const policy = c.container.imagePullPolicy;
         if (policy !== undefined && policy !== null && allowed.includes(String(policy))) continue;
         // Worded only for a report: most containers set an allowed policy.
-        const who = `${c.init ? 'init container' : 'container'} "${c.container.name ?? '?'}" of ${r.kind} ${r.name}`;
+        const who = containerOf(c, r);
         if (policy === undefined || policy === null) {
           // Say what Kubernetes would pick: Always for :latest or untagged images, else IfNotPresent.
           const image = typeof c.container.image === 'string' ? c.container.image : '';
