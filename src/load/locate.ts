@@ -75,7 +75,7 @@ export class DocumentLocator {
       this.usedTree = !!tree;
       if (tree) {
         locateStats.trees++;
-        this.model = treeModel(tree) as NodeModel<unknown>;
+        this.model = new TreeModel(tree) as NodeModel<unknown>;
       } else {
         locateStats.yamlParses++;
         this.model = yamlModel(this.text) as NodeModel<unknown>;
@@ -173,20 +173,39 @@ function lineIndex(starts: readonly number[], offset: number): number {
   return lo;
 }
 
-function treeModel(tree: PositionTree): NodeModel<PositionNode> {
-  return {
-    root: () => tree.root,
-    deref(node) {
-      let guard = 0;
-      while (node && node.kind === 'alias' && guard++ < 100) node = node.target;
-      return node;
-    },
-    entry: (node, seg) => (node.kind === 'map' ? mapLookup(node, typeof seg === 'string' ? seg : String(seg)) : undefined),
-    key: (node, i) => (node as MapNode).keys[i],
-    value: (node, i) => (node as MapNode).values[i],
-    item: (node, i) => (node.kind === 'seq' && i < node.items.length ? node.items[i] : undefined),
-    range: (node) => [node.start, node.end],
-  };
+/** The position tree's nodes: one object per document, its methods shared (no closures per document). */
+class TreeModel implements NodeModel<PositionNode> {
+  constructor(private readonly tree: PositionTree) {}
+
+  root(): PositionNode {
+    return this.tree.root;
+  }
+
+  deref(node: PositionNode | undefined): PositionNode | undefined {
+    let guard = 0;
+    while (node && node.kind === 'alias' && guard++ < 100) node = node.target;
+    return node;
+  }
+
+  entry(node: PositionNode, seg: string | number): number | undefined {
+    return node.kind === 'map' ? mapLookup(node, typeof seg === 'string' ? seg : String(seg)) : undefined;
+  }
+
+  key(node: PositionNode, i: number): PositionNode {
+    return (node as MapNode).keys[i];
+  }
+
+  value(node: PositionNode, i: number): PositionNode | undefined {
+    return (node as MapNode).values[i];
+  }
+
+  item(node: PositionNode, i: number): PositionNode | undefined {
+    return node.kind === 'seq' && i < node.items.length ? node.items[i] : undefined;
+  }
+
+  range(node: PositionNode): readonly [number, number] {
+    return [node.start, node.end];
+  }
 }
 
 /**
