@@ -17,7 +17,7 @@ export const rule = defineRule<Record<string, never>>({
       // generateName objects (no metadata.name) get a fresh name on each create.
       const name = r.object.metadata?.name;
       if (typeof name !== 'string' || name === '') continue;
-      const key = [canonicalGroup(r.kind, r.group), r.kind, r.namespace ?? '', r.name].join('\u0000');
+      const key = `${canonicalGroup(r.kind, r.group)}\u0000${r.kind}\u0000${r.namespace ?? ''}\u0000${r.name}`;
       const prev = first.get(key);
       if (!prev) {
         first.set(key, r);

@@ -1,5 +1,6 @@
 import { defineRule } from '../src/engine/rule.js';
 import { containersOf } from '../src/k8s/workloads.js';
+import { containerOf } from './_lib/container-name.js';
 import { showValue } from './_lib/show-value.js';
 
 interface Options { allowed: string[] }
@@ -24,8 +25,10 @@ export const rule = defineRule<Options>({
     const fixOf = (path: readonly (string | number)[]) => ({ title: `Set imagePullPolicy to ${allowed[0]}`, path: [...path, 'imagePullPolicy'], value: allowed[0] });
     for (const r of ctx.index.workloads) {
       for (const c of containersOf(r, { init: true })) {
-        const who = `${c.init ? 'init container' : 'container'} "${c.container.name ?? '?'}" of ${r.kind} ${r.name}`;
         const policy = c.container.imagePullPolicy;
+        if (policy !== undefined && policy !== null && allowed.includes(String(policy))) continue;
+        // Worded only for a report: most containers set an allowed policy.
+        const who = containerOf(c, r);
         if (policy === undefined || policy === null) {
           // Say what Kubernetes would pick: Always for :latest or untagged images, else IfNotPresent.
           const image = typeof c.container.image === 'string' ? c.container.image : '';
@@ -33,7 +36,7 @@ export const rule = defineRule<Options>({
           const tag = last.includes(':') ? last.slice(last.lastIndexOf(':') + 1) : '';
           const dflt = image.includes('@') ? 'IfNotPresent' : tag === '' || tag === 'latest' ? 'Always' : 'IfNotPresent';
           ctx.report({ resource: r, path: c.path, message: `${who} sets no imagePullPolicy (Kubernetes defaults it to ${dflt} here); set one of ${list}`, fix: fixOf(c.path) });
-        } else if (!allowed.includes(String(policy))) {
+        } else {
           ctx.report({ resource: r, path: [...c.path, 'imagePullPolicy'], message: `imagePullPolicy ${showValue(policy)} of ${who} is not one of ${list}`, fix: fixOf(c.path) });
         }
       }

@@ -61,18 +61,26 @@ export const rule = defineRule<Options>({
     perResource: true,
   },
   check(ctx) {
-    const own = goRegExp(ctx.options.pattern);
+    const pattern = goRegExp(ctx.options.pattern);
+    // Image names repeat across workloads: each is matched once (the RE2 matcher costs microseconds a test).
+    const verdicts = new Map<string, boolean>();
+    const own = (name: string) => {
+      let ok = verdicts.get(name);
+      if (ok === undefined) verdicts.set(name, (ok = pattern.test(name)));
+      return ok;
+    };
     for (const r of ctx.index.workloads) {
-      const chain = chartChain(ctx.charts, r.doc.file);
-      const label = versionLabel(r);
+      // The chart chain and the version label are looked up for the first image that needs them.
+      let sources: { chain: readonly ChartVersions[]; label: VersionSource | undefined } | undefined;
       for (const c of containersOf(r, { init: true })) {
         const text = c.container.image;
         if (typeof text !== 'string') continue;
         const img = parseImage(text.trim());
         // No tag: image-naming reports it; a digest alone pins an exact image whatever the version.
-        if (!own.test(img.name) || img.tag === undefined) continue;
+        if (img.tag === undefined || !own(img.name)) continue;
+        sources ??= { chain: chartChain(ctx.charts, r.doc.file), label: versionLabel(r) };
         const repo = img.prefix ? `${img.prefix}/${img.name}` : img.name;
-        const expected = expectedVersions(repo, img.name, chain, label);
+        const expected = expectedVersions(repo, img.name, sources.chain, sources.label);
         if (expected.length === 0 || expected.some((e) => e.version === img.tag)) continue;
         const names = expected.map((e) => `${e.version} (${e.what})`).join(' or ');
         const related: RelatedLocation[] = expected.map((e) => e.where);

@@ -26,7 +26,11 @@ const utf8 = new TextDecoder('utf-8', { fatal: true });
 function decodeData(value: string): string | undefined {
   if (base64Problem(value)) return undefined;
   try {
-    return utf8.decode(Uint8Array.from(atob(value.replace(/[\r\n]/g, '')), (c) => c.charCodeAt(0)));
+    // atob skips the line breaks base64Problem allows, as the API server's decoder does.
+    const binary = atob(value);
+    const bytes = new Uint8Array(binary.length);
+    for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+    return utf8.decode(bytes);
   } catch {
     return undefined;
   }
@@ -63,6 +67,21 @@ export const rule = defineRule<Options>({
       const base = file.slice(file.lastIndexOf('/') + 1);
       return exempt.some((re) => re.test(base));
     };
+    // Secrets repeat values (one per environment, per tenant...): each is judged once. And a file's
+    // answer (exempt, or not in git) is the same for each of its values.
+    const verdicts = new Map<string, boolean>();
+    const real = (field: 'data' | 'stringData', value: string) => {
+      const key = `${field}\u0000${value}`;
+      let v = verdicts.get(key);
+      if (v === undefined) verdicts.set(key, (v = looksReal(field, value, extra)));
+      return v;
+    };
+    const settled = new Map<string, boolean>();
+    const notCommitted = (file: string) => {
+      let v = settled.get(file);
+      if (v === undefined) settled.set(file, (v = isExempt(file) || !ctx.git.inIndex(file)));
+      return v;
+    };
     for (const s of ctx.index.ofKind('Secret')) {
       if (s.apiVersion !== 'v1') continue;
       // A SOPS-encrypted file keeps its metadata under `sops`: its values are ciphertext.
@@ -72,14 +91,14 @@ export const rule = defineRule<Options>({
         if (!isObject(map)) continue;
         for (const [key, raw] of Object.entries(map)) {
           if (raw === null || typeof raw === 'object') continue;
-          if (!looksReal(field, String(raw), extra)) continue;
+          if (!real(field, String(raw))) continue;
           // A manifest's values are written in its own file: an exempt or untracked one is settled
           // without locating anything (nothing may be located before it is reported). Git is asked
           // only here, for a real-looking value: most lints never start it.
-          if (s.doc.source === undefined && (isExempt(s.doc.file) || !ctx.git.inIndex(s.doc.file))) continue;
+          if (s.doc.source === undefined && notCommitted(s.doc.file)) continue;
           const at = committedAt(s, [field, key]);
           // A value computed while rendering (randAlphaNum, --set) is in no file; a template file is exempt.
-          if (!at || isExempt(at.where.file) || !ctx.git.inIndex(at.where.file)) continue;
+          if (!at || notCommitted(at.where.file)) continue;
           // Messages name the key, never the value.
           const held = `in ${at.where.file}, which git tracks or has staged`;
           const message =

@@ -18,11 +18,11 @@ export const rule = defineRule<Options>({
     perResource: true,
   },
   check(ctx) {
+    const fields = ctx.options.probes.map((probe) => `${probe}Probe`);
     for (const r of ctx.resources) {
       if (!LONG_RUNNING_KINDS.has(r.kind)) continue;
       for (const c of containersOf(r, { init: false })) {
-        for (const probe of ctx.options.probes) {
-          const field = `${probe}Probe`;
+        for (const field of fields) {
           if (c.container[field] === undefined || c.container[field] === null) {
             ctx.report({ resource: r, path: c.path, message: `container "${c.container.name ?? '?'}" of ${r.kind} ${r.name} has no ${field}` });
           }

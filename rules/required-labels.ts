@@ -22,10 +22,13 @@ export const rule = defineRule<Options>({
   check(ctx) {
     const required = Object.entries(ctx.options.labels);
     if (required.length === 0) return;
-    const checkLabels = (r: Resource, labelsPath: ResourcePath, where: string) => {
+    // What is named in a message is worded only for a report: most resources have their labels.
+    const checkLabels = (r: Resource, labelsPath: ResourcePath, podTemplate: boolean) => {
       const labels = get(r.object, labelsPath);
       for (const [key, value] of required) {
         const actual = isObject(labels) ? labels[key] : undefined;
+        if (actual !== undefined && actual !== null && String(actual) === value) continue;
+        const where = podTemplate ? `pod template of ${r.kind} ${r.name}` : `${r.kind} ${r.name}`;
         if (actual === undefined || actual === null) {
           const parentPath = isObject(labels) ? labelsPath : labelsPath.slice(0, -1);
           const fix = { title: `Add the label ${key}: ${value}`, path: [...labelsPath, key], value };
@@ -37,11 +40,13 @@ export const rule = defineRule<Options>({
       }
     };
     for (const r of ctx.resources) {
-      checkLabels(r, ['metadata', 'labels'], `${r.kind} ${r.name}`);
-      if (podSpecOf(r) && r.kind !== 'Pod') checkLabels(r, podLabelsPath(r), `pod template of ${r.kind} ${r.name}`);
+      checkLabels(r, METADATA_LABELS, false);
+      if (podSpecOf(r) && r.kind !== 'Pod') checkLabels(r, podLabelsPath(r), true);
     }
   },
 });
+
+const METADATA_LABELS: ResourcePath = ['metadata', 'labels'];
 
 function get(obj: unknown, path: ResourcePath): unknown {
   let cur = obj;

@@ -1,6 +1,7 @@
 import { defineRule } from '../src/engine/rule.js';
 import { isObject } from '../src/k8s/object.js';
 import { containersOf, podSpecOf } from '../src/k8s/workloads.js';
+import { containerOf } from './_lib/container-name.js';
 import { showValue } from './_lib/show-value.js';
 
 interface Options { minUser: number }
@@ -20,35 +21,33 @@ export const rule = defineRule<Options>({
       const pod = podSpecOf(r);
       if (!pod) continue;
       const podSc = isObject(pod.spec.securityContext) ? pod.spec.securityContext : {};
-      const podScPath = [...pod.path, 'securityContext'];
       // A pod-level value is reported once, however many containers inherit it.
       let podNonRootReported = false;
       let podUserReported = false;
       for (const c of containersOf(r, { init: true })) {
         const sc = isObject(c.container.securityContext) ? c.container.securityContext : {};
-        const scPath = [...c.path, 'securityContext'];
-        const who = `${c.init ? 'init container' : 'container'} "${c.container.name ?? '?'}" of ${r.kind} ${r.name}`;
 
         if (sc.runAsNonRoot !== undefined && sc.runAsNonRoot !== null) {
-          if (sc.runAsNonRoot !== true) ctx.report({ resource: r, path: [...scPath, 'runAsNonRoot'], message: `${who} sets runAsNonRoot: ${showValue(sc.runAsNonRoot)}; set it to true` });
+          if (sc.runAsNonRoot !== true) ctx.report({ resource: r, path: [...c.path, 'securityContext', 'runAsNonRoot'], message: `${containerOf(c, r)} sets runAsNonRoot: ${showValue(sc.runAsNonRoot)}; set it to true` });
         } else if (podSc.runAsNonRoot !== undefined && podSc.runAsNonRoot !== null) {
           if (podSc.runAsNonRoot !== true && !podNonRootReported) {
             podNonRootReported = true;
-            ctx.report({ resource: r, path: [...podScPath, 'runAsNonRoot'], message: `pod securityContext of ${r.kind} ${r.name} sets runAsNonRoot: ${showValue(podSc.runAsNonRoot)}; set it to true` });
+            ctx.report({ resource: r, path: [...pod.path, 'securityContext', 'runAsNonRoot'], message: `pod securityContext of ${r.kind} ${r.name} sets runAsNonRoot: ${showValue(podSc.runAsNonRoot)}; set it to true` });
           }
         } else {
-          ctx.report({ resource: r, path: c.path, message: `${who} does not set runAsNonRoot: true (in its own or the pod's securityContext)` });
+          ctx.report({ resource: r, path: c.path, message: `${containerOf(c, r)} does not set runAsNonRoot: true (in its own or the pod's securityContext)` });
         }
 
         if (sc.runAsUser !== undefined && sc.runAsUser !== null) {
           if (typeof sc.runAsUser === 'number' && sc.runAsUser < minUser) {
-            ctx.report({ resource: r, path: [...scPath, 'runAsUser'], message: `${who} sets runAsUser ${showValue(sc.runAsUser)}, below the minimum ${minUser}` });
+            ctx.report({ resource: r, path: [...c.path, 'securityContext', 'runAsUser'], message: `${containerOf(c, r)} sets runAsUser ${showValue(sc.runAsUser)}, below the minimum ${minUser}` });
           }
         } else if (typeof podSc.runAsUser === 'number' && podSc.runAsUser < minUser && !podUserReported) {
           podUserReported = true;
-          ctx.report({ resource: r, path: [...podScPath, 'runAsUser'], message: `pod securityContext of ${r.kind} ${r.name} sets runAsUser ${showValue(podSc.runAsUser)}, below the minimum ${minUser}` });
+          ctx.report({ resource: r, path: [...pod.path, 'securityContext', 'runAsUser'], message: `pod securityContext of ${r.kind} ${r.name} sets runAsUser ${showValue(podSc.runAsUser)}, below the minimum ${minUser}` });
         }
       }
     }
   },
 });
+

@@ -347,17 +347,16 @@ export class ResourceStream implements ResourceSink {
  * which values file it needs. unused-suppression findings come last, as in one run.
  */
 export function mergeUnits(outputs: readonly UnitOutput[]): { findings: Finding[]; suppressed: Finding[] } {
-  const seen = new Set<string>();
+  const seen = new SeenFindings();
   const findings: Finding[] = [];
   const suppressed: Finding[] = [];
   for (const unit of outputs) {
     for (const world of unit.worlds) {
-      for (const [list, into] of [[world.findings, findings], [world.suppressed, suppressed]] as const) {
+      for (let k = 0; k < 2; k++) {
+        const list = k === 0 ? world.findings : world.suppressed;
+        const into = k === 0 ? findings : suppressed;
         for (const f of list) {
-          // The resource is part of the key: findings of two resources never merge, even on one shared template line.
-          const key = `${f.ruleId}\u0000${f.location.file}\u0000${f.location.line}\u0000${f.location.column}\u0000${f.message}\u0000${!!f.suppressed}\u0000${resourceKey(f)}`;
-          if (seen.has(key)) continue;
-          seen.add(key);
+          if (!seen.add(f)) continue;
           into.push(world.valuesFile ? { ...f, message: `${f.message} (with values ${world.valuesFile})` } : f);
         }
       }
@@ -367,8 +366,55 @@ export function mergeUnits(outputs: readonly UnitOutput[]): { findings: Finding[
   return { findings, suppressed };
 }
 
-/** The resource and path a finding is about ('' for findings about no resource). */
-function resourceKey(f: Finding): string {
-  const r = f.resource;
-  return r ? `${r.apiVersion}\u0000${r.kind}\u0000${r.namespace ?? ''}\u0000${r.name}\u0000${f.path ?? ''}` : '';
+/**
+ * The findings merged so far, by file and line: a finding is a repeat when one on its
+ * line has its column, rule, message, suppression state and resource (with its path).
+ * The resource is part of it: findings of two resources never merge, even on one shared
+ * template line. Lines are small integers and the rest is compared only within a line,
+ * so a merge builds no key string per finding.
+ */
+class SeenFindings {
+  /** By file, then line: the findings of the line, or by column once a line has many (one-line JSON). */
+  private readonly byFile = new Map<string, Map<number, Finding[] | Map<number, Finding[]>>>();
+
+  /** False when an equal finding was added before. */
+  add(f: Finding): boolean {
+    const { file, line, column } = f.location;
+    let lines = this.byFile.get(file);
+    if (!lines) this.byFile.set(file, (lines = new Map()));
+    let here = lines.get(line);
+    if (here instanceof Map) {
+      const byColumn = here;
+      here = byColumn.get(column);
+      if (!here) byColumn.set(column, (here = []));
+    } else if (!here) {
+      lines.set(line, [f]);
+      return true;
+    } else if (here.length >= MANY_ON_A_LINE) {
+      const byColumn = new Map<number, Finding[]>();
+      for (const g of here) {
+        const list = byColumn.get(g.location.column);
+        if (list) list.push(g);
+        else byColumn.set(g.location.column, [g]);
+      }
+      lines.set(line, byColumn);
+      here = byColumn.get(column);
+      if (!here) byColumn.set(column, (here = []));
+    }
+    for (const g of here) if (sameFinding(f, g)) return false;
+    here.push(f);
+    return true;
+  }
+}
+
+/** Findings on one line past which they are looked up by column too. */
+const MANY_ON_A_LINE = 32;
+
+function sameFinding(a: Finding, b: Finding): boolean {
+  if (a.location.column !== b.location.column) return false;
+  if (a.ruleId !== b.ruleId || a.message !== b.message || !!a.suppressed !== !!b.suppressed) return false;
+  const r = a.resource;
+  const s = b.resource;
+  if (!r || !s) return !r && !s;
+  return r.apiVersion === s.apiVersion && r.kind === s.kind && (r.namespace ?? '') === (s.namespace ?? '') && r.name === s.name && (a.path ?? '') === (b.path ?? '');
 }

@@ -205,19 +205,20 @@ export async function lint(options: LintOptions = {}): Promise<LintResult> {
   const merged = mergeUnits(outputs);
   // With --context, what only the context holds is read, not reported.
   const reported = (f: Finding) => !base.isContext?.(f.location.file);
-  const findings = sortFindings(merged.findings.filter(reported));
-  const suppressed = sortFindings(merged.suppressed.filter(reported));
+  const findings = sortFindings(base.isContext ? merged.findings.filter(reported) : merged.findings);
+  const suppressed = sortFindings(base.isContext ? merged.suppressed.filter(reported) : merged.suppressed);
+  let errors = 0;
+  let warnings = 0;
+  let infos = 0;
+  for (const f of findings) {
+    if (f.severity === 'error') errors++;
+    else if (f.severity === 'warning') warnings++;
+    else if (f.severity === 'info') infos++;
+  }
   return {
     findings,
     suppressed,
-    summary: {
-      files: fileCount,
-      resources: outputs.reduce((n, o) => n + o.resources, 0),
-      errors: findings.filter((f) => f.severity === 'error').length,
-      warnings: findings.filter((f) => f.severity === 'warning').length,
-      infos: findings.filter((f) => f.severity === 'info').length,
-      suppressed: suppressed.length,
-    },
+    summary: { files: fileCount, resources: outputs.reduce((n, o) => n + o.resources, 0), errors, warnings, infos, suppressed: suppressed.length },
   };
 }
 

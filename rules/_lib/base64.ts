@@ -5,7 +5,10 @@
  * character, spaces included, rejected; padding bits are not checked).
  */
 
-const ALPHABET = /[A-Za-z0-9+/]/;
+/** Whether a UTF-16 code unit is in the standard base64 alphabet (A-Z, a-z, 0-9, `+`, `/`). */
+function inAlphabet(c: number): boolean {
+  return (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39) || c === 0x2b || c === 0x2f;
+}
 
 /** Why a value is not valid standard base64 (never quoting the value), or undefined when it is. */
 export function base64Problem(value: string): string | undefined {
@@ -14,14 +17,14 @@ export function base64Problem(value: string): string | undefined {
   let padding = 0;
   let lastContent = -1;
   for (let i = 0; i < value.length; i++) {
-    const ch = value[i];
-    if (ch === '\n' || ch === '\r') continue;
-    if (ch === ' ' || ch === '\t') return `whitespace at offset ${i}`;
+    const c = value.charCodeAt(i);
+    if (c === 0x0a || c === 0x0d) continue;
+    if (c === 0x20 || c === 0x09) return `whitespace at offset ${i}`;
     if (padding > 0) {
-      if (ch === '=' && quantum === 3) { quantum = 0; padding++; lastContent = i; continue; }
+      if (c === 0x3d && quantum === 3) { quantum = 0; padding++; lastContent = i; continue; }
       return `unexpected character after the padding at offset ${i}`;
     }
-    if (ch === '=') {
+    if (c === 0x3d /* = */) {
       if (quantum < 2) return `misplaced padding "=" at offset ${i}`;
       padding = 1;
       lastContent = i;
@@ -29,9 +32,9 @@ export function base64Problem(value: string): string | undefined {
       else quantum = 3;
       continue;
     }
-    if (!ALPHABET.test(ch)) {
+    if (!inAlphabet(c)) {
       // Which character is not said: it is one character of the secret.
-      const what = ch === '-' || ch === '_' ? 'a URL-safe base64 character ("-" or "_", not standard base64)' : 'a character outside the base64 alphabet';
+      const what = c === 0x2d || c === 0x5f ? 'a URL-safe base64 character ("-" or "_", not standard base64)' : 'a character outside the base64 alphabet';
       return `${what} at offset ${i}`;
     }
     lastContent = i;

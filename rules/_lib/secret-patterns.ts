@@ -39,13 +39,14 @@ const keyPatterns = new Map<string, string | null>();
  * convention), or any key whose value is an absolute file path.
  */
 export function secretKeyPattern(key: string, value?: unknown): string | undefined {
-  if (typeof value === 'string' && isSecretLocation(key, value)) return undefined;
   let known = keyPatterns.get(key);
   if (known === undefined) {
     known = matchKeyPattern(key) ?? null;
     if (keyPatterns.size < 10_000) keyPatterns.set(key, known);
   }
-  return known ?? undefined;
+  // Most keys match no pattern: the value is read (two regexes and a key split) only for those that do.
+  if (known === null || (typeof value === 'string' && isSecretLocation(key, value))) return undefined;
+  return known;
 }
 
 function matchKeyPattern(key: string): string | undefined {

@@ -57,14 +57,16 @@ export function runRules(input: RunInput): RunOutput {
   const findings: Finding[] = [];
   const suppressed: Finding[] = [];
 
-  const place = (ruleId: string, ruleSeverity: SeveritySetting, builtin: Severity, f: Omit<Finding, 'severity'>, resource: Resource | undefined, rawLine: number) => {
+  const place = (finding: Finding, builtin: Severity, ruleSeverity: SeveritySetting, resource: Resource | undefined, rawLine: number) => {
+    const ruleId = finding.ruleId;
     let severity = lowerSeverity(builtin, ruleSeverity);
-    const over = input.override?.(ruleId, f.location.file, resource);
+    const over = input.override?.(ruleId, finding.location.file, resource);
     if (over !== undefined) severity = over === 'off' ? 'off' : lowerSeverity(builtin, over);
     if (severity === 'off') return;
-    const finding: Finding = { ...f, severity };
+    finding.severity = severity;
     const ann = resource ? annotationSuppression(resource, ruleId) : undefined;
-    const dir = ann ? undefined : matchDirective(input.directives.get(f.location.file) ?? [], ruleId, rawLine);
+    const directives = ann ? undefined : input.directives.get(finding.location.file);
+    const dir = directives ? matchDirective(directives, ruleId, rawLine) : undefined;
     if (ann) finding.suppressed = ann;
     else if (dir) finding.suppressed = { kind: 'comment', justification: dir.justification };
     (finding.suppressed ? suppressed : findings).push(finding);
@@ -72,7 +74,7 @@ export function runRules(input: RunInput): RunOutput {
 
   for (const pre of input.preFindings ?? []) {
     const setting = input.settings.get(pre.ruleId);
-    place(pre.ruleId, setting?.severity ?? 'error', pre.severity, pre, undefined, pre.location.line);
+    place({ ...pre }, pre.severity, setting?.severity ?? 'error', undefined, pre.location.line);
   }
 
   // Reports are placed after every rule ran, one document at a time: a document is
@@ -111,9 +113,11 @@ export function runRules(input: RunInput): RunOutput {
     if (timings) timings.set(rule.meta.id, (timings.get(rule.meta.id) ?? 0) + performance.now() - started);
   }
   const placed = locateAll(pending, input.resources[0], !!input.fixes);
-  pending.forEach(({ rule, severity, report: r }, i) => {
-    const { location, related, rawLine } = placed[i];
-    const f: Omit<Finding, 'severity'> = { ruleId: rule.meta.id, message: r.message, location };
+  for (let i = 0; i < pending.length; i++) {
+    const { rule, severity, report: r } = pending[i];
+    const { location, related, rawLine, fix } = placed[i];
+    // Built once, in the key order of the findings' JSON (severity after fix, as place() sets it).
+    const f = { ruleId: rule.meta.id, message: r.message, location } as Finding;
     if (r.resourceId) {
       f.resource = r.resourceId;
     } else if (r.resource) {
@@ -122,9 +126,10 @@ export function runRules(input: RunInput): RunOutput {
     }
     const rel = related && r.related ? [...related, ...r.related] : (related ?? r.related);
     if (rel?.length) f.related = rel;
-    if (placed[i].fix) f.fix = placed[i].fix;
-    place(rule.meta.id, severity, r.severity ?? 'error', f, r.resource, rawLine);
-  });
+    if (fix) f.fix = fix;
+    f.severity = 'error';
+    place(f, r.severity ?? 'error', severity, r.resource, rawLine);
+  }
   // What rules located themselves (related places) is dropped too.
   for (const r of input.resources) r.doc.release?.();
   return { findings, suppressed };
@@ -179,18 +184,24 @@ interface Placed {
 /**
  * The places of all reports, in report order, located document by document: each
  * document's positions are built once and released before the next document's.
+ * The reports of one document are chained through `next` (one array for all, no list per document).
  */
 function locateAll(pending: readonly Pending[], first: Resource | undefined, fixes: boolean): Placed[] {
   const placed: Placed[] = new Array(pending.length);
-  const byDoc = new Map<SourceDocument | undefined, number[]>();
-  pending.forEach((p, i) => {
-    const doc = p.report.location ? undefined : (p.report.resource ?? first)?.doc;
-    let list = byDoc.get(doc);
-    if (!list) byDoc.set(doc, (list = []));
-    list.push(i);
-  });
-  for (const [doc, indexes] of byDoc) {
-    for (const i of indexes) {
+  const next = new Int32Array(pending.length).fill(-1);
+  // Per document: the first and the last of its reports.
+  const chains = new Map<SourceDocument | undefined, { head: number; tail: number }>();
+  for (let i = 0; i < pending.length; i++) {
+    const r = pending[i].report;
+    const doc = r.location ? undefined : (r.resource ?? first)?.doc;
+    const chain = chains.get(doc);
+    if (chain) {
+      next[chain.tail] = i;
+      chain.tail = i;
+    } else chains.set(doc, { head: i, tail: i });
+  }
+  for (const [doc, chain] of chains) {
+    for (let i = chain.head; i !== -1; i = next[i]) {
       const r = pending[i].report;
       placed[i] = locateReport(r, first);
       const fix = fixes && r.fix && r.resource && placeFix(r.resource, r.fix);
@@ -204,7 +215,8 @@ function locateAll(pending: readonly Pending[], first: Resource | undefined, fix
 function locateReport(r: Report, first: Resource | undefined): Placed {
   if (r.location) return { location: r.location, rawLine: r.location.line };
   if (r.resource) {
-    const path: ResourcePath = [...r.resource.basePath, ...(r.path ?? [])];
+    const base = r.resource.basePath;
+    const path: ResourcePath = base.length === 0 ? (r.path ?? base) : r.path ? [...base, ...r.path] : base;
     const loc = r.resource.doc.locate(path, r.target);
     return { location: loc.location, related: loc.related, rawLine: loc.rawLine ?? loc.location.line };
   }

@@ -62,6 +62,10 @@ export function allocatable(o: CapacityOptions): Record<Dimension, Quantity> {
   return { cpu: sub(o.cpu, o.reserved.cpu), memory: sub(o.memory, o.reserved.memory) };
 }
 
+const KINDS = ['requests', 'limits'] as const;
+const DIMENSIONS = ['cpu', 'memory'] as const;
+const CONTAINERS_AND_INIT = { init: true };
+
 export function workloadUsages(index: ResourceIndex, o: CapacityOptions): WorkloadUsage[] {
   const hpaMax = new Map<string, number>();
   for (const hpa of index.ofKind('HorizontalPodAutoscaler')) {
@@ -72,37 +76,41 @@ export function workloadUsages(index: ResourceIndex, o: CapacityOptions): Worklo
   const out: WorkloadUsage[] = [];
   for (const w of index.workloads) {
     const { replicas, from } = replicasOf(w, hpaMax, o);
-    const perPod = { requests: { cpu: ZERO, memory: ZERO }, limits: { cpu: ZERO, memory: ZERO } };
     const unlimited = { cpu: 0, memory: 0 };
     const largestPath: Record<Dimension, ResourcePath> = { cpu: [], memory: [] };
     const largestRequestPath: Record<Dimension, ResourcePath> = { cpu: [], memory: [] };
-    const largest: Record<Dimension, Quantity> = { cpu: ZERO, memory: ZERO };
-    const largestReq: Record<Dimension, Quantity> = { cpu: ZERO, memory: ZERO };
-    for (const kind of ['requests', 'limits'] as const) {
-      for (const dim of ['cpu', 'memory'] as const) {
-        let sum = ZERO;
-        let initMax = ZERO;
-        for (const c of containersOf(w, { init: true })) {
-          const raw = c.container.resources?.[kind]?.[dim];
+    // Per kind and dimension: the sum of app containers, the largest init container, the largest single value.
+    const sum = [ZERO, ZERO, ZERO, ZERO];
+    const initMax = [ZERO, ZERO, ZERO, ZERO];
+    const largest = [ZERO, ZERO, ZERO, ZERO];
+    // One pass over the containers (in order, as each kind and dimension saw them one pass each).
+    for (const c of containersOf(w, CONTAINERS_AND_INIT)) {
+      const resources = c.container.resources;
+      for (let k = 0; k < 2; k++) {
+        const kind = KINDS[k];
+        const values = resources?.[kind];
+        for (let d = 0; d < 2; d++) {
+          const dim = DIMENSIONS[d];
+          const slot = k * 2 + d;
+          const raw = values?.[dim];
           const q = raw === undefined || raw === null ? undefined : parseQuantity(raw);
           if (!q) {
             if (kind === 'limits' && !c.init) unlimited[dim]++;
             continue;
           }
-          if (c.init) initMax = maxQuantity(initMax, q);
-          else sum = addQuantities(sum, q);
-          if (kind === 'limits' && compareQuantities(q, largest[dim]) > 0) {
-            largest[dim] = q;
-            largestPath[dim] = [...c.path, 'resources', 'limits', dim];
-          }
-          if (kind === 'requests' && compareQuantities(q, largestReq[dim]) > 0) {
-            largestReq[dim] = q;
-            largestRequestPath[dim] = [...c.path, 'resources', 'requests', dim];
+          if (c.init) initMax[slot] = maxQuantity(initMax[slot], q);
+          else sum[slot] = addQuantities(sum[slot], q);
+          if (compareQuantities(q, largest[slot]) > 0) {
+            largest[slot] = q;
+            (kind === 'limits' ? largestPath : largestRequestPath)[dim] = [...c.path, 'resources', kind, dim];
           }
         }
-        perPod[kind][dim] = maxQuantity(sum, initMax);
       }
     }
+    const perPod = {
+      requests: { cpu: maxQuantity(sum[0], initMax[0]), memory: maxQuantity(sum[1], initMax[1]) },
+      limits: { cpu: maxQuantity(sum[2], initMax[2]), memory: maxQuantity(sum[3], initMax[3]) },
+    };
     const times = (q: Quantity) => multiplyQuantity(q, replicas);
     out.push({
       workload: w, replicas, replicasFrom: from, perPod, unlimited, largestPath, largestRequestPath,

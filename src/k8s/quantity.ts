@@ -113,6 +113,8 @@ function normalise(num: bigint, den: bigint, text: string): Quantity {
 }
 
 export function compareQuantities(a: Quantity, b: Quantity): -1 | 0 | 1 {
+  // Most comparisons share a denominator (whole numbers, millicores): no products to allocate.
+  if (a.den === b.den) return a.num < b.num ? -1 : a.num > b.num ? 1 : 0;
   const l = a.num * b.den;
   const r = b.num * a.den;
   return l < r ? -1 : l > r ? 1 : 0;

@@ -9,7 +9,7 @@
  */
 import type { Document, LineCounter, Node, YAMLMap } from 'yaml';
 import { yamlLib } from '../vendor.js';
-import { buildPositionTree, type MapNode, type PositionNode, type PositionTree } from './positions.js';
+import { buildPositionTree, isJsSpace, type MapNode, type PositionNode, type PositionTree } from './positions.js';
 
 // `yaml` is loaded on first use: only documents the position tree cannot picture need it.
 export { yamlLib };
@@ -39,8 +39,11 @@ const INDEX_FROM = 16;
 interface NodeModel<N> {
   root(): N | undefined;
   deref(node: N | undefined): N | undefined;
-  /** The first entry of a mapping node whose key matches seg; undefined when `node` is not a mapping. */
-  entry(node: N, seg: string | number): { key: N; value: N | undefined } | null | undefined;
+  /** Index of the first entry of a mapping node whose key matches seg: -1 when none does, undefined when `node` is not a mapping. */
+  entry(node: N, seg: string | number): number | undefined;
+  /** The key and the value of entry `i` of a mapping node (as `entry` found it). */
+  key(node: N, i: number): N;
+  value(node: N, i: number): N | undefined;
   /** Item `i` of a sequence node; undefined when it is not a sequence or has no such item. */
   item(node: N, i: number): N | undefined;
   range(node: N): readonly [number, number] | undefined;
@@ -72,7 +75,7 @@ export class DocumentLocator {
       this.usedTree = !!tree;
       if (tree) {
         locateStats.trees++;
-        this.model = treeModel(tree) as NodeModel<unknown>;
+        this.model = new TreeModel(tree) as NodeModel<unknown>;
       } else {
         locateStats.yamlParses++;
         this.model = yamlModel(this.text) as NodeModel<unknown>;
@@ -93,13 +96,13 @@ export class DocumentLocator {
       node = m.deref(node);
       keyNode = undefined;
       const entry = node === undefined ? undefined : m.entry(node, seg);
-      if (entry === null) {
+      if (entry === -1) {
         found = false;
         break;
       }
-      if (entry) {
-        keyNode = entry.key;
-        node = entry.value;
+      if (entry !== undefined) {
+        keyNode = m.key(node, entry);
+        node = m.value(node, entry);
         best = node ?? keyNode;
         bestKey = keyNode;
         continue;
@@ -143,47 +146,66 @@ export class DocumentLocator {
 
   private rangeOf(start: number, end: number): TextRange {
     // Trim trailing whitespace/newlines that the parser includes in block values.
-    while (end > start && /\s/.test(this.text[end - 1])) end--;
-    const a = this.linePos(start);
-    const b = this.linePos(end);
-    return { line: a.line, column: a.col, endLine: b.line, endColumn: b.col, start, end };
+    while (end > start && isJsSpace(this.text.charCodeAt(end - 1))) end--;
+    const starts = this.lineStarts ?? this.countLines();
+    const a = lineIndex(starts, start);
+    const b = lineIndex(starts, end);
+    // 1-based lines and columns (columns in UTF-16 code units, as `yaml`'s LineCounter).
+    return { line: a + 1, column: start - starts[a] + 1, endLine: b + 1, endColumn: end - starts[b] + 1, start, end };
   }
 
-  /** 1-based line and column of an offset (columns in UTF-16 code units, as `yaml`'s LineCounter). */
-  private linePos(offset: number): { line: number; col: number } {
-    if (!this.lineStarts) {
-      const starts = [0];
-      for (let p = this.text.indexOf('\n'); p !== -1; p = this.text.indexOf('\n', p + 1)) starts.push(p + 1);
-      this.lineStarts = starts;
-    }
-    const starts = this.lineStarts;
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (starts[mid] <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return { line: lo + 1, col: offset - starts[lo] + 1 };
+  private countLines(): number[] {
+    const starts = [0];
+    for (let p = this.text.indexOf('\n'); p !== -1; p = this.text.indexOf('\n', p + 1)) starts.push(p + 1);
+    return (this.lineStarts = starts);
   }
 }
 
-function treeModel(tree: PositionTree): NodeModel<PositionNode> {
-  return {
-    root: () => tree.root,
-    deref(node) {
-      let guard = 0;
-      while (node && node.kind === 'alias' && guard++ < 100) node = node.target;
-      return node;
-    },
-    entry(node, seg) {
-      if (node.kind !== 'map') return undefined;
-      const i = mapLookup(node, String(seg));
-      return i === -1 ? null : { key: node.keys[i], value: node.values[i] };
-    },
-    item: (node, i) => (node.kind === 'seq' && i < node.items.length ? node.items[i] : undefined),
-    range: (node) => [node.start, node.end],
-  };
+/** The 0-based line holding an offset, given each line's first offset. */
+function lineIndex(starts: readonly number[], offset: number): number {
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (starts[mid] <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+/** The position tree's nodes: one object per document, its methods shared (no closures per document). */
+class TreeModel implements NodeModel<PositionNode> {
+  constructor(private readonly tree: PositionTree) {}
+
+  root(): PositionNode {
+    return this.tree.root;
+  }
+
+  deref(node: PositionNode | undefined): PositionNode | undefined {
+    let guard = 0;
+    while (node && node.kind === 'alias' && guard++ < 100) node = node.target;
+    return node;
+  }
+
+  entry(node: PositionNode, seg: string | number): number | undefined {
+    return node.kind === 'map' ? mapLookup(node, typeof seg === 'string' ? seg : String(seg)) : undefined;
+  }
+
+  key(node: PositionNode, i: number): PositionNode {
+    return (node as MapNode).keys[i];
+  }
+
+  value(node: PositionNode, i: number): PositionNode | undefined {
+    return (node as MapNode).values[i];
+  }
+
+  item(node: PositionNode, i: number): PositionNode | undefined {
+    return node.kind === 'seq' && i < node.items.length ? node.items[i] : undefined;
+  }
+
+  range(node: PositionNode): readonly [number, number] {
+    return [node.start, node.end];
+  }
 }
 
 /**
@@ -265,10 +287,10 @@ function yamlModel(text: string): NodeModel<Node> {
         }
         i = byName.get(name) ?? -1;
       }
-      if (i === -1) return null;
-      const pair = items[i];
-      return { key: pair.key as Node, value: (pair.value as Node | null) ?? undefined };
+      return i;
     },
+    key: (node, i) => (node as YAMLMap).items[i].key as Node,
+    value: (node, i) => ((node as YAMLMap).items[i].value as Node | null) ?? undefined,
     item: (node, i) => (lib.isSeq(node) && i < node.items.length ? (node.items[i] as Node) : undefined),
     range: (node) => (node.range ? [node.range[0], node.range[1]] : undefined),
   };

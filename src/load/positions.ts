@@ -47,6 +47,9 @@ interface Frame {
   children: Frame[];
 }
 
+/** The children of a frame that has none (shared, never added to). */
+const NO_CHILDREN: Frame[] = [];
+
 /** Thrown inside the builder when the js-yaml events do not give the `yaml` package's picture. */
 class Unsupported extends Error {}
 
@@ -65,7 +68,8 @@ export function buildPositionTree(text: string): PositionTree | undefined {
   const stack: Frame[] = [];
   const listener = (event: 'open' | 'close', state: { position: number; kind: string | null; result: unknown }) => {
     if (event === 'open') {
-      stack.push({ open: state.position, close: -1, kind: null, result: undefined, children: [] });
+      // Most nodes are scalars: they share the empty list until a child comes.
+      stack.push({ open: state.position, close: -1, kind: null, result: undefined, children: NO_CHILDREN });
       return;
     }
     const f = stack.pop()!;
@@ -73,7 +77,12 @@ export function buildPositionTree(text: string): PositionTree | undefined {
     f.close = Math.min(state.position, text.length);
     f.kind = state.kind;
     f.result = state.result;
-    (stack.length > 0 ? stack[stack.length - 1].children : roots).push(f);
+    if (stack.length === 0) roots.push(f);
+    else {
+      const parent = stack[stack.length - 1];
+      if (parent.children === NO_CHILDREN) parent.children = [f];
+      else parent.children.push(f);
+    }
   };
   try {
     yaml.load(text, { schema: YAML11_SCHEMA, json: true, listener } as yaml.LoadOptions);
@@ -228,7 +237,7 @@ class Builder {
   /** `close` moved back over whitespace, as `yaml`'s ranges are trimmed (src/load/locate.ts). */
   private trimEnd(start: number, close: number): number {
     let e = close;
-    while (e > start && /\s/.test(this.text[e - 1])) e--;
+    while (e > start && isJsSpace(this.text.charCodeAt(e - 1))) e--;
     return e;
   }
 
@@ -265,6 +274,17 @@ class Builder {
   private unsupported(): never {
     throw new Unsupported();
   }
+}
+
+/**
+ * What `/\s/` matches (ECMAScript WhiteSpace and LineTerminator), by code unit: the
+ * trimming the `yaml` package's ranges get, without a one-character string and a regex
+ * test per character.
+ */
+export function isJsSpace(c: number): boolean {
+  if (c <= 0x20) return c === 0x20 || (c >= 0x09 && c <= 0x0d);
+  if (c < 0xa0) return false;
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 }
 
 function isBlank(c: number): boolean {

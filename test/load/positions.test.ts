@@ -9,6 +9,7 @@ import path from 'node:path';
 import yaml from 'js-yaml';
 import { describe, expect, it } from 'vitest';
 import { DocumentLocator, locateStats } from '../../src/load/locate.js';
+import { isJsSpace } from '../../src/load/positions.js';
 import { splitYamlDocuments } from '../../src/load/split.js';
 import { YAML11_SCHEMA } from '../../src/load/yaml11-schema.js';
 import type { PathSegment } from '../../src/types.js';
@@ -63,6 +64,12 @@ const EDGE_CASES: Record<string, string> = {
 };
 
 describe('positions from js-yaml events', () => {
+  it('trim what /\\s/ matches, code unit by code unit', () => {
+    const differ: number[] = [];
+    for (let c = 0; c <= 0xffff; c++) if (isJsSpace(c) !== /\s/.test(String.fromCharCode(c))) differ.push(c);
+    expect(differ).toEqual([]);
+  });
+
   for (const [name, text] of Object.entries(EDGE_CASES)) {
     it(`match the yaml package's: ${name}`, () => {
       expect(differences(text)).toEqual([]);

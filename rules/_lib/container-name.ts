@@ -1,0 +1,8 @@
+/** How findings name a container: `container "app" of Deployment web` (`init container` for one). */
+import type { Resource } from '../../src/engine/resource.js';
+import type { ContainerRef } from '../../src/k8s/workloads.js';
+
+/** Worded when a rule reports, not for every container it looks at. */
+export function containerOf(c: ContainerRef, r: Resource): string {
+  return `${c.init ? 'init container' : 'container'} "${c.container.name ?? '?'}" of ${r.kind} ${r.name}`;
+}
