@@ -27,19 +27,24 @@ export const rule = defineRule<CapacityOptions>({
   },
   check(ctx) {
     const o = resolveCapacityOptions(ctx.options);
-    const usages = workloadUsages(ctx.index, o);
-    if (usages.length === 0) return;
+    // One pass over the workloads: totals and the largest contributors are folded as each
+    // workload's usage is worked out, so no usage per workload is kept (a large input has many).
+    const sums = { cpu: new Sums('cpu'), memory: new Sums('memory') };
+    let workloads = 0;
+    for (const u of workloadUsages(ctx.index, o)) {
+      workloads++;
+      sums.cpu.add(u);
+      sums.memory.add(u);
+    }
+    if (workloads === 0) return;
     const alloc = allocatable(o);
     const fmt = (d: Dimension, q: Quantity) => (d === 'cpu' ? formatCpu(q) : formatMemory(q));
     // maxUtilization as an exact fraction (to 1e-6) so the comparison stays exact.
     const barNum = BigInt(Math.round(o.maxUtilization * 1_000_000));
     for (const dim of ['cpu', 'memory'] as const) {
-      const total = (k: 'requests' | 'limits') => usages.reduce((acc, u) => addQuantities(acc, u.total[k][dim]), ZERO);
-      const limits = total('limits');
-      const requests = total('requests');
+      const { limits, requests, uncounted } = sums[dim];
       const bar: Quantity = { num: alloc[dim].num * barNum, den: alloc[dim].den * 1_000_000n, text: '' };
-      const top = largest(usages, dim, 'limits');
-      const uncounted = usages.reduce((n, u) => n + u.unlimited[dim], 0);
+      const top = sums[dim].largest('limits');
       const note = uncounted ? `; ${uncounted} container${uncounted === 1 ? '' : 's'} without a ${dim} limit not counted` : '';
       if (compareQuantities(limits, bar) > 0 && top) {
         const pct = (ratio(limits, alloc[dim]) * 100).toFixed(1);
@@ -49,7 +54,7 @@ export const rule = defineRule<CapacityOptions>({
           message: `total ${dim} limits ${fmt(dim, limits)} are ${pct}% of allocatable ${fmt(dim, alloc[dim])}, above the ${Math.round(o.maxUtilization * 1000) / 10}% bar (${fmt(dim, bar)}); largest contributor: ${top.workload.kind} ${top.workload.name}, ${top.replicas} x ${fmt(dim, top.perPod.limits[dim])} = ${fmt(dim, top.total.limits[dim])} (${top.replicasFrom})${note}`,
         });
       }
-      const topReq = largest(usages, dim, 'requests');
+      const topReq = sums[dim].largest('requests');
       if (compareQuantities(requests, alloc[dim]) > 0 && topReq) {
         const pct = (ratio(requests, alloc[dim]) * 100).toFixed(1);
         ctx.report({
@@ -62,9 +67,29 @@ export const rule = defineRule<CapacityOptions>({
   },
 });
 
-function largest(usages: WorkloadUsage[], dim: Dimension, kind: 'requests' | 'limits'): WorkloadUsage | undefined {
-  let best: WorkloadUsage | undefined;
-  for (const u of usages) if (!best || compareQuantities(u.total[kind][dim], best.total[kind][dim]) > 0) best = u;
-  return best && compareQuantities(best.total[kind][dim], ZERO) > 0 ? best : undefined;
-}
+/** One dimension's running totals over the workloads, and the first of the largest contributors (as a sort would keep it). */
+class Sums {
+  limits: Quantity = ZERO;
+  requests: Quantity = ZERO;
+  uncounted = 0;
+  private top: Record<'requests' | 'limits', WorkloadUsage | undefined> = { requests: undefined, limits: undefined };
 
+  constructor(private readonly dim: Dimension) {}
+
+  add(u: WorkloadUsage): void {
+    const dim = this.dim;
+    this.limits = addQuantities(this.limits, u.total.limits[dim]);
+    this.requests = addQuantities(this.requests, u.total.requests[dim]);
+    this.uncounted += u.unlimited[dim];
+    for (const kind of ['requests', 'limits'] as const) {
+      const best = this.top[kind];
+      if (!best || compareQuantities(u.total[kind][dim], best.total[kind][dim]) > 0) this.top[kind] = u;
+    }
+  }
+
+  /** The largest contributor of a kind, when it contributes anything. */
+  largest(kind: 'requests' | 'limits'): WorkloadUsage | undefined {
+    const best = this.top[kind];
+    return best && compareQuantities(best.total[kind][this.dim], ZERO) > 0 ? best : undefined;
+  }
+}

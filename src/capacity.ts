@@ -55,7 +55,7 @@ export async function capacityReport(options: LintOptions): Promise<CapacityRepo
 }
 
 function unitPicture(unit: string, resources: Resource[], o: CapacityOptions): CapacityData {
-  const usages = workloadUsages(new ResourceIndex(resources), o);
+  const usages = [...workloadUsages(new ResourceIndex(resources), o)];
   const alloc = allocatable(o);
   const fmt = (d: Dimension, q: Quantity) => (d === 'cpu' ? formatCpu(q) : formatMemory(q));
   const sum = (k: 'requests' | 'limits', d: Dimension) => usages.reduce((a, u) => addQuantities(a, u.total[k][d]), ZERO);

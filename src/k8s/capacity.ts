@@ -66,14 +66,17 @@ const KINDS = ['requests', 'limits'] as const;
 const DIMENSIONS = ['cpu', 'memory'] as const;
 const CONTAINERS_AND_INIT = { init: true };
 
-export function workloadUsages(index: ResourceIndex, o: CapacityOptions): WorkloadUsage[] {
+/**
+ * Each workload's usage, one at a time, in input order: the rule folds them into totals and
+ * keeps only the largest contributors, so a large input never holds one usage per workload.
+ */
+export function* workloadUsages(index: ResourceIndex, o: CapacityOptions): Generator<WorkloadUsage> {
   const hpaMax = new Map<string, number>();
   for (const hpa of index.ofKind('HorizontalPodAutoscaler')) {
     const ref = hpa.object.spec?.scaleTargetRef;
     const max = hpa.object.spec?.maxReplicas;
     if (isObject(ref) && typeof max === 'number') hpaMax.set(`${hpa.namespace}/${ref.kind}/${ref.name}`, max);
   }
-  const out: WorkloadUsage[] = [];
   for (const w of index.workloads) {
     const { replicas, from } = replicasOf(w, hpaMax, o);
     const unlimited = { cpu: 0, memory: 0 };
@@ -112,15 +115,14 @@ export function workloadUsages(index: ResourceIndex, o: CapacityOptions): Worklo
       limits: { cpu: maxQuantity(sum[2], initMax[2]), memory: maxQuantity(sum[3], initMax[3]) },
     };
     const times = (q: Quantity) => multiplyQuantity(q, replicas);
-    out.push({
+    yield {
       workload: w, replicas, replicasFrom: from, perPod, unlimited, largestPath, largestRequestPath,
       total: {
         requests: { cpu: times(perPod.requests.cpu), memory: times(perPod.requests.memory) },
         limits: { cpu: times(perPod.limits.cpu), memory: times(perPod.limits.memory) },
       },
-    });
+    };
   }
-  return out;
 }
 
 function replicasOf(w: Resource, hpaMax: Map<string, number>, o: CapacityOptions): { replicas: bigint; from: string } {
