@@ -15,14 +15,19 @@ export const rule = defineRule<Record<string, never>>({
     reads: [...SELECTION_READS, ['spec', 'ports'], ...PORT_READS],
   },
   check(ctx) {
-    // Services sharing a selector share its pods (selectPods memoises them): their ports are gathered once.
+    // Services sharing a selector share its pods (selectPods memoises them): the ports of a large
+    // selection are gathered once. Those of a few pods are gathered again for each Service, which
+    // costs as little, and keeps a large input from holding one summary per Service.
     const summaries = new Map<readonly PodTemplateRef[], PodPorts>();
     for (const { svc, selector } of selectingServices(ctx.index.ofKind('Service'))) {
       const pods = selectPods(ctx.index, ctx.settings.kubeVersion, svc.namespace, selector);
       // A Service that selects nothing is service-selector-match's finding, not ours.
       if (pods.length === 0) continue;
-      let summary = summaries.get(pods);
-      if (!summary) summaries.set(pods, (summary = podPorts(pods)));
+      let summary = pods.length > SHARED_SELECTION ? summaries.get(pods) : undefined;
+      if (!summary) {
+        summary = podPorts(pods);
+        if (pods.length > SHARED_SELECTION) summaries.set(pods, summary);
+      }
       const { declared, byNameAndProtocol, firstByName, numbers } = summary;
       const selected = summary.selected();
       const ports = svc.object.spec.ports;
@@ -71,6 +76,9 @@ export const rule = defineRule<Record<string, never>>({
     }
   },
 });
+
+/** Above this many selected pods, a selection's port summary is kept for the other Services sharing it. */
+const SHARED_SELECTION = 4;
 
 /** The container ports of a set of selected pods, indexed for the per-port checks. */
 interface PodPorts {
