@@ -62,7 +62,8 @@ export const rule = defineRule<Options>({
   check(ctx) {
     const own = goRegExp(ctx.options.pattern);
     for (const r of ctx.index.workloads) {
-      const chain = chartChain(ctx.charts, r.doc.file);
+      // The chart chain (its image versions parse values.yaml) only for an image the rule checks.
+      let chain: ChartVersions[] | undefined;
       const label = versionLabel(r);
       for (const c of containersOf(r, { init: true })) {
         const text = c.container.image;
@@ -71,7 +72,7 @@ export const rule = defineRule<Options>({
         // No tag: image-naming reports it; a digest alone pins an exact image whatever the version.
         if (!own.test(img.name) || img.tag === undefined) continue;
         const repo = img.prefix ? `${img.prefix}/${img.name}` : img.name;
-        const expected = expectedVersions(repo, img.name, chain, label);
+        const expected = expectedVersions(repo, img.name, (chain ??= chartChain(ctx.charts, r.doc.file)), label);
         if (expected.length === 0 || expected.some((e) => e.version === img.tag)) continue;
         const names = expected.map((e) => `${e.version} (${e.what})`).join(' or ');
         const related: RelatedLocation[] = expected.map((e) => e.where);
