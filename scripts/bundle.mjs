@@ -129,6 +129,20 @@ const picocolorsWithoutStdoutProbe = {
   },
 };
 
+// The Helm bundle takes `yaml` from the linter's one copy (dist/vendor/yaml.cjs through src/vendor.ts),
+// not a second copy inside helm.cjs that a chart lint would compile and warm up again.
+const yamlFromVendor = {
+  name: 'yaml-from-vendor',
+  setup(b) {
+    b.onResolve({ filter: /^yaml$/ }, () => ({ path: 'yaml-vendor', namespace: 'k8s-todo-lint' }));
+    b.onLoad({ filter: /^yaml-vendor$/, namespace: 'k8s-todo-lint' }, () => ({
+      resolveDir: path.join(root, 'dist/src'),
+      loader: 'js',
+      contents: "module.exports = require('./vendor.js').yamlLib();",
+    }));
+  },
+};
+
 await build({
   ...common,
   entryPoints: [path.join(root, 'dist/src/cli/main.js')],
@@ -147,6 +161,7 @@ await build({
   entryPoints: [path.join(root, 'dist/src/helm/index.js')],
   outfile: path.join(outdir, 'helm.cjs'),
   external: ['ajv', 'ajv/*'],
+  plugins: [yamlFromVendor],
 });
 
 // The generated config validator requires two of ajv's runtime helpers: inlined, so that checking

@@ -11,7 +11,11 @@ import { requireWithCodeCache } from './code-cache.js';
 import { packageRoot } from './package-root.js';
 
 const require = createRequire(import.meta.url);
-const cache = new Map<string, unknown>();
+// Per process (per worker thread), not per copy of this module: the Helm bundle (dist/bundle/helm.cjs)
+// holds its own copy and takes `yaml` from here too (scripts/bundle.mjs), so the package is
+// compiled and warmed up once.
+const CACHE_KEY = Symbol.for('k8s-todo-lint.vendor');
+const cache = ((globalThis as Record<symbol, unknown>)[CACHE_KEY] ??= new Map<string, unknown>()) as Map<string, unknown>;
 
 function load<T>(name: string): T {
   let mod = cache.get(name);

@@ -5,7 +5,7 @@
  * positions map back to template and values lines. Render errors become
  * helm-render findings; one broken chart never stops the others.
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import yaml from 'js-yaml';
 import { parseDirectives, type Directive } from '../engine/directives.js';
@@ -141,7 +141,7 @@ export async function loadCharts(chartPaths: readonly string[], opts: ChartLoadO
       if (o.file.startsWith(`${rootName}/`) && !isArchive) return opts.display(path.join(abs, o.file.slice(rootName.length + 1)));
       return o.file;
     };
-    if (!isArchive) collectTemplateDirectives(abs, opts.display, out.directives, opts.overlay);
+    if (!isArchive) collectTemplateDirectives(abs, opts.display, out.directives, opts.overlay, chart && !opts.overlay ? loadedTemplates(chart) : undefined);
 
     const ciFiles = isArchive ? [] : ciValuesFiles(abs);
     const variants: Array<string | undefined> = [undefined, ...ciFiles].filter((_, k) => variant === undefined || k === variant);
@@ -322,8 +322,24 @@ export function ciValuesFiles(dir: string): string[] {
   return readdirSync(ci).filter((f) => /-values\.ya?ml$/.test(f) && isRegularFile(path.join(ci, f))).sort().map((f) => path.join(ci, f));
 }
 
-/** Suppression comments in templates apply to findings mapped to those templates. */
-function collectTemplateDirectives(dir: string, display: (abs: string) => string, into: Map<string, Directive[]>, overlay?: TextOverlay): void {
+/** The template files a chart directory's loader read (its subcharts' too), by absolute path. */
+function loadedTemplates(chart: Chart, into = new Map<string, Uint8Array>()): Map<string, Uint8Array> {
+  for (const f of chart.templates) if (f.diskPath !== undefined) into.set(f.diskPath, f.data);
+  for (const sub of chart.dependencies()) loadedTemplates(sub, into);
+  return into;
+}
+
+/**
+ * Suppression comments in templates apply to findings mapped to those templates. A template
+ * the chart loader read is taken from its bytes (not read again) when it has the file's size:
+ * the loader drops a byte order mark, which must stay in the text comments are read from.
+ */
+function collectTemplateDirectives(dir: string, display: (abs: string) => string, into: Map<string, Directive[]>, overlay?: TextOverlay, loaded?: ReadonlyMap<string, Uint8Array>): void {
+  const textOf = (p: string): string | undefined => {
+    const bytes = loaded?.get(p);
+    if (bytes !== undefined && statSync(p, { throwIfNoEntry: false })?.size === bytes.length) return utf8.decode(bytes);
+    return overlay?.(p) ?? readRegularText(p);
+  };
   const walk = (d: string, depth: number) => {
     if (depth > 6 || !isDirectory(d)) return;
     for (const entry of readdirSync(d, { withFileTypes: true })) {
@@ -331,7 +347,7 @@ function collectTemplateDirectives(dir: string, display: (abs: string) => string
       if (entry.isDirectory()) {
         if (entry.name === 'templates' || depth > 0 || entry.name === 'charts') walk(p, depth + 1);
       } else if (/\.(ya?ml|tpl|json|txt)$/.test(entry.name) && d.split(path.sep).includes('templates')) {
-        const text = overlay?.(p) ?? readRegularText(p);
+        const text = textOf(p);
         if (text === undefined) continue;
         const found = parseDirectives(text);
         if (found.length) into.set(display(p), found);

@@ -22,6 +22,23 @@ export interface FindOptions {
   images?: Readonly<Record<string, ImageConfig>>;
   /** Absolute directories of the manifests (or templates) that use the image; searched upward. */
   manifestDirs?: readonly string[];
+  /**
+   * What the search read of the disk, shared by the searches of one lint (src/load/dockerfiles.ts):
+   * each chart's images are searched from its own template directory, and all of them walk up
+   * through the same directories (the config's, the working directory, the repository's).
+   */
+  seen?: DiskSeen;
+}
+
+/** Directory listings and file checks, read once and then remembered. */
+export interface DiskSeen {
+  listings: Map<string, ReadonlySet<string>>;
+  files: Map<string, boolean>;
+}
+
+/** A new, empty memory of the disk (one per lint: nothing is kept from one lint to the next). */
+export function diskSeen(): DiskSeen {
+  return { listings: new Map(), files: new Map() };
 }
 
 export type FindResult =
@@ -35,12 +52,17 @@ export function componentOf(image: ImageRef): string {
 
 const LAYOUTS = ['deploy/docker/%/Dockerfile', 'docker/%/Dockerfile', '%/Dockerfile'];
 
-function isFile(p: string): boolean {
-  try {
-    return statSync(p).isFile();
-  } catch {
-    return false;
+function isFile(p: string, seen?: DiskSeen): boolean {
+  let is = seen?.files.get(p);
+  if (is === undefined) {
+    try {
+      is = statSync(p).isFile();
+    } catch {
+      is = false;
+    }
+    seen?.files.set(p, is);
   }
+  return is;
 }
 
 /** The config entry for an image: keyed by the full repository (`registry/path/name`) or the bare name. */
@@ -71,7 +93,7 @@ export function searchRoots(opts: FindOptions, listings: Listings = new Map()): 
 }
 
 /**
- * The names in a directory, read once per search (empty when it cannot be read). Most
+ * The names in a directory, read once per search, or per lint with `seen` (empty when it cannot be read). Most
  * candidates fail at their first path segment, so one readdir per searched directory
  * replaces a stat per candidate (measured: findDockerfile was ~5% of a one-file lint).
  */
@@ -96,16 +118,16 @@ export function findDockerfile(image: ImageRef, opts: FindOptions): FindResult {
     const [key, cfg] = entry;
     if (cfg.dockerfile !== undefined) {
       const abs = path.resolve(opts.baseDir, cfg.dockerfile);
-      return isFile(abs) ? { found: true, abs, how: `config images.${key}.dockerfile` } : { found: false, reason: `images.${key}.dockerfile in the config is ${cfg.dockerfile}, which is not a file` };
+      return isFile(abs, opts.seen) ? { found: true, abs, how: `config images.${key}.dockerfile` } : { found: false, reason: `images.${key}.dockerfile in the config is ${cfg.dockerfile}, which is not a file` };
     }
     if (cfg.context !== undefined) {
       // docker build's default: the Dockerfile at the root of the context.
       const abs = path.resolve(opts.baseDir, cfg.context, 'Dockerfile');
-      return isFile(abs) ? { found: true, abs, how: `config images.${key}.context` } : { found: false, reason: `images.${key}.context in the config has no Dockerfile` };
+      return isFile(abs, opts.seen) ? { found: true, abs, how: `config images.${key}.context` } : { found: false, reason: `images.${key}.context in the config has no Dockerfile` };
     }
   }
   const names = [...new Set([componentOf(image), image.name])];
-  const listings: Listings = new Map();
+  const listings: Listings = opts.seen?.listings ?? new Map();
   const roots = searchRoots(opts, listings);
   for (const root of roots) {
     const top = namesIn(root, listings);
@@ -114,7 +136,7 @@ export function findDockerfile(image: ImageRef, opts: FindOptions): FindResult {
         const rel = layout.replace('%', name);
         if (!top.has(rel.slice(0, rel.indexOf('/')))) continue;
         const abs = path.join(root, rel);
-        if (isFile(abs)) return { found: true, abs, how: `convention ${rel}` };
+        if (isFile(abs, opts.seen)) return { found: true, abs, how: `convention ${rel}` };
       }
     }
   }

@@ -7,7 +7,7 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { findDockerfile } from './dockerfile-search.js';
+import { diskSeen, findDockerfile } from './dockerfile-search.js';
 import type { DockerfileModel } from '../dockerfile/model.js';
 import { parseDockerfile } from '../dockerfile/parse.js';
 import type { DockerfileCatalogue, DockerfileLookup, ImageName } from '../engine/rule.js';
@@ -38,6 +38,8 @@ export function dockerfileCatalogue(settings: DockerfileSettings): DockerfileCat
   const { baseDir, cwd, images } = settings;
   const answers = new Map<string, DockerfileLookup>();
   const parsed = new Map<string, Parsed>();
+  // Each chart's images are searched from its own directory, up through directories every search shares.
+  const seen = diskSeen();
   // Thousands of workloads share a few manifest files: resolve each file's directory once.
   const dirs = new Map<string, string>();
   const dirOf = (file: string): string => {
@@ -58,7 +60,7 @@ export function dockerfileCatalogue(settings: DockerfileSettings): DockerfileCat
       const key = [image.prefix ?? '', image.name, ...manifestDirs].join('\0');
       let answer = answers.get(key);
       if (answer !== undefined) return answer;
-      const found = findDockerfile({ prefix: image.prefix ?? '', name: image.name }, { baseDir, cwd, images, manifestDirs });
+      const found = findDockerfile({ prefix: image.prefix ?? '', name: image.name }, { baseDir, cwd, images, manifestDirs, seen });
       if (!found.found) {
         // Worded only when asked (a --verbose note): the search's reason is slow to word.
         answer = {

@@ -92,17 +92,18 @@ describe('requireWithCodeCache', () => {
 
 describe('the build', () => {
   it('leaves caches the CLI bundle and the validators it loads are compiled with', () => {
-    const code = `
-      const { requireWithCodeCache, loadedScripts } = require(${JSON.stringify(path.join(ROOT, 'dist/bundle/code-cache.cjs'))});
-      const cli = requireWithCodeCache(${JSON.stringify(ROOT)}, ${JSON.stringify(path.join(ROOT, 'dist/bundle/main.cjs'))});
-      const io = { stdout: () => true, stderr: () => true, env: {}, isTTY: false, cwd: ${JSON.stringify(ROOT)} };
-      cli.main(['examples/todo-app/'], io).then(() => console.log(JSON.stringify(loadedScripts())));`;
-    const r = spawnSync(process.execPath, ['-e', code], { encoding: 'utf8' });
-    expect(r.stderr).toBe('');
-    const loaded = JSON.parse(r.stdout) as Array<{ file: string; cache: string }>;
-    const rel = (f: string) => path.relative(ROOT, f).split(path.sep).join('/');
-    expect(loaded.map((s) => rel(s.file))).toEqual(expect.arrayContaining(['dist/bundle/main.cjs', 'schemas/k8s/apps/v1/Deployment.cjs']));
-    expect(loaded.filter((s) => s.cache !== 'used').map((s) => rel(s.file))).toEqual([]);
+    const loaded = lintThroughBundle('examples/todo-app/');
+    expect(loaded.map((s) => s.file)).toEqual(expect.arrayContaining(['dist/bundle/main.cjs', 'schemas/k8s/apps/v1/Deployment.cjs']));
+    expect(loaded.filter((s) => s.cache !== 'used').map((s) => s.file)).toEqual([]);
+  });
+
+  it('gives the Helm bundle the linter\'s one copy of yaml, not a second one to compile and warm up', () => {
+    const loaded = lintThroughBundle('fixtures/charts/todo-app');
+    expect(loaded.map((s) => s.file)).toEqual(expect.arrayContaining(['dist/bundle/helm.cjs', 'dist/vendor/yaml.cjs']));
+    // A message of the yaml package's own source: in its vendor file, and not in the Helm bundle.
+    const ownText = 'Expected YAML collection at';
+    expect(readFileSync(path.join(ROOT, 'dist/vendor/yaml.cjs'), 'utf8')).toContain(ownText);
+    expect(readFileSync(path.join(ROOT, 'dist/bundle/helm.cjs'), 'utf8')).not.toContain(ownText);
   });
 
   it('a lint of one file of plain manifests loads only what it needs (start-up)', () => {
@@ -127,3 +128,15 @@ describe('the build', () => {
     expect(builtins.filter((m) => ['crypto', 'zlib', 'worker_threads', 'child_process'].includes(m))).toEqual([]);
   });
 });
+
+/** Lints `input` through the CLI bundle in a new process; the scripts it compiled (paths from the package root) and how. */
+function lintThroughBundle(input: string): Array<{ file: string; cache: string }> {
+  const code = `
+    const { requireWithCodeCache, loadedScripts } = require(${JSON.stringify(path.join(ROOT, 'dist/bundle/code-cache.cjs'))});
+    const cli = requireWithCodeCache(${JSON.stringify(ROOT)}, ${JSON.stringify(path.join(ROOT, 'dist/bundle/main.cjs'))});
+    const io = { stdout: () => true, stderr: () => true, env: {}, isTTY: false, cwd: ${JSON.stringify(ROOT)} };
+    cli.main([${JSON.stringify(input)}], io).then(() => console.log(JSON.stringify(loadedScripts())));`;
+  const r = spawnSync(process.execPath, ['-e', code], { encoding: 'utf8' });
+  expect(r.stderr).toBe('');
+  return (JSON.parse(r.stdout) as Array<{ file: string; cache: string }>).map((s) => ({ ...s, file: path.relative(ROOT, s.file).split(path.sep).join('/') }));
+}

@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { componentOf, findDockerfile, searchRoots } from '../../src/load/dockerfile-search.js';
+import { componentOf, diskSeen, findDockerfile, searchRoots } from '../../src/load/dockerfile-search.js';
 import { parseImage } from '../../src/k8s/image.js';
 
 const root = mkdtempSync(path.join(os.tmpdir(), 'k8s-todo-lint-find-'));
@@ -54,5 +54,21 @@ describe('findDockerfile', () => {
     expect(rel(findDockerfile(parseImage('todo-backend:1'), opts))).toEqual(['repo/backend/Dockerfile', 'convention backend/Dockerfile']);
     const none = findDockerfile(parseImage('todo-nothing:1'), opts);
     expect(rel(none)).toBe('no deploy/docker/nothing/Dockerfile, deploy/docker/todo-nothing/Dockerfile, docker/nothing/Dockerfile, docker/todo-nothing/Dockerfile, nothing/Dockerfile, todo-nothing/Dockerfile under ., ../repo/k8s/base, ../repo/k8s, ../repo, and no images entry in the config');
+  });
+
+  it('with one memory of the disk per lint, reads each shared directory once across searches from many charts', () => {
+    for (const chart of ['a', 'b', 'c']) mkdirSync(path.join(repo, `charts/${chart}/templates`), { recursive: true });
+    const seen = diskSeen();
+    const reads = new Map<string, number>();
+    const set = seen.listings.set.bind(seen.listings);
+    seen.listings.set = (dir, names) => (reads.set(dir, (reads.get(dir) ?? 0) + 1), set(dir, names));
+    for (const chart of ['a', 'b', 'c']) {
+      const opts = { baseDir: repo, cwd: repo, manifestDirs: [path.join(repo, `charts/${chart}/templates`)], seen };
+      expect(rel(findDockerfile(parseImage('todo-frontend:1'), opts))).toEqual(['repo/deploy/docker/frontend/Dockerfile', 'convention deploy/docker/frontend/Dockerfile']);
+      expect(findDockerfile(parseImage('todo-nothing:1'), opts).found).toBe(false);
+    }
+    expect(Math.max(...reads.values())).toBe(1);
+    // The repository root and charts/ are shared by all three; each chart adds only its own two directories.
+    expect(reads.size).toBe(2 + 3 * 2);
   });
 });
