@@ -61,9 +61,15 @@ export interface PositionTree {
  * The node tree of `text` (one document), or undefined when `yaml` must place it
  * (see the module comment) or js-yaml cannot read it.
  */
-export function buildPositionTree(text: string): PositionTree | undefined {
+export function buildPositionTree(text: string, options: { precheck?: boolean } = {}): PositionTree | undefined {
   // js-yaml drops a leading BOM, which would shift every offset.
   if (text.charCodeAt(0) === 0xfeff) return undefined;
+  // A document sure to have a comment after its content's start goes to `yaml` whatever the
+  // parse says (hasCommentAfter, below): most rendered chart documents do (templates keep their
+  // comments), and parsing them for nothing was half of a chart's placement. `precheck: false`
+  // is for the test that shows the shortcut never turns away a document the parse would picture.
+  if (options.precheck !== false && commentAfterFirstContentLine(text)) return undefined;
+  positionStats.parses++;
   const roots: Frame[] = [];
   const stack: Frame[] = [];
   const listener = (event: 'open' | 'close', state: { position: number; kind: string | null; result: unknown }) => {
@@ -101,6 +107,47 @@ export function buildPositionTree(text: string): PositionTree | undefined {
     if (e instanceof Unsupported) return undefined;
     throw e;
   }
+}
+
+/** How many texts were parsed for positions (the structural test of the comment shortcut counts them). */
+export const positionStats = { parses: 0 };
+
+/**
+ * Whether `text` has a comment (a `#` at a line start or after a blank, as hasCommentAfter reads
+ * it) on a line after its first content line: the content starts on or before that line, so
+ * such a comment comes after it. Lines before the content are blank lines, comment lines,
+ * directives and a bare `---` (with at most a comment). False when unsure: a first content
+ * line that starts with a node property (`!tag`, `&anchor`) may leave the content to a later line.
+ */
+export function commentAfterFirstContentLine(text: string): boolean {
+  const n = text.length;
+  let line = 0;
+  while (line < n) {
+    const eol = text.indexOf('\n', line);
+    const end = eol === -1 ? n : eol;
+    let p = line;
+    while (p < end && (text.charCodeAt(p) === SPACE || text.charCodeAt(p) === TAB)) p++;
+    let c = text.charCodeAt(p);
+    if (p < end && c === 0x25 /* % */ && p === line) {
+      line = end + 1;
+      continue;
+    }
+    if (p < end && text.startsWith('---', p) && p === line && (p + 3 >= end || isBlank(text.charCodeAt(p + 3)))) {
+      p += 3;
+      while (p < end && (text.charCodeAt(p) === SPACE || text.charCodeAt(p) === TAB)) p++;
+      c = text.charCodeAt(p);
+    }
+    if (p >= end || c === CR || c === HASH) {
+      line = end + 1;
+      continue;
+    }
+    if (c === 0x21 /* ! */ || c === 0x26 /* & */) return false;
+    for (let q = text.indexOf('#', end + 1); q !== -1 && end < n; q = text.indexOf('#', q + 1)) {
+      if (isBlank(text.charCodeAt(q - 1))) return true;
+    }
+    return false;
+  }
+  return false;
 }
 
 const SPACE = 32;
