@@ -1,6 +1,7 @@
 import { goRegExp } from '../src/go-regexp.js';
 import { defineRule } from '../src/engine/rule.js';
-import { containersOf, type ContainerRef } from '../src/k8s/workloads.js';
+import { containersOf } from '../src/k8s/workloads.js';
+import { containerLabel } from './_lib/container-name.js';
 
 /**
  * Image references follow `todo-<component>:<version>`: optional registry and
@@ -36,19 +37,18 @@ export const rule = defineRule<Options>({
     const re = ctx.options.pattern === undefined ? DEFAULT_RE : goRegExp(ctx.options.pattern);
     // Workloads repeat the same few images: each is matched once (the RE2 matcher costs microseconds a test).
     const verdicts = new Map<string, boolean>();
-    const where = (c: ContainerRef) => `${c.init ? 'init container' : 'container'} "${c.container.name ?? '?'}"`;
     for (const r of ctx.index.workloads) {
       for (const c of containersOf(r, { init: true })) {
         const image = c.container.image;
         if (typeof image !== 'string' || image === '') {
-          ctx.report({ resource: r, path: [...c.path, 'image'], message: `${where(c)} has no image` });
+          ctx.report({ resource: r, path: [...c.path, 'image'], message: `${containerLabel(c)} has no image` });
           continue;
         }
         let ok = verdicts.get(image);
         if (ok === undefined) verdicts.set(image, (ok = re.test(image)));
         if (!ok) {
           const expected = ctx.options.pattern ? `does not match ${ctx.options.pattern}` : 'does not follow todo-<component>:<version>';
-          ctx.report({ resource: r, path: [...c.path, 'image'], message: `image "${image}" of ${where(c)} ${expected}` });
+          ctx.report({ resource: r, path: [...c.path, 'image'], message: `image "${image}" of ${containerLabel(c)} ${expected}` });
         }
       }
     }

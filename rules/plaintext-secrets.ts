@@ -1,6 +1,7 @@
 import { defineRule } from '../src/engine/rule.js';
 import { isObject } from '../src/k8s/object.js';
 import { containersOf } from '../src/k8s/workloads.js';
+import { containerOf } from './_lib/container-name.js';
 import { ALLOW_KEYS_SCHEMA, secretKeyPattern, secretValueKind, type AllowKeysOptions } from './_lib/secret-patterns.js';
 
 /**
@@ -15,6 +16,8 @@ const ENV_REFERENCE = /(?<!\$)\$\([A-Za-z_][A-Za-z0-9_.-]*\)/g;
  * `RABBITMQ_UPDATE_PASSWORD=false` (Bitnami's conventions) as settings about the password.
  */
 const SWITCH = /^(?:true|false|yes|no|on|off|0|1)$/i;
+
+const FIX = 'put it in a Secret and read it with valueFrom.secretKeyRef';
 
 export const rule = defineRule<AllowKeysOptions>({
   meta: {
@@ -37,17 +40,17 @@ export const rule = defineRule<AllowKeysOptions>({
           const literal = e.value.replace(ENV_REFERENCE, '');
           // Empty, only references, or a switch: nothing secret is written here.
           if (literal.trim() === '' || SWITCH.test(literal.trim())) return;
-          const where = `env ${e.name} of ${c.init ? 'init container' : 'container'} "${String(c.container.name ?? '?')}" of ${w.kind} ${w.name}`;
-          const fix = 'put it in a Secret and read it with valueFrom.secretKeyRef';
-          const path = [...c.path, 'env', i, 'value'];
+          // Worded only for a report (most values are not secrets).
+          const where = () => `env ${e.name} of ${containerOf(c, w)}`;
+          const path = () => [...c.path, 'env', i, 'value'];
           // Messages name the variable only: a value that looks secret must not be printed anywhere.
           const pattern = secretKeyPattern(e.name, e.value);
           if (pattern) {
-            ctx.report({ resource: w, path, message: `${where} looks like a secret (${pattern}) set in plain text; ${fix}` });
+            ctx.report({ resource: w, path: path(), message: `${where()} looks like a secret (${pattern}) set in plain text; ${FIX}` });
             return;
           }
           const kind = secretValueKind(literal);
-          if (kind) ctx.report({ resource: w, path, message: `${where} holds what looks like ${kind} in plain text; ${fix}` });
+          if (kind) ctx.report({ resource: w, path: path(), message: `${where()} holds what looks like ${kind} in plain text; ${FIX}` });
         });
       }
     }

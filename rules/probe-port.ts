@@ -1,6 +1,7 @@
 import { defineRule } from '../src/engine/rule.js';
 import { isObject } from '../src/k8s/object.js';
 import { containersOf } from '../src/k8s/workloads.js';
+import { containerOf } from './_lib/container-name.js';
 import { declaredPorts, describePorts, portRef } from './_lib/ports.js';
 
 const PROBES = ['livenessProbe', 'readinessProbe', 'startupProbe'] as const;
@@ -20,7 +21,6 @@ export const rule = defineRule<Record<string, never>>({
       // Init containers only probe as sidecars (restartPolicy Always), and then the same rules apply.
       for (const c of containersOf(r, { init: true })) {
         const ports = declaredPorts(c.container);
-        const who = `${c.init ? 'init container' : 'container'} "${c.container.name ?? '?'}"`;
         for (const probe of PROBES) {
           const p = c.container[probe];
           if (!isObject(p)) continue;
@@ -33,9 +33,9 @@ export const rule = defineRule<Record<string, never>>({
             if (ref.kind === 'name') {
               // The kubelet resolves a named probe port in the probed container only.
               if (ports.some((d) => d.name === ref.name)) continue;
-              ctx.report({ resource: r, path, message: `${probe} ${handler} port "${ref.name}" of ${who} of ${r.kind} ${r.name} names no port of the container (${describePorts(ports)})` });
+              ctx.report({ resource: r, path, message: `${probe} ${handler} port "${ref.name}" of ${containerOf(c, r)} names no port of the container (${describePorts(ports)})` });
             } else if (!ports.some((d) => d.containerPort === ref.port)) {
-              ctx.report({ resource: r, path, severity: 'warning', message: `${probe} ${handler} port ${ref.port} of ${who} of ${r.kind} ${r.name} is not a declared containerPort (${describePorts(ports)})` });
+              ctx.report({ resource: r, path, severity: 'warning', message: `${probe} ${handler} port ${ref.port} of ${containerOf(c, r)} is not a declared containerPort (${describePorts(ports)})` });
             }
           }
         }

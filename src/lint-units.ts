@@ -120,14 +120,25 @@ export interface ClusterFacts {
 
 /** The facts of a unit's default-values resources (variants add none: they are the same release). */
 export function unitFacts(resources: Iterable<Resource>): UnitFacts {
-  const namespaces = new Set<string>();
-  const crds: Record<string, any>[] = [];
-  for (const r of resources) {
-    if (r.namespace) namespaces.add(r.namespace);
-    if (r.kind === 'Namespace' && r.name) namespaces.add(r.name);
-    if (r.kind === 'CustomResourceDefinition') crds.push(r.object);
+  const gathered = new FactsGatherer();
+  for (const r of resources) gathered.add(r);
+  return gathered.facts();
+}
+
+/** A unit's facts gathered resource by resource: by unitFacts, and by a stream as its resources come. */
+class FactsGatherer {
+  private readonly namespaces = new Set<string>();
+  private readonly crds: Record<string, any>[] = [];
+
+  add(r: Resource): void {
+    if (r.namespace) this.namespaces.add(r.namespace);
+    if (r.kind === 'Namespace' && r.name) this.namespaces.add(r.name);
+    if (r.kind === 'CustomResourceDefinition') this.crds.push(r.object);
   }
-  return { namespaces: [...namespaces], crds };
+
+  facts(): UnitFacts {
+    return { namespaces: [...this.namespaces], crds: this.crds };
+  }
 }
 
 /** The facts of every unit, in unit order, with the default namespace and the CRDs of the `crds` option. */
@@ -259,8 +270,7 @@ export class ResourceStream implements ResourceSink {
   private readonly findings: Finding[] = [];
   private readonly suppressed: Finding[] = [];
   private readonly once = new Set<string>();
-  private readonly namespaces = new Set<string>();
-  private readonly crdObjects: Record<string, any>[] = [];
+  private readonly gathered = new FactsGatherer();
   private readonly notes: ReturnType<typeof noteList>;
   private readonly projector: Projector | undefined;
   private resources = 0;
@@ -284,9 +294,7 @@ export class ResourceStream implements ResourceSink {
   push(r: Resource): void {
     this.batch.push(r);
     if (!this.opts.isContext?.(r.doc.file)) this.resources++;
-    if (r.namespace) this.namespaces.add(r.namespace);
-    if (r.kind === 'Namespace' && r.name) this.namespaces.add(r.name);
-    if (r.kind === 'CustomResourceDefinition') this.crdObjects.push(r.object);
+    this.gathered.add(r);
     const size = this.opts.batchSize ?? streamSettings.batchSize;
     if (this.streaming) {
       if (this.batch.length >= size) this.flush(this.batch);
@@ -317,7 +325,7 @@ export class ResourceStream implements ResourceSink {
 
   /** The unit's facts (as unitFacts() gives them), once every resource was pushed. */
   facts(): UnitFacts {
-    return { namespaces: [...this.namespaces], crds: this.crdObjects };
+    return this.gathered.facts();
   }
 
   /**

@@ -2,7 +2,12 @@
 import type { Resource } from '../../src/engine/resource.js';
 import type { ContainerRef } from '../../src/k8s/workloads.js';
 
-/** Worded when a rule reports, not for every container it looks at. */
+/** `container "app"` (`init container "migrate"`): worded when a rule reports, not for every container it looks at. */
+export function containerLabel(c: ContainerRef): string {
+  return `${c.init ? 'init container' : 'container'} "${c.container.name ?? '?'}"`;
+}
+
+/** `container "app" of Deployment web`. */
 export function containerOf(c: ContainerRef, r: Resource): string {
-  return `${c.init ? 'init container' : 'container'} "${c.container.name ?? '?'}" of ${r.kind} ${r.name}`;
+  return `${containerLabel(c)} of ${r.kind} ${r.name}`;
 }

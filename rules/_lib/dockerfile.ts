@@ -10,6 +10,7 @@ import type { DockerfileModel, Span } from '../../src/dockerfile/model.js';
 import type { Location, RelatedLocation, ResourcePath } from '../../src/types.js';
 import { parseImage, type ImageRef } from '../../src/k8s/image.js';
 import { containersOf, type ContainerRef } from '../../src/k8s/workloads.js';
+import { containerOf } from './container-name.js';
 
 /** One container that runs an image built from a Dockerfile. */
 export interface ImageUse {
@@ -96,7 +97,7 @@ export function manifestRelated(resource: Resource, path: ResourcePath, message:
 
 /** `container "web" of Deployment frontend` for messages. */
 export function whoRuns(use: ImageUse): string {
-  return `${use.container.init ? 'init container' : 'container'} "${use.container.container.name ?? '?'}" of ${use.resource.kind} ${use.resource.name}`;
+  return containerOf(use.container, use.resource);
 }
 
 /** The manifest places running the image, as related locations: where a Dockerfile-only finding matters. */

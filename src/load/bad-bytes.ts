@@ -12,6 +12,7 @@
  * byte, no documents.
  */
 import { splitYamlDocuments } from './split.js';
+import { utf8Lead } from './utf8-lead.js';
 
 /** Past this many bad bytes a file is not text with mistakes, but binary or another encoding. */
 const MAX_BAD_BYTES = 16;
@@ -41,16 +42,11 @@ export function findBadBytes(buf: Uint8Array, limit = MAX_BAD_BYTES + 1): BadByt
         out.push({ offset: units, nul: true });
         units++;
       } else if (b <= 0x7f) units++;
-      else if (b >= 0xc2 && b <= 0xdf) needed = 1;
-      else if (b >= 0xe0 && b <= 0xef) {
-        if (b === 0xe0) lower = 0xa0;
-        if (b === 0xed) upper = 0x9f;
-        needed = 2;
-      } else if (b >= 0xf0 && b <= 0xf4) {
-        if (b === 0xf0) lower = 0x90;
-        if (b === 0xf4) upper = 0x8f;
-        needed = 3;
-      } else bad();
+      else {
+        const lead = utf8Lead(b);
+        if (lead) ({ continuations: needed, lower, upper } = lead);
+        else bad();
+      }
       continue;
     }
     if (b < lower || b > upper) {

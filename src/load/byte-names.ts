@@ -10,37 +10,21 @@
  * such a name is display.ts's `showPath` (`\xHH`).
  */
 import { lstatSync, readdirSync, statSync, type Dirent } from 'node:fs';
+import { utf8Lead } from './utf8-lead.js';
 
 const utf8 = new TextDecoder('utf-8');
 
-/**
- * How many bytes the valid UTF-8 sequence at `i` takes, 0 when `buf[i]` starts none (Unicode's
- * well-formed table). src/helm/go/utf8.ts has Go's twin, but src/helm is reached only through
- * its front door, and bad-bytes.ts counts WHATWG's maximal subparts, not single bytes.
- */
+/** How many bytes the valid UTF-8 sequence at `i` takes, 0 when `buf[i]` starts none. */
 function sequenceLength(buf: Uint8Array, i: number): number {
   const b = buf[i]!;
   if (b < 0x80) return 1;
-  let n: number;
-  let lower = 0x80;
-  let upper = 0xbf;
-  if (b >= 0xc2 && b <= 0xdf) n = 2;
-  else if (b >= 0xe0 && b <= 0xef) {
-    n = 3;
-    if (b === 0xe0) lower = 0xa0; // no overlong forms
-    if (b === 0xed) upper = 0x9f; // no encoded surrogates
-  } else if (b >= 0xf0 && b <= 0xf4) {
-    n = 4;
-    if (b === 0xf0) lower = 0x90;
-    if (b === 0xf4) upper = 0x8f; // nothing past U+10FFFF
-  } else return 0;
-  for (let k = 1; k < n; k++) {
+  const lead = utf8Lead(b);
+  if (!lead) return 0;
+  for (let k = 1; k <= lead.continuations; k++) {
     const c = buf[i + k];
-    if (c === undefined || c < lower || c > upper) return 0;
-    lower = 0x80;
-    upper = 0xbf;
+    if (c === undefined || c < (k === 1 ? lead.lower : 0x80) || c > (k === 1 ? lead.upper : 0xbf)) return 0;
   }
-  return n;
+  return lead.continuations + 1;
 }
 
 /** A name (or path) from its bytes: valid UTF-8 decoded, every other byte as U+DC80..U+DCFF. */
