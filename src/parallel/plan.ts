@@ -13,6 +13,9 @@
  * - a busy JavaScript thread keeps about 0.65 of another core busy with V8's background
  *   compiler and garbage collector, so two cores run only ~1.2 threads' worth of
  *   JavaScript: on two cores the workers lost for both measured inputs.
+ *
+ * Raw manifests have no plan: they stay on the main thread (docs/ARCHITECTURE.md,
+ * "Streaming", says what a split between threads measured on two cores).
  */
 import { readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
