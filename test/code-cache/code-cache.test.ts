@@ -71,9 +71,34 @@ describe('requireWithCodeCache', () => {
     const good = readFileSync(written[0]);
     writeFileSync(written[0], 'not a code cache');
     expect(load(root, file)).toMatchObject({ answer: 42, cache: 'none' });
-    const source = readFileSync(file);
-    writeFileSync(written[0], Buffer.concat([good.subarray(0, 8 + source.length), Buffer.from('garbage where V8 data should be')]));
+    // The header: magic, the source's length, where V8's data starts.
+    writeFileSync(written[0], Buffer.concat([good.subarray(0, good.readUInt32LE(8)), Buffer.from('garbage where V8 data should be')]));
     expect(load(root, file)).toMatchObject({ answer: 42, cache: 'rejected' });
+  });
+
+  it('puts V8\'s data at an offset that is a multiple of 8, whatever the source\'s length (V8 copies unaligned data)', () => {
+    for (const pad of ['', ' ', '  ', '   ']) {
+      const { root, file } = pkg();
+      writeFileSync(file, `${readFileSync(file, 'utf8')}${pad}\n`);
+      const { written } = load(root, file, true);
+      const cache = readFileSync(written[0]);
+      const dataAt = cache.readUInt32LE(8);
+      expect(cache.subarray(0, 4).toString()).toBe('K8C2');
+      expect(cache.readUInt32LE(4)).toBe(readFileSync(file).length);
+      expect(dataAt % 8).toBe(0);
+      expect(dataAt).toBeLessThan(cache.length);
+      expect(load(root, file)).toMatchObject({ answer: 42, cache: 'used' });
+    }
+  });
+
+  it('refuses a cache whose V8 data is missing (a truncated file)', () => {
+    const { root, file } = pkg();
+    const { written } = load(root, file, true);
+    const good = readFileSync(written[0]);
+    writeFileSync(written[0], good.subarray(0, good.readUInt32LE(8)));
+    expect(load(root, file)).toMatchObject({ answer: 42, cache: 'none' });
+    writeFileSync(written[0], good.subarray(0, 20));
+    expect(load(root, file)).toMatchObject({ answer: 42, cache: 'none' });
   });
 
   it('gives the code its text as UTF-8 and a working require, with or without a cache', () => {
