@@ -39,12 +39,14 @@ export function cacheFileOf(root: string, file: string): string {
 }
 
 // A cache file: MAGIC, the source's byte length and the offset of V8's data (uint32 LE each),
-// the source, zero padding, then V8's cache data at an offset that is a multiple of 8. V8 copies
-// cache data that is not pointer-aligned before reading it (the bundle's ~650 KB). On this kind of
-// machine (a VM where touching a fresh page of memory costs ~15 µs) every copy of the bundle
-// shows: the loader reads the source copy in small chunks into one scratch buffer, and reads the
-// file being loaded straight into the one buffer whose text V8 compiles (the CommonJS wrapper
-// around it), so the source exists once as bytes and once as a string.
+// the source, zero padding, then V8's cache data at an offset that is a multiple of 8 (V8 copies
+// cache data that is not pointer-aligned before reading it: the bundle's ~650 KB).
+//
+// On a machine where touching a fresh page of memory is dear (a VM: ~15 µs a page here, more
+// than reading it), each copy of the bundle shows in start-up, so the loader makes few: the file
+// is read straight into one buffer between the CommonJS wrapper's two ends (V8 gets one flat
+// string, nothing to concatenate and flatten); the cache's copy of the source is compared through
+// one small buffer; and V8's data is read into the file's buffer once the string is made from it.
 const MAGIC = Buffer.from('K8C2');
 const HEADER = MAGIC.length + 8;
 const ALIGN = 8;
@@ -65,58 +67,43 @@ function readFully(fd: number, buf: Buffer, offset: number, length: number, posi
   return true;
 }
 
-/** The wrapped file as bytes: the wrapper's opening, the file, its close (undefined: unreadable). */
-function readWrapped(file: string): { bytes: Buffer; start: number; length: number } | undefined {
-  let fd: number;
+function openOrUndefined(file: string): number | undefined {
   try {
-    fd = openSync(file, 'r');
+    return openSync(file, 'r');
   } catch {
     return undefined;
-  }
-  try {
-    const length = fstatSync(fd).size;
-    const bytes = Buffer.allocUnsafeSlow(PREFIX.length + length + SUFFIX.length);
-    bytes.write(PREFIX, 0, 'latin1');
-    if (!readFully(fd, bytes, PREFIX.length, length, 0)) return undefined; // shrank while read: not ours to cache
-    bytes.write(SUFFIX, PREFIX.length + length, 'latin1');
-    return { bytes, start: PREFIX.length, length };
-  } catch {
-    return undefined;
-  } finally {
-    closeSync(fd);
   }
 }
 
-/** V8's cache data in `cacheFile` when it was made from exactly `source`, else undefined. */
-function cacheFor(cacheFile: string, source: Buffer): Buffer | undefined {
-  let fd: number;
-  try {
-    fd = openSync(cacheFile, 'r');
-  } catch {
-    return undefined; // not built
-  }
+/** An open cache file whose header is ours: where the source copy is and how long, where V8's data is and how long. */
+interface CacheFile { fd: number; sourceLength: number; dataAt: number; dataLength: number }
+
+function openCache(cacheFile: string): CacheFile | undefined {
+  const fd = openOrUndefined(cacheFile); // undefined: not built
+  if (fd === undefined) return undefined;
   try {
     const header = Buffer.alloc(HEADER);
-    if (!readFully(fd, header, 0, HEADER, 0) || !header.subarray(0, MAGIC.length).equals(MAGIC)) return undefined;
-    const length = header.readUInt32LE(MAGIC.length);
+    if (!readFully(fd, header, 0, HEADER, 0) || !header.subarray(0, MAGIC.length).equals(MAGIC)) throw new Error('not ours');
+    const sourceLength = header.readUInt32LE(MAGIC.length);
     const dataAt = header.readUInt32LE(MAGIC.length + 4);
-    if (length !== source.length || dataAt < HEADER + length || dataAt % ALIGN !== 0) return undefined;
-    // The copy of the source the cache was made from, compared chunk by chunk: the file changed since the build?
-    const scratch = Buffer.allocUnsafe(Math.min(CHUNK, length));
-    for (let at = 0; at < length; at += scratch.length) {
-      const n = Math.min(scratch.length, length - at);
-      if (!readFully(fd, scratch, 0, n, HEADER + at) || !scratch.subarray(0, n).equals(source.subarray(at, at + n))) return undefined;
-    }
-    const size = fstatSync(fd).size;
-    if (size <= dataAt) return undefined;
-    // A buffer of its own (allocUnsafeSlow: not from Node's pool), so V8's data starts aligned.
-    const data = Buffer.allocUnsafeSlow(size - dataAt);
-    return readFully(fd, data, 0, data.length, dataAt) ? data : undefined;
+    const dataLength = fstatSync(fd).size - dataAt;
+    if (dataAt < HEADER + sourceLength || dataAt % ALIGN !== 0 || dataLength <= 0) throw new Error('not ours');
+    return { fd, sourceLength, dataAt, dataLength };
   } catch {
-    return undefined;
-  } finally {
     closeSync(fd);
+    return undefined;
   }
+}
+
+/** Whether the cache was made from exactly `source`: its copy compared chunk by chunk (did the file change since the build?). */
+function madeFrom(cache: CacheFile, source: Buffer): boolean {
+  if (cache.sourceLength !== source.length) return false;
+  const scratch = Buffer.allocUnsafe(Math.min(CHUNK, source.length));
+  for (let at = 0; at < source.length; at += scratch.length) {
+    const n = Math.min(scratch.length, source.length - at);
+    if (!readFully(cache.fd, scratch, 0, n, HEADER + at) || !scratch.subarray(0, n).equals(source.subarray(at, at + n))) return false;
+  }
+  return true;
 }
 
 /**
@@ -124,14 +111,32 @@ function cacheFor(cacheFile: string, source: Buffer): Buffer | undefined {
  * with its code cache when there is a valid one. `root` is the package root.
  */
 export function requireWithCodeCache(root: string, file: string): unknown {
-  const read = readWrapped(file);
-  if (!read) return createRequire(file)(file);
-  const { bytes, start, length } = read;
-  const cachedData = cacheFor(cacheFileOf(root, file), bytes.subarray(start, start + length));
-  // Our files are ASCII (esbuild's output, the generated validators): decoded as Latin-1, which
-  // skips UTF-8's checks (~1 ms for the bundle); anything else as UTF-8. One flat string either
-  // way (a concatenation would be flattened by V8, one more copy of the file).
-  const wrapped = isAscii(bytes) ? bytes.toString('latin1') : bytes.toString('utf8');
+  const fd = openOrUndefined(file);
+  if (fd === undefined) return createRequire(file)(file);
+  const cache = openCache(cacheFileOf(root, file));
+  let wrapped: string;
+  let cachedData: Buffer | undefined;
+  try {
+    const length = fstatSync(fd).size;
+    const wrappedLength = PREFIX.length + length + SUFFIX.length;
+    // One buffer for the wrapped file and, after it, V8's data. allocUnsafeSlow: its own memory
+    // (not Node's pool), so V8's data starts aligned.
+    const bytes = Buffer.allocUnsafeSlow(Math.max(wrappedLength, cache?.dataLength ?? 0));
+    bytes.write(PREFIX, 0, 'latin1');
+    if (!readFully(fd, bytes, PREFIX.length, length, 0)) throw new Error('shrank while read');
+    bytes.write(SUFFIX, PREFIX.length + length, 'latin1');
+    const text = bytes.subarray(0, wrappedLength);
+    const valid = cache !== undefined && madeFrom(cache, text.subarray(PREFIX.length, PREFIX.length + length));
+    // Our files are ASCII (esbuild's output, the generated validators): decoded as Latin-1, which
+    // skips UTF-8's checks (~1 ms for the bundle); anything else as UTF-8. Either is a copy.
+    wrapped = isAscii(text) ? text.toString('latin1') : text.toString('utf8');
+    if (valid && readFully(cache.fd, bytes, 0, cache.dataLength, cache.dataAt)) cachedData = bytes.subarray(0, cache.dataLength);
+  } catch {
+    return createRequire(file)(file); // unreadable after all: Node's require says why
+  } finally {
+    closeSync(fd);
+    if (cache) closeSync(cache.fd);
+  }
   const script = new vm.Script(wrapped, { filename: file, cachedData });
   registry.scripts.set(file, script);
   const fn = script.runInThisContext() as (e: unknown, r: NodeRequire, m: { exports: unknown }, f: string, d: string) => void;

@@ -91,6 +91,16 @@ describe('requireWithCodeCache', () => {
     }
   });
 
+  it('compiles the file\'s text, not the V8 data read afterwards into the buffer the text came from', () => {
+    const { root, file } = pkg();
+    // Longer than its cache data, and shorter: either way the function's text is the file's.
+    for (const body of ['return 6 * 7;', `return 6 * 7; /* ${'x'.repeat(200_000)} */`]) {
+      writeFileSync(file, `exports.answer = function () { ${body} };\nexports.dir = String(exports.answer);\n`);
+      load(root, file, true);
+      expect(load(root, file)).toMatchObject({ answer: 42, dir: `function () { ${body} }`, cache: 'used' });
+    }
+  });
+
   it('refuses a cache whose V8 data is missing (a truncated file)', () => {
     const { root, file } = pkg();
     const { written } = load(root, file, true);
