@@ -160,7 +160,7 @@ describe('the build', () => {
     expect(status).toBe(0);
     const rel = (f: string) => path.relative(ROOT, f).split(path.sep).join('/');
     expect(scripts.map(rel).filter((f) => !f.startsWith('schemas/k8s/'))).toEqual(['dist/bundle/main.cjs']);
-    expect(builtins.filter((m) => ['crypto', 'zlib', 'worker_threads', 'child_process'].includes(m))).toEqual([]);
+    expect(builtins.filter((m) => ['crypto', 'zlib', 'worker_threads', 'child_process', 'os'].includes(m))).toEqual([]);
   });
 });
 
