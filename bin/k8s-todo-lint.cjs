@@ -4,7 +4,7 @@
 // CommonJS on purpose: an ES module entry point costs Node's ESM loader (measured ~5 ms).
 // The CLI is the esbuild bundle dist/bundle/main.cjs, compiled with the V8 code cache the
 // build made for it (src/code-cache.ts); without a bundle, tsc's output dist/src/cli/main.js.
-const { existsSync, fstatSync, writeSync } = require('node:fs');
+const { existsSync, fstatSync, statSync, writeSync } = require('node:fs');
 const path = require('node:path');
 
 const root = path.resolve(__dirname, '..');
@@ -54,6 +54,16 @@ function write(fd, s) {
   return true;
 }
 
+/** Whether a character device is /dev/null (its device number; false where there is none). */
+function isDevNull(stats) {
+  try {
+    const devNull = statSync('/dev/null');
+    return devNull.isCharacterDevice() && devNull.rdev === stats.rdev;
+  } catch {
+    return false;
+  }
+}
+
 const chunks = [];
 let stdoutIsTTY;
 const io = {
@@ -75,11 +85,13 @@ const io = {
   },
   env: process.env,
   // Only a character device can be a terminal: a pipe or a file is answered without loading
-  // node:tty (which loads net and streams).
+  // node:tty (which loads net and streams: ~6 ms), and so is /dev/null, the character device
+  // output goes to when only the exit status or the time matters (`> /dev/null`, hyperfine).
   get isTTY() {
     if (stdoutIsTTY === undefined) {
       try {
-        stdoutIsTTY = fstatSync(1).isCharacterDevice() && require('node:tty').isatty(1);
+        const out = fstatSync(1);
+        stdoutIsTTY = out.isCharacterDevice() && !isDevNull(out) && require('node:tty').isatty(1);
       } catch {
         stdoutIsTTY = false;
       }

@@ -68,16 +68,17 @@ const helmAsSeparateFile = {
 
 // Node built-ins that only some runs use, yet whose modules are imported at load: commander
 // requires child_process for executable subcommands we never use (it pulls in net, dgram and
-// streams: ~12 M instructions), the lint cache imports crypto (--cache only), the chart archive
-// reader zlib (.tgz charts only), the chart pool worker_threads (many charts only): ~15 ms of a
-// one-file lint together. Each gets a stand-in that loads the real module when a property is
+// streams: ~12 M instructions), the chart pool worker_threads (many charts only), the lint's
+// worker plan os (its core count, for three chart renders or more): ~15 ms of a one-file lint
+// together (crypto and zlib, for --cache and .tgz charts, are required on first use by their
+// modules themselves, which spares the stand-in's names being copied at load). Each gets a stand-in that loads the real module when a property is
 // first read. Its target lists the module's export names (this Node's, at build time), so that
 // esbuild's interop, which copies a CommonJS module's names onto the importer's namespace as
 // getters, finds them without loading anything.
 const lazyBuiltins = {
   name: 'lazy-builtins',
   setup(b) {
-    b.onResolve({ filter: /^node:(child_process|crypto|zlib|worker_threads)$/ }, (args) =>
+    b.onResolve({ filter: /^node:(child_process|crypto|zlib|worker_threads|os)$/ }, (args) =>
       // the stand-in's own require is the real module
       args.namespace === 'lazy-builtin' ? undefined : { path: args.path, namespace: 'lazy-builtin' });
     b.onLoad({ filter: /.*/, namespace: 'lazy-builtin' }, async (args) => {
@@ -93,13 +94,13 @@ module.exports = new Proxy(${JSON.stringify(names)}, { get: (_, key) => load()[k
 
 // `import path from 'node:path'` compiles to esbuild's interop, __toESM(require('node:path')),
 // which copies every export of the module onto a new object as a getter: 22 modules do it for
-// node:path, at load (measured: ~1.5 ms and ~100 KB of a one-file lint, counting os and vm).
+// node:path, at load (measured: ~1.5 ms and ~100 KB of a one-file lint, counting vm).
 // These modules' exports are plain functions and constants, so each is given as an ES module
 // whose default is the module itself and whose names are its exports (this Node's, at build).
 const builtinsWithoutInterop = {
   name: 'builtins-without-interop',
   setup(b) {
-    b.onResolve({ filter: /^node:(path|os|vm)$/ }, (args) =>
+    b.onResolve({ filter: /^node:(path|vm)$/ }, (args) =>
       // ES imports only (a require() of it would wrap it in interop again); the module's own require is the real module
       args.kind !== 'import-statement' || args.namespace === 'builtin-esm' ? undefined : { path: args.path, namespace: 'builtin-esm' });
     b.onLoad({ filter: /.*/, namespace: 'builtin-esm' }, async (args) => {
@@ -155,6 +156,7 @@ await build({
   ...minified,
   entryPoints: [path.join(root, 'dist/src/code-cache.js')],
   outfile: path.join(outdir, 'code-cache.cjs'),
+  plugins: [builtinsWithoutInterop],
 });
 await build({
   ...common,

@@ -16,13 +16,19 @@
  * that another version wrote, is ignored, and one that cannot be written is skipped:
  * the cache never changes a finding and never fails a run.
  */
-import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync, mkdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { DockerfileCatalogue, DockerfileLookup, ImageName } from '../engine/rule.js';
 import type { UnitOutput } from '../lint-units.js';
 import { packageRoot } from '../package-root.js';
 import { VERSION } from '../version.js';
+
+// node:crypto on first use: only --cache hashes, and loading it (or its bundle stand-in's
+// named exports) is a cost every lint would pay at start-up.
+const require = createRequire(import.meta.url);
+let hashFn: typeof import('node:crypto').createHash | undefined;
+const createHash = (algorithm: string) => (hashFn ??= (require('node:crypto') as typeof import('node:crypto')).createHash)(algorithm);
 
 export const DEFAULT_CACHE_LOCATION = '.k8s-todo-lint-cache';
 

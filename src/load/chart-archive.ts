@@ -6,7 +6,12 @@
  * be one. Only the tar headers are read, after a bounded gunzip.
  */
 import { readFileSync } from 'node:fs';
-import { gunzipSync } from 'node:zlib';
+import { createRequire } from 'node:module';
+
+// node:zlib on first use: only a walked .tgz needs it, and loading it (or its bundle stand-in's
+// named exports) is a cost every lint would pay at start-up.
+const require = createRequire(import.meta.url);
+const gunzipSync: typeof import('node:zlib').gunzipSync = (...args) => (require('node:zlib') as typeof import('node:zlib')).gunzipSync(...args);
 
 /** Helm's own bound on a decompressed chart; a bigger archive is no chart we could load anyway. */
 const MAX_TAR_BYTES = 100 * 1024 * 1024;

@@ -71,9 +71,44 @@ describe('requireWithCodeCache', () => {
     const good = readFileSync(written[0]);
     writeFileSync(written[0], 'not a code cache');
     expect(load(root, file)).toMatchObject({ answer: 42, cache: 'none' });
-    const source = readFileSync(file);
-    writeFileSync(written[0], Buffer.concat([good.subarray(0, 8 + source.length), Buffer.from('garbage where V8 data should be')]));
+    // The header: magic, the source's length, where V8's data starts.
+    writeFileSync(written[0], Buffer.concat([good.subarray(0, good.readUInt32LE(8)), Buffer.from('garbage where V8 data should be')]));
     expect(load(root, file)).toMatchObject({ answer: 42, cache: 'rejected' });
+  });
+
+  it('puts V8\'s data at an offset that is a multiple of 8, whatever the source\'s length (V8 copies unaligned data)', () => {
+    for (const pad of ['', ' ', '  ', '   ']) {
+      const { root, file } = pkg();
+      writeFileSync(file, `${readFileSync(file, 'utf8')}${pad}\n`);
+      const { written } = load(root, file, true);
+      const cache = readFileSync(written[0]);
+      const dataAt = cache.readUInt32LE(8);
+      expect(cache.subarray(0, 4).toString()).toBe('K8C2');
+      expect(cache.readUInt32LE(4)).toBe(readFileSync(file).length);
+      expect(dataAt % 8).toBe(0);
+      expect(dataAt).toBeLessThan(cache.length);
+      expect(load(root, file)).toMatchObject({ answer: 42, cache: 'used' });
+    }
+  });
+
+  it('compiles the file\'s text, not the V8 data read afterwards into the buffer the text came from', () => {
+    const { root, file } = pkg();
+    // Longer than its cache data, and shorter: either way the function's text is the file's.
+    for (const body of ['return 6 * 7;', `return 6 * 7; /* ${'x'.repeat(200_000)} */`]) {
+      writeFileSync(file, `exports.answer = function () { ${body} };\nexports.dir = String(exports.answer);\n`);
+      load(root, file, true);
+      expect(load(root, file)).toMatchObject({ answer: 42, dir: `function () { ${body} }`, cache: 'used' });
+    }
+  });
+
+  it('refuses a cache whose V8 data is missing (a truncated file)', () => {
+    const { root, file } = pkg();
+    const { written } = load(root, file, true);
+    const good = readFileSync(written[0]);
+    writeFileSync(written[0], good.subarray(0, good.readUInt32LE(8)));
+    expect(load(root, file)).toMatchObject({ answer: 42, cache: 'none' });
+    writeFileSync(written[0], good.subarray(0, 20));
+    expect(load(root, file)).toMatchObject({ answer: 42, cache: 'none' });
   });
 
   it('gives the code its text as UTF-8 and a working require, with or without a cache', () => {
@@ -125,7 +160,7 @@ describe('the build', () => {
     expect(status).toBe(0);
     const rel = (f: string) => path.relative(ROOT, f).split(path.sep).join('/');
     expect(scripts.map(rel).filter((f) => !f.startsWith('schemas/k8s/'))).toEqual(['dist/bundle/main.cjs']);
-    expect(builtins.filter((m) => ['crypto', 'zlib', 'worker_threads', 'child_process'].includes(m))).toEqual([]);
+    expect(builtins.filter((m) => ['crypto', 'zlib', 'worker_threads', 'child_process', 'os'].includes(m))).toEqual([]);
   });
 });
 

@@ -303,3 +303,19 @@ describe('Helm flags and versions', () => {
     expect(runCli(['template', '--help']).stdout).toContain('(default v1.30.0, the\n                                 lint default; helm template\'s own is v1.36.0)');
   });
 });
+
+describe('standard output to /dev/null', () => {
+  it('is no terminal, answered without loading node:tty (which loads net and streams)', () => {
+    const dir = tmp({ 'svc.yaml': SERVICE });
+    // Node's modules loaded by the end of the run, written straight to descriptor 2 (process.stderr is a stream too).
+    const probe = path.join(dir, 'probe.cjs');
+    writeFileSync(probe, "process.on('exit', () => require('node:fs').writeSync(2, JSON.stringify(process.moduleLoadList)));\n");
+    const env = { ...process.env };
+    delete env.NO_COLOR;
+    delete env.FORCE_COLOR;
+    const r = spawnSync(process.execPath, ['-r', probe, BIN, 'svc.yaml'], { cwd: dir, encoding: 'utf8', env, stdio: ['ignore', 'ignore', 'pipe'] });
+    expect(r.status).toBe(1);
+    const loaded = JSON.parse(r.stderr) as string[];
+    expect(loaded.filter((m) => ['NativeModule tty', 'NativeModule net'].includes(m))).toEqual([]);
+  });
+});
