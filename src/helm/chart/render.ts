@@ -22,6 +22,7 @@ import { isCompatibleRange } from './semver-range.js';
 import { goTrimSpace } from '../go/unicode.js';
 import { mergeValueOptions, type ValueOptions } from './values-options.js';
 import { showOnly, showOnlyMatches } from './show-only.js';
+import { RenderValues, type RenderMemo, type TemplateMemo } from '../template/render-memo.js';
 
 /** The Kubernetes version a Helm v3.21.4 release binary reports (client-go v0.36). */
 export const DEFAULT_KUBE_VERSION = 'v1.36.0';
@@ -48,6 +49,11 @@ export interface RenderOptions extends ValueOptions {
    * annotations) from, instead of parsing it here: a linter parses every document anyway.
    */
   parseDocument?: DocumentParser;
+  /**
+   * Shared by the renders of one loaded chart with the same options but values (a linter's
+   * default and ci renders): a template whose reads of values are unchanged is not run again.
+   */
+  memo?: RenderMemo;
 }
 
 /** One document of the output, with the provenance of its text. */
@@ -130,7 +136,7 @@ function templateText(data: Uint8Array): string {
 const VALID_RELEASE_NAME = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
 
 /** engine.recAllTpls: the data scope of every chart and the templates that see it. */
-function collectTemplates(c: Chart, top: GoMap, jobs: TemplateJob[]): GoMap {
+function collectTemplates(c: Chart, top: GoMap, jobs: TemplateJob[], values?: RenderValues): GoMap {
   const subcharts = Object.create(null) as GoMap;
   const next = Object.create(null) as GoMap;
   next.Chart = new ChartObject(c, c.isRoot());
@@ -149,7 +155,8 @@ function collectTemplates(c: Chart, top: GoMap, jobs: TemplateJob[]): GoMap {
   }
   // Each chart's .Values is a chartutil.Values, with its methods (YAML, Table...).
   asValues(next.Values as GoMap);
-  for (const child of c.dependencies()) subcharts[child.name()] = collectTemplates(child, next, jobs);
+  values?.addScope(c.chartFullPath(), next, next.Values as GoMap);
+  for (const child of c.dependencies()) subcharts[child.name()] = collectTemplates(child, next, jobs, values);
   const isLibrary = c.metadata.type.toLowerCase() === 'library';
   const prefix = c.chartFullPath();
   for (const t of c.templates) {
@@ -210,6 +217,20 @@ function docOf(m: Manifest, rendered: Map<string, RenderedText>, paths: Map<stri
 
 function isTestHook(h: Hook): boolean {
   return h.events.includes('test');
+}
+
+/**
+ * What a render's templates see besides values: the template set (which subcharts are enabled),
+ * every chart's metadata after dependency processing, the release and the capabilities.
+ */
+function memoKey(c: Chart, jobs: TemplateJob[], releaseName: string, options: RenderOptions): string {
+  const metadata: unknown[] = [];
+  const walk = (x: Chart) => {
+    metadata.push(x.chartFullPath(), x.metadata);
+    for (const d of x.dependencies()) walk(d);
+  };
+  walk(c);
+  return JSON.stringify([releaseName, options.namespace ?? 'default', options.kubeVersion ?? DEFAULT_KUBE_VERSION, options.apiVersions ?? [], options.isUpgrade ?? false, jobs.map((j) => j.name), metadata]);
 }
 
 /** Merges values files and flags the way `helm template` does, before the chart is loaded. */
@@ -273,11 +294,17 @@ export async function renderChart(chart: Chart, options: RenderOptions = {}, use
   }
 
   const jobs: TemplateJob[] = [];
-  collectTemplates(c, top, jobs);
+  const values = options.memo ? new RenderValues() : undefined;
+  collectTemplates(c, top, jobs, values);
   const paths = new Map(jobs.map((j) => [j.name, j.diskPath]));
+  let memo: { templates: TemplateMemo; values: RenderValues } | undefined;
+  if (options.memo && values) {
+    values.seal();
+    memo = { templates: options.memo.forKey(memoKey(c, jobs, releaseName, options)), values };
+  }
   let rendered: Map<string, RenderedText>;
   try {
-    rendered = renderHelm(jobs.map((j) => ({ name: j.name, text: j.text, data: j.data, basePath: j.basePath })), helmFuncMap(), { strict: false });
+    rendered = renderHelm(jobs.map((j) => ({ name: j.name, text: j.text, data: j.data, basePath: j.basePath })), helmFuncMap(), { strict: false, memo });
   } catch (e) {
     if (e instanceof HelmStackExhaustedError && !onBigStack()) {
       // Too deep for this thread's stack: render it all again where Helm's limits fit.
