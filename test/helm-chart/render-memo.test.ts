@@ -120,6 +120,16 @@ describe('a chart rendered with several values files', () => {
     expect(reused.slice(1, 6).some((r) => r.includes('w-whole.yaml'))).toBe(false);
   });
 
+  it('clips a reused output to its documents once', async () => {
+    const chart = await loadChart(dir);
+    const memo = new RenderMemo();
+    const first = await renderChart(chart, { memo });
+    const second = await renderChart(chart, { memo, valueFiles: ci('b-name.yaml') });
+    const spansOf = (r: typeof first, source: string) => r.documents.find((d) => d.source === source)!.spans;
+    expect(spansOf(second, 'memo/templates/a.yaml')).toBe(spansOf(first, 'memo/templates/a.yaml'));
+    expect(spansOf(second, 'memo/templates/b.yaml')).not.toBe(spansOf(first, 'memo/templates/b.yaml'));
+  });
+
   it('reuses the whole-values template only when all the values are the same', async () => {
     const reused = await renderAll(dir, [[], []]);
     expect(reused[1]).toContain('w-whole.yaml');

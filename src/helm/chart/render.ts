@@ -200,12 +200,28 @@ function templateErrorDetail(e: unknown): RenderErrorDetail {
   return detail;
 }
 
+/**
+ * Spans clipped to each document of a rendered text, kept with the text's spans: a template whose
+ * output another render reused (render-memo.ts) is split into the same documents. Nothing changes
+ * a document's spans once made.
+ */
+const clippedSpans = new WeakMap<OutputSpan[], Map<string, OutputSpan[]>>();
+
+function documentSpans(r: RenderedText, offset: number, length: number): OutputSpan[] {
+  let byPlace = clippedSpans.get(r.spans);
+  if (byPlace === undefined) clippedSpans.set(r.spans, (byPlace = new Map()));
+  const key = `${offset}:${length}`;
+  let spans = byPlace.get(key);
+  if (spans === undefined) byPlace.set(key, (spans = clipSpans(r.spans, offset, length, r.text)));
+  return spans;
+}
+
 function docOf(m: Manifest, rendered: Map<string, RenderedText>, paths: Map<string, string | undefined>, hook?: Hook): RenderedDocument {
   const r = rendered.get(m.name);
   return {
     source: m.name,
     text: m.content,
-    spans: r ? clipSpans(r.spans, m.offset, m.content.length, r.text) : [],
+    spans: r ? documentSpans(r, m.offset, m.content.length) : [],
     isHook: hook !== undefined,
     ...(hook ? { hookEvents: hook.events } : {}),
     apiVersion: m.head.apiVersion,
