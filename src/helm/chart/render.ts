@@ -201,9 +201,9 @@ function templateErrorDetail(e: unknown): RenderErrorDetail {
 }
 
 /**
- * Spans clipped to each document of a rendered text, kept with the text's spans: a template whose
- * output another render reused (render-memo.ts) is split into the same documents. Nothing changes
- * a document's spans once made.
+ * Spans clipped to each document of a rendered text, kept with the text's spans when renders share
+ * a memo: a template whose output another render reused (render-memo.ts) is split into the same
+ * documents. Nothing changes a document's spans once made.
  */
 const clippedSpans = new WeakMap<OutputSpan[], Map<string, OutputSpan[]>>();
 
@@ -216,12 +216,12 @@ function documentSpans(r: RenderedText, offset: number, length: number): OutputS
   return spans;
 }
 
-function docOf(m: Manifest, rendered: Map<string, RenderedText>, paths: Map<string, string | undefined>, hook?: Hook): RenderedDocument {
+function docOf(m: Manifest, rendered: Map<string, RenderedText>, paths: Map<string, string | undefined>, shared: boolean, hook?: Hook): RenderedDocument {
   const r = rendered.get(m.name);
   return {
     source: m.name,
     text: m.content,
-    spans: r ? documentSpans(r, m.offset, m.content.length) : [],
+    spans: !r ? [] : shared ? documentSpans(r, m.offset, m.content.length) : clipSpans(r.spans, m.offset, m.content.length, r.text),
     isHook: hook !== undefined,
     ...(hook ? { hookEvents: hook.events } : {}),
     apiVersion: m.head.apiVersion,
@@ -384,13 +384,13 @@ export async function renderChart(chart: Chart, options: RenderOptions = {}, use
   }
   for (const m of manifests) {
     printed.push(m);
-    documents.push(docOf(m, rendered, paths));
+    documents.push(docOf(m, rendered, paths, memo !== undefined));
   }
   const printedHooks: Hook[] = [];
   for (const h of hooks) {
     if (options.skipTests && isTestHook(h)) continue;
     printedHooks.push(h);
-    documents.push(docOf(h, rendered, paths, h));
+    documents.push(docOf(h, rendered, paths, memo !== undefined, h));
   }
   const source = (p: { name: string; content: string }) => `---\n# Source: ${p.name}\n${p.content}\n`;
   const output = () => {
