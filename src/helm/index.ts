@@ -17,7 +17,6 @@ export { ChartLoadError } from './chart/loader.js';
 export type { FileOverlay } from './chart/loader.js';
 export { renderChart, cloneChart, DEFAULT_KUBE_VERSION } from './chart/render.js';
 export { ChartRenderError } from './chart/render-error.js';
-export { RenderMemo } from './template/render-memo.js';
 export type { RenderOptions, RenderResult, RenderedDocument } from './chart/render.js';
 export type { RenderErrorDetail, RenderErrorKind } from './chart/render-error.js';
 export type { SchemaViolation } from './chart/schema.js';

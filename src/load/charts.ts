@@ -145,8 +145,6 @@ export async function loadCharts(chartPaths: readonly string[], opts: ChartLoadO
 
     const ciFiles = isArchive ? [] : ciValuesFiles(abs);
     const variants: Array<string | undefined> = [undefined, ...ciFiles].filter((_, k) => variant === undefined || k === variant);
-    // The renders differ only in values: a template that reads none of those that changed is run once.
-    const renderMemo = variants.length > 1 ? new helm.RenderMemo() : undefined;
     for (const ci of variants) {
       const render: ChartRender = { chart: chartFile, valuesFile: ci ? opts.display(ci) : undefined, resources: [], problems: [] };
       out.renders.push(render);
@@ -162,7 +160,6 @@ export async function loadCharts(chartPaths: readonly string[], opts: ChartLoadO
           overlay: opts.overlay,
           // The renderer reads each document's head from the parse the lint needs anyway.
           parseDocument: headParse,
-          memo: renderMemo,
         });
         templateFiles = result.templateFiles;
         result.documents.forEach((doc, index) => {

@@ -192,7 +192,7 @@ export async function renderOnBigStack<R>(
   let job: DeepRenderJob;
   try {
     const plain: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(options)) if (typeof v !== 'function' && k !== 'values' && k !== 'memo') plain[k] = v;
+    for (const [k, v] of Object.entries(options)) if (typeof v !== 'function' && k !== 'values') plain[k] = v;
     job = { marker: MARKER, chart: packChart(chart), values: packGoValue(values), options: plain };
   } catch (e) {
     if (e instanceof UnpackableValue) return undefined;

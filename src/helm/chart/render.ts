@@ -22,7 +22,6 @@ import { isCompatibleRange } from './semver-range.js';
 import { goTrimSpace } from '../go/unicode.js';
 import { mergeValueOptions, type ValueOptions } from './values-options.js';
 import { showOnly, showOnlyMatches } from './show-only.js';
-import { RenderValues, type RenderMemo, type TemplateMemo } from '../template/render-memo.js';
 
 /** The Kubernetes version a Helm v3.21.4 release binary reports (client-go v0.36). */
 export const DEFAULT_KUBE_VERSION = 'v1.36.0';
@@ -49,11 +48,6 @@ export interface RenderOptions extends ValueOptions {
    * annotations) from, instead of parsing it here: a linter parses every document anyway.
    */
   parseDocument?: DocumentParser;
-  /**
-   * Shared by the renders of one loaded chart with the same options but values (a linter's
-   * default and ci renders): a template whose reads of values are unchanged is not run again.
-   */
-  memo?: RenderMemo;
 }
 
 /** One document of the output, with the provenance of its text. */
@@ -136,7 +130,7 @@ function templateText(data: Uint8Array): string {
 const VALID_RELEASE_NAME = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
 
 /** engine.recAllTpls: the data scope of every chart and the templates that see it. */
-function collectTemplates(c: Chart, top: GoMap, jobs: TemplateJob[], values?: RenderValues): GoMap {
+function collectTemplates(c: Chart, top: GoMap, jobs: TemplateJob[]): GoMap {
   const subcharts = Object.create(null) as GoMap;
   const next = Object.create(null) as GoMap;
   next.Chart = new ChartObject(c, c.isRoot());
@@ -155,8 +149,7 @@ function collectTemplates(c: Chart, top: GoMap, jobs: TemplateJob[], values?: Re
   }
   // Each chart's .Values is a chartutil.Values, with its methods (YAML, Table...).
   asValues(next.Values as GoMap);
-  values?.addScope(c.chartFullPath(), next, next.Values as GoMap);
-  for (const child of c.dependencies()) subcharts[child.name()] = collectTemplates(child, next, jobs, values);
+  for (const child of c.dependencies()) subcharts[child.name()] = collectTemplates(child, next, jobs);
   const isLibrary = c.metadata.type.toLowerCase() === 'library';
   const prefix = c.chartFullPath();
   for (const t of c.templates) {
@@ -200,28 +193,12 @@ function templateErrorDetail(e: unknown): RenderErrorDetail {
   return detail;
 }
 
-/**
- * Spans clipped to each document of a rendered text, kept with the text's spans when renders share
- * a memo: a template whose output another render reused (render-memo.ts) is split into the same
- * documents. Nothing changes a document's spans once made.
- */
-const clippedSpans = new WeakMap<OutputSpan[], Map<string, OutputSpan[]>>();
-
-function documentSpans(r: RenderedText, offset: number, length: number): OutputSpan[] {
-  let byPlace = clippedSpans.get(r.spans);
-  if (byPlace === undefined) clippedSpans.set(r.spans, (byPlace = new Map()));
-  const key = `${offset}:${length}`;
-  let spans = byPlace.get(key);
-  if (spans === undefined) byPlace.set(key, (spans = clipSpans(r.spans, offset, length, r.text)));
-  return spans;
-}
-
-function docOf(m: Manifest, rendered: Map<string, RenderedText>, paths: Map<string, string | undefined>, shared: boolean, hook?: Hook): RenderedDocument {
+function docOf(m: Manifest, rendered: Map<string, RenderedText>, paths: Map<string, string | undefined>, hook?: Hook): RenderedDocument {
   const r = rendered.get(m.name);
   return {
     source: m.name,
     text: m.content,
-    spans: !r ? [] : shared ? documentSpans(r, m.offset, m.content.length) : clipSpans(r.spans, m.offset, m.content.length, r.text),
+    spans: r ? clipSpans(r.spans, m.offset, m.content.length, r.text) : [],
     isHook: hook !== undefined,
     ...(hook ? { hookEvents: hook.events } : {}),
     apiVersion: m.head.apiVersion,
@@ -233,20 +210,6 @@ function docOf(m: Manifest, rendered: Map<string, RenderedText>, paths: Map<stri
 
 function isTestHook(h: Hook): boolean {
   return h.events.includes('test');
-}
-
-/**
- * What a render's templates see besides values: the template set (which subcharts are enabled),
- * every chart's metadata after dependency processing, the release and the capabilities.
- */
-function memoKey(c: Chart, jobs: TemplateJob[], releaseName: string, options: RenderOptions): string {
-  const metadata: unknown[] = [];
-  const walk = (x: Chart) => {
-    metadata.push(x.chartFullPath(), x.metadata);
-    for (const d of x.dependencies()) walk(d);
-  };
-  walk(c);
-  return JSON.stringify([releaseName, options.namespace ?? 'default', options.kubeVersion ?? DEFAULT_KUBE_VERSION, options.apiVersions ?? [], options.isUpgrade ?? false, jobs.map((j) => j.name), metadata]);
 }
 
 /** Merges values files and flags the way `helm template` does, before the chart is loaded. */
@@ -310,17 +273,11 @@ export async function renderChart(chart: Chart, options: RenderOptions = {}, use
   }
 
   const jobs: TemplateJob[] = [];
-  const values = options.memo ? new RenderValues() : undefined;
-  collectTemplates(c, top, jobs, values);
+  collectTemplates(c, top, jobs);
   const paths = new Map(jobs.map((j) => [j.name, j.diskPath]));
-  let memo: { templates: TemplateMemo; values: RenderValues } | undefined;
-  if (options.memo && values) {
-    values.seal();
-    memo = { templates: options.memo.forKey(memoKey(c, jobs, releaseName, options)), values };
-  }
   let rendered: Map<string, RenderedText>;
   try {
-    rendered = renderHelm(jobs.map((j) => ({ name: j.name, text: j.text, data: j.data, basePath: j.basePath })), helmFuncMap(), { strict: false, memo });
+    rendered = renderHelm(jobs.map((j) => ({ name: j.name, text: j.text, data: j.data, basePath: j.basePath })), helmFuncMap(), { strict: false });
   } catch (e) {
     if (e instanceof HelmStackExhaustedError && !onBigStack()) {
       // Too deep for this thread's stack: render it all again where Helm's limits fit.
@@ -384,13 +341,13 @@ export async function renderChart(chart: Chart, options: RenderOptions = {}, use
   }
   for (const m of manifests) {
     printed.push(m);
-    documents.push(docOf(m, rendered, paths, memo !== undefined));
+    documents.push(docOf(m, rendered, paths));
   }
   const printedHooks: Hook[] = [];
   for (const h of hooks) {
     if (options.skipTests && isTestHook(h)) continue;
     printedHooks.push(h);
-    documents.push(docOf(h, rendered, paths, memo !== undefined, h));
+    documents.push(docOf(h, rendered, paths, h));
   }
   const source = (p: { name: string; content: string }) => `---\n# Source: ${p.name}\n${p.content}\n`;
   const output = () => {

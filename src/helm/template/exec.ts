@@ -51,7 +51,6 @@ import { byteLength } from '../go/utf8.js';
 import { builtins, paramTypeName, truth, underlyingOf, type ParamKind, type Signature } from './builtins.js';
 import type { Tree } from './parse.js';
 import { tplValueSpans, yamlLineSpans } from './provenance.js';
-import { SpanTable, type TemplateRecording } from './render-memo.js';
 
 /** An execution error (Go's template.ExecError): the message is Go's full text. */
 export class ExecError extends Error {
@@ -93,9 +92,7 @@ export interface ExecEnv {
  */
 export class RenderContext {
   /** Spans (offsets relative to the string) of strings built from other templates or values. */
-  readonly strSpans = new SpanTable();
-  /** What the top-level template being recorded reads (render-memo.ts); undefined when nothing records. */
-  rec: TemplateRecording | undefined = undefined;
+  readonly strSpans = new Map<string, OutputSpan[]>();
   /** Nesting of executions (include inside include...). */
   nesting = 0;
   /** Work done so far: nodes evaluated and bytes written, by every execution of this render. */
@@ -106,12 +103,6 @@ export class RenderContext {
     /** Bounds on that work (Go's text/template has none: a render could run forever). */
     public readonly budget: RenderBudget = DEFAULT_RENDER_BUDGET,
   ) {}
-
-  /** Starts (or, with undefined, stops) noting what the running template depends on. */
-  record(rec: TemplateRecording | undefined): void {
-    this.rec = rec;
-    this.strSpans.rec = rec;
-  }
 }
 
 /**
@@ -469,7 +460,6 @@ export class State {
     const mark = this.vars.length;
     try {
       const val = this.evalPipeline(dot, node.pipe);
-      if (this.ctx.rec !== undefined) this.ctx.rec.top(val);
       if (truth(val)) {
         if (isWith) {
           const saveIface = this.dotIface;
@@ -500,7 +490,6 @@ export class State {
     const saveOrigin = this.dotOrigin;
     try {
       const val0 = this.evalPipeline(dot, r.pipe);
-      if (this.ctx.rec !== undefined) this.ctx.rec.top(val0);
       const val = underlyingOf(val0);
       const mark = this.vars.length;
       const decl = r.pipe.decl;
@@ -777,7 +766,6 @@ export class State {
       const c = fieldName.charCodeAt(0);
       if (c >= 65 && c <= 90) {
         const method = mapMethodsOf(receiver)?.method(receiver, fieldName);
-        if (method !== undefined && this.ctx.rec !== undefined) this.ctx.rec.top(receiver);
         if (method !== undefined) return this.evalCall(dot, method, goSignatureOf(method) ?? anySig, false, node, fieldName, args, final);
       }
       return this.mapField(receiver, fieldName, hasArgs);
@@ -788,7 +776,6 @@ export class State {
   private mapField(m: GoMap, fieldName: string, hasArgs: boolean): GoValue {
     if (hasArgs) this.errorf(`${fieldName} is not a method but has arguments`);
     this.resIface = true;
-    if (this.ctx.rec !== undefined) this.ctx.rec.field(m, fieldName);
     if (Object.prototype.hasOwnProperty.call(m, fieldName)) {
       if (this.ctx.trackProvenance) this.origin = getOrigin(m, fieldName);
       const v = m[fieldName];
@@ -831,7 +818,6 @@ export class State {
       for (const arg of args) {
         v = this.evalArg(dot, 'value', arg);
         o = this.origin;
-        if (this.ctx.rec !== undefined) this.ctx.rec.top(v);
         if (truth(v) === (name === 'or')) {
           this.origin = o;
           return v;
@@ -874,7 +860,6 @@ export class State {
       callArgs = [calleeName, ...argv];
     }
 
-    if (this.ctx.rec !== undefined) this.ctx.rec.call(name, argv);
     // tpl may print its string unchanged, and its result's spans then replace the string's own.
     const tplArgSpans = track && name === 'tpl' && typeof argv[0] === 'string' ? this.ctx.strSpans.get(argv[0]) : undefined;
     let v: GoValue;
@@ -1067,7 +1052,6 @@ export class State {
 
   private printValue(n: ActionNode, v: GoValue): void {
     this.at(n);
-    if (this.ctx.rec !== undefined) this.ctx.rec.use(v);
     let s: string;
     if (v === undefined || v === null) s = '<no value>';
     else if (typeof v === 'function') this.errorf(`can't print ${n.toString()} of type ${goTypeName(v)}`);

@@ -10,7 +10,6 @@ import { TemplateSet, TemplateError } from './template.js';
 import { ExecError, RenderContext, StackOverflow, isStackOverflow } from './exec.js';
 import { TemplateParseError, type Tree } from './parse.js';
 import { goQuote } from '../go/quote.js';
-import { TemplateRecording, type RenderValues, type TemplateMemo } from './render-memo.js';
 
 export interface HelmTemplateFile {
   /** Template name as Helm sees it, e.g. "mychart/templates/svc.yaml" or "mychart/charts/sub/templates/a.yaml". */
@@ -29,12 +28,6 @@ export interface HelmRenderOptions {
   lintMode?: boolean;
   /** Record provenance spans (default true). */
   trackProvenance?: boolean;
-  /**
-   * Outputs of earlier renders of the same chart, to reuse where the values a template read
-   * are equal, and to record this render's into (render-memo.ts). `values` holds every
-   * scope's `.Values` of this render.
-   */
-  memo?: { templates: TemplateMemo; values: RenderValues };
 }
 
 /**
@@ -395,31 +388,13 @@ export function renderHelm(
   }
 
   const rendered = new Map<string, RenderedText>();
-  const ctx = engine.ctx;
-  const memo = opts.memo;
   for (const name of order) {
     if (baseName(name).startsWith('_')) continue;
     const f = byName.get(name)!;
     f.data.Template = { Name: name, BasePath: f.basePath ?? defaultBasePath(name) };
-    let rec: TemplateRecording | undefined;
-    if (memo !== undefined && !memo.values.mutated) {
-      const hit = memo.templates.find(name, memo.values, ctx.strSpans, { steps: ctx.budget.steps - ctx.steps, bytes: ctx.budget.bytes - ctx.bytes });
-      if (hit !== undefined) {
-        // What the template would have done to the render: its budget, the provenance it left.
-        ctx.steps += hit.steps;
-        ctx.bytes += hit.bytes;
-        for (const [k, v] of hit.strWrites) ctx.strSpans.set(k, v);
-        rendered.set(name, hit.result);
-        continue;
-      }
-      rec = new TemplateRecording(memo.values);
-    }
-    const steps = ctx.steps;
-    const bytes = ctx.bytes;
     let r: RenderedText;
     try {
-      ctx.record(rec);
-      r = set.executeTemplate(name, f.data, ctx);
+      r = set.executeTemplate(name, f.data, engine.ctx);
     } catch (e) {
       if (e instanceof StackOverflow) {
         const msg = e.names.length > 0 ? includeLimitMessage(e) : undefined;
@@ -430,12 +405,8 @@ export function renderHelm(
       if (e instanceof ExecError && e.stackExhausted) throw new HelmStackExhaustedError(cleanupExecError(name, e, engine.texts));
       if (e instanceof ExecError || e instanceof TemplateError) throw cleanupExecError(name, e, engine.texts);
       throw new HelmRenderError(`rendering template failed: ${errMessage(e)}`);
-    } finally {
-      ctx.record(undefined);
     }
-    r = removeNoValue(r);
-    rendered.set(name, r);
-    if (rec !== undefined) memo!.templates.save(name, rec, r, ctx.steps - steps, ctx.bytes - bytes);
+    rendered.set(name, removeNoValue(r));
   }
   return rendered;
 }
