@@ -41,14 +41,29 @@ export function selectPods(index: ResourceIndex, kubeVersion: KubeVersion, names
   // Many Services share a selector (a Deployment's Service and its headless twin, every per-tenant copy):
   // each distinct selector is matched once per run, so the Service rules stay linear in resources.
   let memo = selections.get(index);
-  if (!memo) selections.set(index, (memo = new Map()));
-  const key = `${kubeVersion.major}.${kubeVersion.minor}\u0000${namespace ?? ''}\u0000${Object.entries(selector).map(([k, v]) => `${k}=${String(v)}`).sort().join('\u0000')}`;
-  let pods = memo.get(key);
-  if (!pods) memo.set(key, (pods = matchPods(index, kubeVersion, namespace, selector)));
+  if (!memo) selections.set(index, (memo = { byText: new Map(), byObject: new WeakMap() }));
+  // Each Service rule asks again for the same Service's selector object: that is found by identity,
+  // without writing the selector out again.
+  const last = memo.byObject.get(selector);
+  if (last && last.namespace === namespace && last.kubeVersion === kubeVersion) return last.pods;
+  const pairs: string[] = [];
+  for (const k of Object.keys(selector)) pairs.push(`${k}=${String(selector[k])}`);
+  if (pairs.length > 1) pairs.sort();
+  const key = `${kubeVersion.major}.${kubeVersion.minor}\u0000${namespace ?? ''}\u0000${pairs.join('\u0000')}`;
+  let pods = memo.byText.get(key);
+  if (!pods) memo.byText.set(key, (pods = matchPods(index, kubeVersion, namespace, selector)));
+  memo.byObject.set(selector, { namespace, kubeVersion, pods });
   return pods;
 }
 
-const selections = new WeakMap<ResourceIndex, Map<string, readonly PodTemplateRef[]>>();
+interface Selections {
+  /** By the selector written out (version, namespace, sorted pairs). */
+  byText: Map<string, readonly PodTemplateRef[]>;
+  /** The last selection made with a selector object. */
+  byObject: WeakMap<object, { namespace: string | undefined; kubeVersion: KubeVersion; pods: readonly PodTemplateRef[] }>;
+}
+
+const selections = new WeakMap<ResourceIndex, Selections>();
 
 function matchPods(index: ResourceIndex, kubeVersion: KubeVersion, namespace: string | undefined, selector: Record<string, unknown>): PodTemplateRef[] {
   const added = controllerPairs(kubeVersion, selector);
