@@ -14,8 +14,19 @@ export interface SelectingService {
   selector: Record<string, unknown>;
 }
 
-/** Services whose selector picks the pods: core v1, not ExternalName, with a non-empty selector. */
-export function selectingServices(services: readonly Resource[]): SelectingService[] {
+/**
+ * Services whose selector picks the pods: core v1, not ExternalName, with a non-empty selector.
+ * Every Service rule asks for them with the index's list of Services: worked out once per list.
+ */
+export function selectingServices(services: readonly Resource[]): readonly SelectingService[] {
+  let out = selecting.get(services);
+  if (!out) selecting.set(services, (out = findSelectingServices(services)));
+  return out;
+}
+
+const selecting = new WeakMap<readonly Resource[], readonly SelectingService[]>();
+
+function findSelectingServices(services: readonly Resource[]): SelectingService[] {
   const out: SelectingService[] = [];
   for (const svc of services) {
     if (svc.apiVersion !== 'v1') continue;
@@ -100,13 +111,18 @@ function templateMatches(index: ResourceIndex, namespace: string | undefined, se
 }
 
 /** The selector pairs on labels a StatefulSet controller sets (so no template has them). */
-function controllerPairs(kubeVersion: KubeVersion, selector: Record<string, unknown>): Array<[string, string]> {
+function controllerPairs(kubeVersion: KubeVersion, selector: Record<string, unknown>): ReadonlyArray<[string, string]> {
+  // Most selectors have neither label: nothing to walk or allocate then.
+  if (!isEnumerable(selector, POD_NAME_LABEL) && !isEnumerable(selector, POD_INDEX_LABEL)) return NO_PAIRS;
   const out: Array<[string, string]> = [];
   for (const [k, v] of Object.entries(selector)) {
     if (k === POD_NAME_LABEL || (k === POD_INDEX_LABEL && versionAtLeast(kubeVersion, '1.28'))) out.push([k, String(v)]);
   }
   return out;
 }
+
+const NO_PAIRS: ReadonlyArray<[string, string]> = [];
+const isEnumerable = (o: object, key: string): boolean => Object.prototype.propertyIsEnumerable.call(o, key);
 
 /** The ordinal a controller label value names for StatefulSet `name`, or undefined when it names none of its pods. */
 function ordinalOf(name: string, key: string, value: string): number | undefined {
