@@ -50,7 +50,7 @@ export const rule = defineRule<CapacityOptions>({
         const pct = (ratio(limits, alloc[dim]) * 100).toFixed(1);
         ctx.report({
           resource: top.workload,
-          path: top.largestPath[dim].length ? top.largestPath[dim] : [],
+          path: top.largestPath('limits', dim),
           message: `total ${dim} limits ${fmt(dim, limits)} are ${pct}% of allocatable ${fmt(dim, alloc[dim])}, above the ${Math.round(o.maxUtilization * 1000) / 10}% bar (${fmt(dim, bar)}); largest contributor: ${top.workload.kind} ${top.workload.name}, ${top.replicas} x ${fmt(dim, top.perPod.limits[dim])} = ${fmt(dim, top.total.limits[dim])} (${top.replicasFrom})${note}`,
         });
       }
@@ -59,7 +59,7 @@ export const rule = defineRule<CapacityOptions>({
         const pct = (ratio(requests, alloc[dim]) * 100).toFixed(1);
         ctx.report({
           resource: topReq.workload,
-          path: topReq.largestRequestPath[dim],
+          path: topReq.largestPath('requests', dim),
           message: `total ${dim} requests ${fmt(dim, requests)} do not fit in allocatable ${fmt(dim, alloc[dim])} (${pct}%); largest contributor: ${topReq.workload.kind} ${topReq.workload.name}, ${topReq.replicas} x ${fmt(dim, topReq.perPod.requests[dim])} = ${fmt(dim, topReq.total.requests[dim])} (${topReq.replicasFrom})`,
         });
       }
@@ -81,10 +81,9 @@ class Sums {
     this.limits = addQuantities(this.limits, u.total.limits[dim]);
     this.requests = addQuantities(this.requests, u.total.requests[dim]);
     this.uncounted += u.unlimited[dim];
-    for (const kind of ['requests', 'limits'] as const) {
-      const best = this.top[kind];
-      if (!best || compareQuantities(u.total[kind][dim], best.total[kind][dim]) > 0) this.top[kind] = u;
-    }
+    const { requests, limits } = this.top;
+    if (!requests || compareQuantities(u.total.requests[dim], requests.total.requests[dim]) > 0) this.top.requests = u;
+    if (!limits || compareQuantities(u.total.limits[dim], limits.total.limits[dim]) > 0) this.top.limits = u;
   }
 
   /** The largest contributor of a kind, when it contributes anything. */

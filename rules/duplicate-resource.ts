@@ -12,13 +12,16 @@ export const rule = defineRule<Record<string, never>>({
     reads: [['metadata', 'name']],
   },
   check(ctx) {
-    const first = new Map<string, Resource>();
+    // Keys only for the names the input repeats: most (kind, namespace, name) are unique, which
+    // the index says with one lookup, so no key string is built for them.
+    let first: Map<string, Resource> | undefined;
     for (const r of ctx.resources) {
       // generateName objects (no metadata.name) get a fresh name on each create.
       const name = r.object.metadata?.name;
       if (typeof name !== 'string' || name === '') continue;
+      if (ctx.index.find(r.kind, r.namespace, r.name).length < 2) continue;
       const key = `${canonicalGroup(r.kind, r.group)}\u0000${r.kind}\u0000${r.namespace ?? ''}\u0000${r.name}`;
-      const prev = first.get(key);
+      const prev = (first ??= new Map()).get(key);
       if (!prev) {
         first.set(key, r);
         continue;

@@ -34,6 +34,7 @@ interface Options {
 
 /** The request an httpGet probe makes, for comparing two probes (the path defaults to `/`). */
 function httpRequest(probe: Record<string, any>): string | undefined {
+  // Only called for two httpGet probes on the same path (sameRequest): most pairs differ in path.
   const get = probe.httpGet;
   if (!isObject(get)) return undefined;
   return JSON.stringify([get.path ?? '/', get.port, get.host ?? '', get.scheme ?? 'HTTP', get.httpHeaders ?? []]);
@@ -83,7 +84,6 @@ export const rule = defineRule<Options>({
       if (!LONG_RUNNING_KINDS.has(r.kind)) continue;
       const entry = keyedEntry(paths, r.name, podTemplateLabelsOf(r));
       for (const c of containersOf(r, { init: false })) {
-        const who = `container "${c.container.name ?? '?'}" of ${r.kind} ${r.name}`;
         if (entry) {
           for (const kind of KINDS) {
             const want = entry.value[kind];
@@ -92,50 +92,60 @@ export const rule = defineRule<Options>({
             if (want === undefined || !isObject(probe)) continue;
             const at: ResourcePath = [...c.path, `${kind}Probe`];
             if (!isObject(probe.httpGet)) {
-              ctx.report({ resource: r, path: at, message: `${kind}Probe of ${who} uses ${handlerOf(probe)}; the design wants httpGet ${want} (key "${entry.key}")` });
+              ctx.report({ resource: r, path: at, message: `${kind}Probe of ${who(r, c)} uses ${handlerOf(probe)}; the design wants httpGet ${want} (key "${entry.key}")` });
               continue;
             }
             const got = probe.httpGet.path ?? '/';
             if (got !== want) {
               const shown = probe.httpGet.path === undefined ? 'no path (so /)' : `path ${String(got)}`;
-              ctx.report({ resource: r, path: [...at, 'httpGet', 'path'], message: `${kind}Probe of ${who} has ${shown}; the design wants ${want} (key "${entry.key}")` });
+              ctx.report({ resource: r, path: [...at, 'httpGet', 'path'], message: `${kind}Probe of ${who(r, c)} has ${shown}; the design wants ${want} (key "${entry.key}")` });
             }
           }
         }
-        if (sanity) checkPair(r, c, who, dependencyPaths, ctx.report);
+        if (sanity) checkPair(r, c, dependencyPaths, ctx.report);
       }
     }
   },
 });
 
-function checkPair(r: Resource, c: ContainerRef, who: string, dependencyPaths: readonly string[], report: (finding: Report) => void): void {
+/** Who a message is about (built only when reporting). */
+const who = (r: Resource, c: ContainerRef): string => `container "${c.container.name ?? '?'}" of ${r.kind} ${r.name}`;
+
+/** Two httpGet probes make the same request: most pairs differ in their paths already, and then nothing is serialised. */
+function sameRequest(live: Record<string, any>, ready: Record<string, any>): boolean {
+  if (!isObject(live.httpGet) || !isObject(ready.httpGet)) return false;
+  const a = live.httpGet.path ?? '/';
+  const b = ready.httpGet.path ?? '/';
+  if (typeof a === 'string' && typeof b === 'string' && a !== b) return false;
+  return httpRequest(live) === httpRequest(ready);
+}
+
+function checkPair(r: Resource, c: ContainerRef, dependencyPaths: readonly string[], report: (finding: Report) => void): void {
   const live = c.container.livenessProbe;
   const ready = c.container.readinessProbe;
   if (!isObject(live) || !isObject(ready)) return;
-  const livePath: ResourcePath = [...c.path, 'livenessProbe'];
-  const readyPath: ResourcePath = [...c.path, 'readinessProbe'];
+  // Paths and wording are made only for a report: most containers have none.
   // A startupProbe holds liveness back until the app has started: the delays do not matter then.
   const liveDelay = delayOf(live);
   const readyDelay = delayOf(ready);
   if (!isObject(c.container.startupProbe) && liveDelay !== undefined && readyDelay !== undefined && liveDelay < readyDelay) {
     report({
       resource: r,
-      path: live.initialDelaySeconds === undefined ? livePath : [...livePath, 'initialDelaySeconds'],
+      path: live.initialDelaySeconds === undefined ? [...c.path, 'livenessProbe'] : [...c.path, 'livenessProbe', 'initialDelaySeconds'],
       severity: 'warning',
-      message: `livenessProbe of ${who} starts ${live.initialDelaySeconds === undefined ? 'at once (no initialDelaySeconds)' : `after ${liveDelay}s`}, before its readinessProbe (${readyDelay}s): a slow start is restarted before it was expected to be ready; give liveness the longer initialDelaySeconds or add a startupProbe`,
-      related: manifestRelated(r, ready.initialDelaySeconds === undefined ? readyPath : [...readyPath, 'initialDelaySeconds'], 'the readinessProbe delay'),
+      message: `livenessProbe of ${who(r, c)} starts ${live.initialDelaySeconds === undefined ? 'at once (no initialDelaySeconds)' : `after ${liveDelay}s`}, before its readinessProbe (${readyDelay}s): a slow start is restarted before it was expected to be ready; give liveness the longer initialDelaySeconds or add a startupProbe`,
+      related: manifestRelated(r, ready.initialDelaySeconds === undefined ? [...c.path, 'readinessProbe'] : [...c.path, 'readinessProbe', 'initialDelaySeconds'], 'the readinessProbe delay'),
     });
   }
-  const request = httpRequest(live);
-  if (request !== undefined && request === httpRequest(ready)) {
+  if (sameRequest(live, ready)) {
     const path = String(live.httpGet.path ?? '/');
     if (isDependencyPath(path, dependencyPaths)) {
       report({
         resource: r,
-        path: [...livePath, 'httpGet', 'path'],
+        path: [...c.path, 'livenessProbe', 'httpGet', 'path'],
         severity: 'warning',
-        message: `livenessProbe of ${who} is its readinessProbe (httpGet ${path}), a path that checks dependencies: when one is down (the database), every pod is restarted instead of only taken out of the Service; point liveness at a process-only path (/health)`,
-        related: manifestRelated(r, [...readyPath, 'httpGet', 'path'], 'the readinessProbe on the same path'),
+        message: `livenessProbe of ${who(r, c)} is its readinessProbe (httpGet ${path}), a path that checks dependencies: when one is down (the database), every pod is restarted instead of only taken out of the Service; point liveness at a process-only path (/health)`,
+        related: manifestRelated(r, [...c.path, 'readinessProbe', 'httpGet', 'path'], 'the readinessProbe on the same path'),
       });
     }
   }

@@ -20,15 +20,18 @@ export const rule = defineRule<Record<string, never>>({
   check(ctx) {
     const kube = ctx.settings.kubeVersion;
     let customs: Map<string, Resource[]> | undefined;
-    let podNamespaces: Set<string> | undefined;
+    // The namespaces a Service's pods could be in instead, sorted: the same for every Service.
+    let podNamespaces: string[] | undefined;
     for (const { svc, selector } of selectingServices(ctx.index.ofKind('Service'))) {
       if (selectPods(ctx.index, kube, svc.namespace, selector).length > 0) continue;
       const labels = Object.entries(selector).map(([k, v]) => `${k}=${String(v)}`).join(', ');
       // Kubernetes only selects pods in the Service's own namespace; say so when the pods live elsewhere.
       // Only namespaces that hold pods can match (not every known namespace per Service: that is quadratic).
-      const elsewhere = [...(podNamespaces ??= new Set(ctx.index.podNamespaces()))].filter((ns) => ctx.settings.knownNamespaces.has(ns)).sort()
-        .filter((ns) => ns !== svc.namespace)
-        .flatMap((ns) => selectPods(ctx.index, kube, ns, selector).map((p) => `${p.workload.kind} ${p.workload.name} in namespace ${ns}`));
+      const elsewhere: string[] = [];
+      for (const ns of (podNamespaces ??= [...ctx.index.podNamespaces()].filter((ns) => ctx.settings.knownNamespaces.has(ns)).sort())) {
+        if (ns === svc.namespace) continue;
+        for (const p of selectPods(ctx.index, kube, ns, selector)) elsewhere.push(`${p.workload.kind} ${p.workload.name} in namespace ${ns}`);
+      }
       const miss = ordinalMiss(ctx.index, kube, svc.namespace, selector);
       const hint = elsewhere.length ? `; ${elsewhere.join(', ')} matches, but a Service only selects pods in its own namespace` : miss ? `; ${miss}` : '';
       const base = `Service ${svc.name} selects no pod`;
@@ -53,7 +56,7 @@ export const rule = defineRule<Record<string, never>>({
  */
 function whyUnsure(svc: Resource, selector: Record<string, unknown>, customs: Map<string, Resource[]>, inputRunsPodsThere: boolean): { severity: Severity; why: string } | undefined {
   const crs = customs.get(svc.namespace ?? '') ?? [];
-  const values = Object.values(selector).map(String);
+  const values = crs.length > 0 ? Object.values(selector).map(String) : [];
   // Operators label the pods they make with the custom resource's name (alertmanager=<name>, <set>-<ordinal>).
   const named = crs.filter((cr) => cr.name !== '' && values.some((v) => namesPart(v, cr.name)));
   // Several may share the name (a Prometheus and its HTTPRoute): the one whose kind the selector also says is likelier.

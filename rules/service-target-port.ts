@@ -16,34 +16,33 @@ export const rule = defineRule<Record<string, never>>({
   },
   check(ctx) {
     // Services sharing a selector share its pods (selectPods memoises them): the ports of a large
-    // selection are gathered once. Those of a few pods are gathered again for each Service, which
-    // costs as little, and keeps a large input from holding one summary per Service.
+    // selection are gathered once. A few pods are scanned again for each Service, which costs as
+    // little, and keeps a large input from holding one summary per Service.
     const summaries = new Map<readonly PodTemplateRef[], PodPorts>();
     for (const { svc, selector } of selectingServices(ctx.index.ofKind('Service'))) {
       const pods = selectPods(ctx.index, ctx.settings.kubeVersion, svc.namespace, selector);
       // A Service that selects nothing is service-selector-match's finding, not ours.
       if (pods.length === 0) continue;
+      // A few pods are scanned port by port (no summary to build); the summary is made when
+      // a port does not resolve, for the message.
       let summary = pods.length > SHARED_SELECTION ? summaries.get(pods) : undefined;
-      if (!summary) {
-        summary = podPorts(pods);
-        if (pods.length > SHARED_SELECTION) summaries.set(pods, summary);
-      }
-      const { declared, byNameAndProtocol, firstByName, numbers } = summary;
-      const selected = summary.selected();
+      if (!summary && pods.length > SHARED_SELECTION) summaries.set(pods, (summary = podPorts(pods)));
       const ports = svc.object.spec.ports;
       if (!Array.isArray(ports)) continue;
-      ports.forEach((p: unknown, i: number) => {
-        if (!isObject(p)) return;
+      for (let i = 0; i < ports.length; i++) {
+        const p: unknown = ports[i];
+        if (!isObject(p)) continue;
         const protocol = typeof p.protocol === 'string' ? p.protocol : 'TCP';
         const defaulted = p.targetPort === undefined || p.targetPort === null;
         // A quoted `port: "80"` is k8s-schema's finding; the default targetPort is still the number meant.
         const port = defaulted ? portNumber(p.port) : undefined;
         const ref: PortRef | undefined = defaulted ? (port === undefined ? undefined : { kind: 'number', port }) : portRef(p.targetPort);
-        if (!ref) return; // malformed: k8s-schema's finding
+        if (!ref) continue; // malformed: k8s-schema's finding
+        if (summary ? summary.resolves(ref, protocol) : declares(pods, ref, protocol)) continue;
+        const { declared, firstByName } = (summary ??= podPorts(pods));
+        const selected = summary.selected();
         const path = ['spec', 'ports', i, defaulted ? 'port' : 'targetPort'];
         if (ref.kind === 'name') {
-          // The endpoints controller looks a named port up by name and protocol in each selected pod.
-          if (byNameAndProtocol.has(`${ref.name}\u0000${protocol}`)) return;
           const sameName = firstByName.get(ref.name);
           const why = sameName ? `; "${ref.name}" is ${sameName.protocol}` : '';
           const numeric = ref.numeric ? '; a quoted number is read as a port name, write it unquoted' : '';
@@ -53,7 +52,6 @@ export const rule = defineRule<Record<string, never>>({
             message: `targetPort "${ref.name}" of Service ${svc.name} names no ${protocol} container port of the pods it selects (${selected}: ${describePorts(declared)})${why}${numeric}`,
           });
         } else {
-          if (numbers.has(ref.port)) return;
           const what = defaulted ? `port ${ref.port} (the targetPort when none is given)` : `targetPort ${ref.port}`;
           // Containers that declare their ports listen on those: traffic to another port finds nothing.
           // Containers that declare none may listen anywhere (declaring is optional): only a warning then.
@@ -72,7 +70,7 @@ export const rule = defineRule<Record<string, never>>({
             });
           }
         }
-      });
+      }
     }
   },
 });
@@ -88,6 +86,37 @@ interface PodPorts {
   numbers: Set<number>;
   /** "Deployment a, Deployment b" for messages (built on first use). */
   selected: () => string;
+  /** The port resolves on these pods (as declares() says). */
+  resolves: (ref: PortRef, protocol: string) => boolean;
+}
+
+/**
+ * A targetPort resolves on the selected pods: a name by name and protocol (as the endpoints
+ * controller looks it up in each pod), a number among the containerPorts. A loop over the
+ * pods' declared ports (those declaredPorts reads, of the containers podContainers gives),
+ * with nothing allocated: most Services select one or two pods.
+ */
+function declares(pods: readonly PodTemplateRef[], ref: PortRef, protocol: string): boolean {
+  for (const pod of pods) {
+    const spec = pod.spec;
+    if (Array.isArray(spec.containers)) for (const c of spec.containers) if (isObject(c) && containerDeclares(c, ref, protocol)) return true;
+    if (Array.isArray(spec.initContainers)) {
+      for (const c of spec.initContainers) if (isObject(c) && c.restartPolicy === 'Always' && containerDeclares(c, ref, protocol)) return true;
+    }
+  }
+  return false;
+}
+
+function containerDeclares(container: Record<string, any>, ref: PortRef, protocol: string): boolean {
+  const ports = container.ports;
+  if (!Array.isArray(ports)) return false;
+  for (const p of ports) {
+    if (!isObject(p)) continue;
+    const number = portNumber(p.containerPort);
+    if (number === undefined) continue;
+    if (ref.kind === 'number' ? number === ref.port : p.name === ref.name && (typeof p.protocol === 'string' ? p.protocol : 'TCP') === protocol) return true;
+  }
+  return false;
 }
 
 function podPorts(pods: readonly PodTemplateRef[]): PodPorts {
@@ -102,5 +131,6 @@ function podPorts(pods: readonly PodTemplateRef[]): PodPorts {
     if (!firstByName.has(d.name)) firstByName.set(d.name, d);
   }
   let selected: string | undefined;
-  return { declared, byNameAndProtocol, firstByName, numbers, selected: () => (selected ??= pods.map((p) => `${p.workload.kind} ${p.workload.name}`).join(', ')) };
+  const resolves = (ref: PortRef, protocol: string) => (ref.kind === 'name' ? byNameAndProtocol.has(`${ref.name}\u0000${protocol}`) : numbers.has(ref.port));
+  return { declared, byNameAndProtocol, firstByName, numbers, resolves, selected: () => (selected ??= pods.map((p) => `${p.workload.kind} ${p.workload.name}`).join(', ')) };
 }

@@ -23,8 +23,15 @@ export function isCustomResource(r: Resource, crds: CrdCatalog): boolean {
 /** The custom resources of each namespace (cluster-scoped ones are left out). */
 export function customResourcesByNamespace(resources: readonly Resource[], crds: CrdCatalog): Map<string, Resource[]> {
   const out = new Map<string, Resource[]>();
+  // Inputs hold thousands of resources of a few kinds: each group and kind is judged once.
+  const custom = new Map<string, Map<string, boolean>>();
   for (const r of resources) {
-    if (r.namespace === undefined || !isCustomResource(r, crds)) continue;
+    if (r.namespace === undefined) continue;
+    let kinds = custom.get(r.group);
+    if (!kinds) custom.set(r.group, (kinds = new Map()));
+    let verdict = kinds.get(r.kind);
+    if (verdict === undefined) kinds.set(r.kind, (verdict = isCustomResource(r, crds)));
+    if (!verdict) continue;
     const list = out.get(r.namespace);
     if (list) list.push(r);
     else out.set(r.namespace, [r]);

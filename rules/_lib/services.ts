@@ -14,8 +14,19 @@ export interface SelectingService {
   selector: Record<string, unknown>;
 }
 
-/** Services whose selector picks the pods: core v1, not ExternalName, with a non-empty selector. */
-export function selectingServices(services: readonly Resource[]): SelectingService[] {
+/**
+ * Services whose selector picks the pods: core v1, not ExternalName, with a non-empty selector.
+ * Every Service rule asks for them with the index's list of Services: worked out once per list.
+ */
+export function selectingServices(services: readonly Resource[]): readonly SelectingService[] {
+  let out = selecting.get(services);
+  if (!out) selecting.set(services, (out = findSelectingServices(services)));
+  return out;
+}
+
+const selecting = new WeakMap<readonly Resource[], readonly SelectingService[]>();
+
+function findSelectingServices(services: readonly Resource[]): SelectingService[] {
   const out: SelectingService[] = [];
   for (const svc of services) {
     if (svc.apiVersion !== 'v1') continue;
@@ -41,14 +52,29 @@ export function selectPods(index: ResourceIndex, kubeVersion: KubeVersion, names
   // Many Services share a selector (a Deployment's Service and its headless twin, every per-tenant copy):
   // each distinct selector is matched once per run, so the Service rules stay linear in resources.
   let memo = selections.get(index);
-  if (!memo) selections.set(index, (memo = new Map()));
-  const key = `${kubeVersion.major}.${kubeVersion.minor}\u0000${namespace ?? ''}\u0000${Object.entries(selector).map(([k, v]) => `${k}=${String(v)}`).sort().join('\u0000')}`;
-  let pods = memo.get(key);
-  if (!pods) memo.set(key, (pods = matchPods(index, kubeVersion, namespace, selector)));
+  if (!memo) selections.set(index, (memo = { byText: new Map(), byObject: new WeakMap() }));
+  // Each Service rule asks again for the same Service's selector object: that is found by identity,
+  // without writing the selector out again.
+  const last = memo.byObject.get(selector);
+  if (last && last.namespace === namespace && last.kubeVersion === kubeVersion) return last.pods;
+  const pairs: string[] = [];
+  for (const k of Object.keys(selector)) pairs.push(`${k}=${String(selector[k])}`);
+  if (pairs.length > 1) pairs.sort();
+  const key = `${kubeVersion.major}.${kubeVersion.minor}\u0000${namespace ?? ''}\u0000${pairs.join('\u0000')}`;
+  let pods = memo.byText.get(key);
+  if (!pods) memo.byText.set(key, (pods = matchPods(index, kubeVersion, namespace, selector)));
+  memo.byObject.set(selector, { namespace, kubeVersion, pods });
   return pods;
 }
 
-const selections = new WeakMap<ResourceIndex, Map<string, readonly PodTemplateRef[]>>();
+interface Selections {
+  /** By the selector written out (version, namespace, sorted pairs). */
+  byText: Map<string, readonly PodTemplateRef[]>;
+  /** The last selection made with a selector object. */
+  byObject: WeakMap<object, { namespace: string | undefined; kubeVersion: KubeVersion; pods: readonly PodTemplateRef[] }>;
+}
+
+const selections = new WeakMap<ResourceIndex, Selections>();
 
 function matchPods(index: ResourceIndex, kubeVersion: KubeVersion, namespace: string | undefined, selector: Record<string, unknown>): PodTemplateRef[] {
   const added = controllerPairs(kubeVersion, selector);
@@ -85,13 +111,18 @@ function templateMatches(index: ResourceIndex, namespace: string | undefined, se
 }
 
 /** The selector pairs on labels a StatefulSet controller sets (so no template has them). */
-function controllerPairs(kubeVersion: KubeVersion, selector: Record<string, unknown>): Array<[string, string]> {
+function controllerPairs(kubeVersion: KubeVersion, selector: Record<string, unknown>): ReadonlyArray<[string, string]> {
+  // Most selectors have neither label: nothing to walk or allocate then.
+  if (!isEnumerable(selector, POD_NAME_LABEL) && !isEnumerable(selector, POD_INDEX_LABEL)) return NO_PAIRS;
   const out: Array<[string, string]> = [];
   for (const [k, v] of Object.entries(selector)) {
     if (k === POD_NAME_LABEL || (k === POD_INDEX_LABEL && versionAtLeast(kubeVersion, '1.28'))) out.push([k, String(v)]);
   }
   return out;
 }
+
+const NO_PAIRS: ReadonlyArray<[string, string]> = [];
+const isEnumerable = (o: object, key: string): boolean => Object.prototype.propertyIsEnumerable.call(o, key);
 
 /** The ordinal a controller label value names for StatefulSet `name`, or undefined when it names none of its pods. */
 function ordinalOf(name: string, key: string, value: string): number | undefined {

@@ -10,7 +10,7 @@ import type { ResourceIndex } from '../engine/resource-index.js';
 import type { ResourcePath } from '../types.js';
 import { isObject } from './object.js';
 import { addQuantities, compareQuantities, maxQuantity, multiplyQuantity, parseQuantity, ZERO, type Quantity } from './quantity.js';
-import { containersOf } from './workloads.js';
+import { containersOf, type ContainerRef } from './workloads.js';
 
 export type Dimension = 'cpu' | 'memory';
 
@@ -23,9 +23,8 @@ export interface WorkloadUsage {
   total: Record<'requests' | 'limits', Record<Dimension, Quantity>>;
   /** Containers with no limit for a dimension (not counted in the limits total). */
   unlimited: Record<Dimension, number>;
-  /** Path of the container value that contributes most to each dimension, for limits and requests. */
-  largestPath: Record<Dimension, ResourcePath>;
-  largestRequestPath: Record<Dimension, ResourcePath>;
+  /** Path of the container value that contributes most to a dimension's limits or requests ([] when none does). */
+  largestPath(kind: 'requests' | 'limits', dim: Dimension): ResourcePath;
 }
 
 export interface CapacityOptions {
@@ -77,15 +76,19 @@ export function* workloadUsages(index: ResourceIndex, o: CapacityOptions): Gener
     const max = hpa.object.spec?.maxReplicas;
     if (isObject(ref) && typeof max === 'number') hpaMax.set(`${hpa.namespace}/${ref.kind}/${ref.name}`, max);
   }
+  // Per kind and dimension (slot = kind * 2 + dim): the sum of app containers, the largest init
+  // container, the largest single value and its container. Reused from one workload to the next:
+  // only what a usage keeps is allocated per workload.
+  const sum: Quantity[] = [ZERO, ZERO, ZERO, ZERO];
+  const initMax: Quantity[] = [ZERO, ZERO, ZERO, ZERO];
+  const largest: Quantity[] = [ZERO, ZERO, ZERO, ZERO];
   for (const w of index.workloads) {
     const { replicas, from } = replicasOf(w, hpaMax, o);
     const unlimited = { cpu: 0, memory: 0 };
-    const largestPath: Record<Dimension, ResourcePath> = { cpu: [], memory: [] };
-    const largestRequestPath: Record<Dimension, ResourcePath> = { cpu: [], memory: [] };
-    // Per kind and dimension: the sum of app containers, the largest init container, the largest single value.
-    const sum = [ZERO, ZERO, ZERO, ZERO];
-    const initMax = [ZERO, ZERO, ZERO, ZERO];
-    const largest = [ZERO, ZERO, ZERO, ZERO];
+    sum.fill(ZERO);
+    initMax.fill(ZERO);
+    largest.fill(ZERO);
+    const largestAt: Array<ContainerRef | undefined> = [undefined, undefined, undefined, undefined];
     // One pass over the containers (in order, as each kind and dimension saw them one pass each).
     for (const c of containersOf(w, CONTAINERS_AND_INIT)) {
       const resources = c.container.resources;
@@ -102,10 +105,11 @@ export function* workloadUsages(index: ResourceIndex, o: CapacityOptions): Gener
             continue;
           }
           if (c.init) initMax[slot] = maxQuantity(initMax[slot], q);
-          else sum[slot] = addQuantities(sum[slot], q);
+          // The first container's value is the sum so far (quantities are kept normalised).
+          else sum[slot] = sum[slot] === ZERO ? q : addQuantities(sum[slot], q);
           if (compareQuantities(q, largest[slot]) > 0) {
             largest[slot] = q;
-            (kind === 'limits' ? largestPath : largestRequestPath)[dim] = [...c.path, 'resources', kind, dim];
+            largestAt[slot] = c;
           }
         }
       }
@@ -114,15 +118,37 @@ export function* workloadUsages(index: ResourceIndex, o: CapacityOptions): Gener
       requests: { cpu: maxQuantity(sum[0], initMax[0]), memory: maxQuantity(sum[1], initMax[1]) },
       limits: { cpu: maxQuantity(sum[2], initMax[2]), memory: maxQuantity(sum[3], initMax[3]) },
     };
-    const times = (q: Quantity) => multiplyQuantity(q, replicas);
-    yield {
-      workload: w, replicas, replicasFrom: from, perPod, unlimited, largestPath, largestRequestPath,
-      total: {
-        requests: { cpu: times(perPod.requests.cpu), memory: times(perPod.requests.memory) },
-        limits: { cpu: times(perPod.limits.cpu), memory: times(perPod.limits.memory) },
-      },
+    yield new Usage(w, replicas, from, perPod, unlimited, largestAt);
+  }
+}
+
+/** One workload's usage; the paths of its largest values are written out only when asked (for a report). */
+class Usage implements WorkloadUsage {
+  readonly total: WorkloadUsage['total'];
+
+  constructor(
+    readonly workload: Resource,
+    readonly replicas: bigint,
+    readonly replicasFrom: string,
+    readonly perPod: WorkloadUsage['perPod'],
+    readonly unlimited: Record<Dimension, number>,
+    private readonly largestAt: ReadonlyArray<ContainerRef | undefined>,
+  ) {
+    this.total = {
+      requests: { cpu: times(perPod.requests.cpu, replicas), memory: times(perPod.requests.memory, replicas) },
+      limits: { cpu: times(perPod.limits.cpu, replicas), memory: times(perPod.limits.memory, replicas) },
     };
   }
+
+  largestPath(kind: 'requests' | 'limits', dim: Dimension): ResourcePath {
+    const c = this.largestAt[(kind === 'limits' ? 2 : 0) + (dim === 'memory' ? 1 : 0)];
+    return c ? [...c.path, 'resources', kind, dim] : [];
+  }
+}
+
+/** Replicas x a per-pod quantity: one replica is the quantity itself. */
+function times(q: Quantity, replicas: bigint): Quantity {
+  return replicas === 1n ? q : multiplyQuantity(q, replicas);
 }
 
 function replicasOf(w: Resource, hpaMax: Map<string, number>, o: CapacityOptions): { replicas: bigint; from: string } {

@@ -121,8 +121,9 @@ export function compareQuantities(a: Quantity, b: Quantity): -1 | 0 | 1 {
 }
 
 export function addQuantities(a: Quantity, b: Quantity): Quantity {
-  // Sums of many containers' quantities: most share a denominator (or one side is zero).
-  if (a.den === b.den) return normalise(a.num + b.num, a.den, '');
+  // Sums of many containers' quantities: most share a denominator (or one side is zero), and
+  // memory's is 1 (whole bytes), which is already in lowest terms.
+  if (a.den === b.den) return a.den === 1n ? { num: a.num + b.num, den: 1n, text: '' } : normalise(a.num + b.num, a.den, '');
   return normalise(a.num * b.den + b.num * a.den, a.den * b.den, '');
 }
 
