@@ -13,6 +13,7 @@ import yaml from 'js-yaml';
 import { isAlias, isMap, isPair, isScalar, isSeq, parseDocument, type Node as YamlNode } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { lint } from '../../src/lint.js';
+import { loadYamlDocument } from '../../src/load/documents.js';
 import { locateStats } from '../../src/load/locate.js';
 import { buildPositionTree, isJsSpace, type PositionNode } from '../../src/load/positions.js';
 import { splitYamlDocuments } from '../../src/load/split.js';
@@ -43,7 +44,8 @@ function documentsUnder(dir: string, name: RegExp): string[] {
  * document away (to `yaml`), [] when every node matches.
  */
 function treeDifferences(text: string): string[] | undefined {
-  const tree = buildPositionTree(text);
+  // From what the first parse recorded, as the lint places findings.
+  const tree = buildPositionTree(text, loadYamlDocument(text).positions);
   if (!tree) return undefined;
   const doc = parseDocument(text, { version: '1.1', uniqueKeys: false, merge: true, strict: false });
   const trim = (s: number, e: number) => {
