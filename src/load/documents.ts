@@ -1,8 +1,7 @@
 /**
  * Turns the text of one manifest file into resources: split into documents,
  * parse each with js-yaml (fast, YAML 1.1 like Kubernetes), and keep only the
- * text span and the node offsets js-yaml reported as it parsed (a few integers
- * per node), from which DocumentLocator places findings when there are some.
+ * text span for positions, which are computed lazily by DocumentLocator.
  * One broken document never hides the others.
  */
 import yaml from 'js-yaml';
@@ -11,7 +10,6 @@ import type { NodeLocation, Resource, SourceDocument } from '../engine/resource.
 import { groupOf } from '../k8s/api-groups.js';
 import { CLUSTER_SCOPED_KINDS } from '../k8s/kinds.js';
 import { DocumentLocator, type LocateTarget } from './locate.js';
-import { recordPositions, type PositionRecord } from './positions.js';
 import { jsonSyntaxError } from './json-syntax.js';
 import { reasonWithoutInputText, tokenBefore } from './yaml-error-text.js';
 import { splitYamlDocuments, type DocumentChunk } from './split.js';
@@ -64,8 +62,6 @@ const MAX_EXPANDED_BYTES = 16 * 2 ** 20;
 
 export class TextDocument implements SourceDocument {
   private locator: DocumentLocator | undefined;
-  /** Node offsets recorded while the document was parsed, until its locator takes them or it is released. */
-  positions: PositionRecord | undefined;
 
   constructor(
     readonly file: string,
@@ -78,16 +74,11 @@ export class TextDocument implements SourceDocument {
   ) {}
 
   private loc(): DocumentLocator {
-    if (!this.locator) {
-      this.locator = new DocumentLocator(this.fileText.slice(this.chunk.start, this.chunk.end), 'auto', this.positions);
-      this.positions = undefined;
-    }
-    return this.locator;
+    return (this.locator ??= new DocumentLocator(this.fileText.slice(this.chunk.start, this.chunk.end)));
   }
 
   release(): void {
     this.locator = undefined;
-    this.positions = undefined;
   }
 
   locate(path: ResourcePath, target: LocateTarget = 'value'): NodeLocation {
@@ -141,7 +132,6 @@ export function parseManifestText(text: string, file: string, opts: ParseOptions
       else {
         const loaded = loadYamlDocument(chunkText);
         value = loaded.value;
-        doc.positions = loaded.positions;
         if (loaded.duplicate) out.problems.push(syntaxProblem(loaded.duplicate, file, chunk, chunkText, false));
       }
     } catch (e) {
@@ -188,22 +178,21 @@ export function parseManifestText(text: string, file: string, opts: ParseOptions
  * error comes back as `duplicate`, and `value` is the object with the last
  * value, so the other rules lint what would be applied rather than losing the
  * whole resource (and claiming, say, that a Service selects no pod).
- * Any other syntax error throws. `positions`: its nodes' offsets, recorded as it
- * was parsed, from which its findings are placed without a second parse.
+ * Any other syntax error throws.
  */
-export function loadYamlDocument(text: string): { value: unknown; duplicate?: Error; positions?: PositionRecord } {
+export function loadYamlDocument(text: string): { value: unknown; duplicate?: Error } {
   try {
-    return recordPositions((listener) => yaml.load(text, { schema: YAML11_SCHEMA, listener } as yaml.LoadOptions));
+    return { value: yaml.load(text, { schema: YAML11_SCHEMA }) };
   } catch (e) {
     if ((e as { reason?: string })?.reason !== 'duplicated mapping key') throw e;
     // js-yaml's `json` mode lets a later key override an earlier one, as Go's decoders do.
-    const { value, positions } = recordPositions((listener) => yaml.load(text, { schema: YAML11_SCHEMA, json: true, listener } as yaml.LoadOptions));
+    const value = yaml.load(text, { schema: YAML11_SCHEMA, json: true });
     const mark = (e as { mark?: { position: number } }).mark;
     // The mark is at the repeated key: name it.
     const key = mark ? /^(?:"([^"\n]*)"|'([^'\n]*)'|([^\s:#][^:#\n]*?))\s*:/.exec(text.slice(mark.position, mark.position + 300)) : null;
     const name = key ? (key[1] ?? key[2] ?? key[3]) : undefined;
     const reason = `duplicated mapping key${name === undefined ? '' : ` "${name}"`}: kubectl apply and Helm keep the last value (which the other rules lint), kustomize rejects the file`;
-    return { value, positions, duplicate: Object.assign(new Error(reason), { reason, mark, length: key ? key[0].replace(/\s*:$/, '').length : 1 }) };
+    return { value, duplicate: Object.assign(new Error(reason), { reason, mark, length: key ? key[0].replace(/\s*:$/, '').length : 1 }) };
   }
 }
 

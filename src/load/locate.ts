@@ -1,8 +1,7 @@
 /**
  * Finds the source range of a path inside one YAML document. Only documents
- * that have findings get here. The positions come from the node offsets js-yaml's
- * listener reported during the document's first parse (src/load/positions.ts), or,
- * without that record, from a parse of its own; a document that tree cannot picture
+ * that have findings get here. The positions come from one js-yaml parse with
+ * its listener (src/load/positions.ts); a document that tree cannot picture
  * exactly (explicit keys, empty sequence entries...) is parsed with the
  * `yaml` package instead, loaded on first use, for that document alone. Either
  * way the ranges are the same, and a located document keeps nothing once its
@@ -10,7 +9,7 @@
  */
 import type { Document, LineCounter, Node, YAMLMap } from 'yaml';
 import { yamlLib } from '../vendor.js';
-import { buildPositionTree, isJsSpace, type MapNode, type PositionNode, type PositionRecord, type PositionTree } from './positions.js';
+import { buildPositionTree, isJsSpace, type MapNode, type PositionNode, type PositionTree } from './positions.js';
 
 // `yaml` is loaded on first use: only documents the position tree cannot picture need it.
 export { yamlLib };
@@ -50,24 +49,17 @@ interface NodeModel<N> {
   range(node: N): readonly [number, number] | undefined;
 }
 
-/**
- * Counters of the work done, for the structural tests of linear placement and bounded memory:
- * `recorded` counts the trees built from the first parse's record (no parse of their own).
- */
-export const locateStats = { trees: 0, recorded: 0, yamlParses: 0, mapIndexes: 0 };
+/** Counters of the work done, for the structural tests of linear placement and bounded memory. */
+export const locateStats = { trees: 0, yamlParses: 0, mapIndexes: 0 };
 
 export class DocumentLocator {
   private model: NodeModel<unknown> | undefined;
   private lineStarts: number[] | undefined;
 
-  /**
-   * `parser: 'yaml'` forces the fallback (the tests compare the two). `positions`: what the
-   * document's first parse recorded (src/load/positions.ts), dropped once the tree is built.
-   */
+  /** `parser: 'yaml'` forces the fallback (the tests compare the two). */
   constructor(
     private readonly text: string,
     private readonly parser: 'auto' | 'yaml' = 'auto',
-    private positions?: PositionRecord,
   ) {}
 
   /** Whether this document's positions came from js-yaml's events (false: the `yaml` package). */
@@ -79,17 +71,15 @@ export class DocumentLocator {
 
   private nodes(): NodeModel<unknown> {
     if (!this.model) {
-      const tree = this.parser === 'auto' ? buildPositionTree(this.text, this.positions) : undefined;
+      const tree = this.parser === 'auto' ? buildPositionTree(this.text) : undefined;
       this.usedTree = !!tree;
       if (tree) {
         locateStats.trees++;
-        if (this.positions) locateStats.recorded++;
         this.model = new TreeModel(tree) as NodeModel<unknown>;
       } else {
         locateStats.yamlParses++;
         this.model = yamlModel(this.text) as NodeModel<unknown>;
       }
-      this.positions = undefined;
     }
     return this.model;
   }

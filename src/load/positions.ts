@@ -15,7 +15,7 @@
  * document alone.
  */
 import yaml from 'js-yaml';
-import { plainIsString, YAML11_SCHEMA } from './yaml11-schema.js';
+import { YAML11_SCHEMA } from './yaml11-schema.js';
 
 export type PositionNode = ScalarNode | MapNode | SeqNode | AliasNode;
 
@@ -43,6 +43,8 @@ export interface MapNode extends Base {
 interface Frame {
   open: number;
   close: number;
+  kind: string | null;
+  result: unknown;
   children: Frame[];
 }
 
@@ -57,80 +59,40 @@ export interface PositionTree {
 }
 
 /**
- * What js-yaml's listener reported while it parsed one document: each node's opening offset
- * (as is, >= 0) and closing offset (as ~offset, < 0), in the order it reported them; nothing
- * else, so that recording costs next to nothing on the documents that never have a finding.
- * Records share blocks of 256 kB: a record is a span of one, which its document drops once
- * its findings are placed (the engine releases it) and the block goes when no record holds it.
+ * The node tree of `text` (one document), or undefined when `yaml` must place it
+ * (see the module comment) or js-yaml cannot read it.
  */
-export interface PositionRecord {
-  readonly events: Int32Array;
-  readonly from: number;
-  readonly to: number;
-}
-
-/** The js-yaml `listener` that records into the current block. */
-export type PositionListener = (event: string, state: { position: number }) => void;
-
-const BLOCK = 1 << 16;
-let block = new Int32Array(BLOCK);
-/** The first free slot of `block`, and where the document being recorded started in it. */
-let used = 0;
-let begun = 0;
-
-const listener: PositionListener = (event, state) => {
-  if (used === block.length) moveToNewBlock();
-  block[used++] = event === 'open' ? state.position : ~state.position;
-};
-
-/** The document being recorded moves to a new block (twice its size when it is that large). */
-function moveToNewBlock(): void {
-  const n = used - begun;
-  const next = new Int32Array(Math.max(BLOCK, 2 * n));
-  next.set(block.subarray(begun, used));
-  block = next;
-  used = n;
-  begun = 0;
-}
-
-/**
- * Runs `parse` (one js-yaml load, given the listener to pass it) and returns what it parsed with
- * the record of its nodes' offsets. A parse that throws records nothing.
- */
-export function recordPositions<T>(parse: (listener: PositionListener) => T): { value: T; positions: PositionRecord } {
-  begun = used;
-  let value: T;
-  try {
-    value = parse(listener);
-  } catch (e) {
-    used = begun;
-    throw e;
-  }
-  const positions = { events: block, from: begun, to: used };
-  begun = used;
-  return { value, positions };
-}
-
-/**
- * The node tree of `text` (one document), or undefined when `yaml` must place it (see the
- * module comment) or js-yaml cannot read it. From `positions`, what the document's first parse
- * recorded, when there is one (no parse at all); else from a parse of its own.
- */
-export function buildPositionTree(text: string, positions?: PositionRecord): PositionTree | undefined {
+export function buildPositionTree(text: string): PositionTree | undefined {
   // js-yaml drops a leading BOM, which would shift every offset.
   if (text.charCodeAt(0) === 0xfeff) return undefined;
-  let own: PositionRecord | undefined;
-  if (!positions) {
-    try {
-      own = positions = recordPositions((l) => yaml.load(text, { schema: YAML11_SCHEMA, json: true, listener: l } as yaml.LoadOptions)).positions;
-    } catch {
-      return undefined;
+  const roots: Frame[] = [];
+  const stack: Frame[] = [];
+  const listener = (event: 'open' | 'close', state: { position: number; kind: string | null; result: unknown }) => {
+    if (event === 'open') {
+      // Most nodes are scalars: they share the empty list until a child comes.
+      stack.push({ open: state.position, close: -1, kind: null, result: undefined, children: NO_CHILDREN });
+      return;
     }
-  }
+    const f = stack.pop()!;
+    // js-yaml appends a line break to a text that lacks one: no offset lies past the text.
+    f.close = Math.min(state.position, text.length);
+    f.kind = state.kind;
+    f.result = state.result;
+    if (stack.length === 0) roots.push(f);
+    else {
+      const parent = stack[stack.length - 1];
+      if (parent.children === NO_CHILDREN) parent.children = [f];
+      else parent.children.push(f);
+    }
+  };
   try {
-    const roots = framesOf(positions, text.length);
-    if (roots.length !== 1) return undefined;
-    const b = new Builder(text);
+    yaml.load(text, { schema: YAML11_SCHEMA, json: true, listener } as yaml.LoadOptions);
+  } catch {
+    return undefined;
+  }
+  if (roots.length !== 1) return undefined;
+  const b = new Builder(text);
+  try {
     const root = b.node(roots[0]);
     // An empty document: `yaml` places its empty node after the `---` line's blanks; it has no findings anyway.
     if (!root) return undefined;
@@ -139,37 +101,7 @@ export function buildPositionTree(text: string, positions?: PositionRecord): Pos
   } catch (e) {
     if (e instanceof Unsupported) return undefined;
     throw e;
-  } finally {
-    // A record of our own is used up: its slots are free again (nothing was recorded after it).
-    if (own && own.events === block && own.to === used) used = begun = own.from;
   }
-}
-
-/** The frames (node open/close offsets and nesting) of a record; top-level ones returned. */
-function framesOf(r: PositionRecord, length: number): Frame[] {
-  const roots: Frame[] = [];
-  const stack: Frame[] = [];
-  const ev = r.events;
-  for (let i = r.from; i < r.to; i++) {
-    const v = ev[i];
-    if (v >= 0) {
-      // Most nodes are scalars: they share the empty list until a child comes.
-      stack.push({ open: v, close: -1, children: NO_CHILDREN });
-      continue;
-    }
-    const f = stack.pop();
-    if (!f) throw new Unsupported();
-    // js-yaml appends a line break to a text that lacks one: no offset lies past the text.
-    f.close = Math.min(~v, length);
-    if (stack.length === 0) roots.push(f);
-    else {
-      const parent = stack[stack.length - 1];
-      if (parent.children === NO_CHILDREN) parent.children = [f];
-      else parent.children.push(f);
-    }
-  }
-  if (stack.length > 0) throw new Unsupported();
-  return roots;
 }
 
 const SPACE = 32;
@@ -183,50 +115,37 @@ class Builder {
 
   /** The node a frame composed; undefined for a frame that read nothing (an empty value). */
   node(f: Frame): PositionNode | undefined {
-    const { pos, anchor, props, propsOnLine } = this.contentStart(f.open);
-    const t = this.text;
-    let ch = f.children;
-    // js-yaml's readBlockMapping read the node as a would-be key, found no `:` and kept it: the
-    // frame's node is its only child's, which starts where it does. A would-be key that read
-    // nothing leaves the frame to read the node itself (a block scalar).
-    if (ch.length === 1 && this.contentStart(ch[0].open).pos === pos) {
-      const kept = this.node(ch[0]);
-      if (!kept) ch = NO_CHILDREN;
-      else {
-        if (anchor !== undefined) {
-          if (kept.anchor !== undefined && kept.anchor !== anchor) throw new Unsupported();
-          kept.anchor = anchor;
-        }
-        return kept;
-      }
+    // A block-mapping attempt that read one flow collection as a would-be key and kept it (js-yaml's
+    // readBlockMapping): the frame's node is its child's.
+    const only = f.children.length === 1 ? f.children[0] : undefined;
+    if (only && typeof f.result === 'object' && f.result !== null && only.result === f.result && only.kind === f.kind) {
+      if (this.contentStart(f.open).anchor !== undefined) throw new Unsupported();
+      return this.node(only);
     }
+    const { pos, anchor, propsOnLine } = this.contentStart(f.open);
     const end = this.trimEnd(pos, f.close);
-    const c = t.charCodeAt(pos);
+    const c = this.text.charCodeAt(pos);
     let node: PositionNode | undefined;
-    // What the frame read, from its text: a block sequence starts with `-` and a blank, a flow
-    // collection with its bracket; other frames with children are block mappings.
-    const blockSeq = c === 0x2d /* - */ && ch.length > 0 && isBlank(t.charCodeAt(pos + 1));
-    if (c === 0x7b /* { */ || (ch.length > 0 && c !== 0x5b && !blockSeq)) {
+    if (f.kind === 'mapping') {
       // A block collection's own properties sit on the line above it; on its first entry's line they are the entry's.
-      if (c !== 0x7b && propsOnLine) throw new Unsupported();
+      if (c !== 0x7b /* { */ && propsOnLine) throw new Unsupported();
       const map = this.mapping(f, pos, end, c === 0x7b);
       // A block mapping ends where `yaml` ends its last value, comments it counts in included.
       if (c !== 0x7b) map.end = this.blockEnd(pos, map.values[map.values.length - 1] ?? this.unsupported());
       node = map;
-    } else if (c === 0x5b /* [ */ || blockSeq) {
-      if (c !== 0x5b && propsOnLine) throw new Unsupported();
-      const items = ch.map((x) => this.node(x) ?? this.unsupported());
-      if (c !== 0x5b) this.oneEntryPerItem(pos, f);
-      else for (const x of ch) if (this.colonAfter(x.close, true)) throw new Unsupported();
+    } else if (f.kind === 'sequence') {
+      if (c !== 0x5b /* [ */ && propsOnLine) throw new Unsupported();
+      const items = f.children.map((ch) => this.node(ch) ?? this.unsupported());
+      if (!Array.isArray(f.result) || items.length !== f.result.length) throw new Unsupported();
+      if (c === 0x5b) for (const ch of f.children) if (this.colonAfter(ch.close, true)) throw new Unsupported();
       node = { kind: 'seq', start: pos, end: c === 0x5b ? end : this.blockEnd(pos, items[items.length - 1]), items };
-    } else if (c === 0x2a /* * */ && end > pos) {
+    } else if (c === 0x2a /* * */ && f.kind === null && end > pos) {
       // js-yaml's frame of an alias runs on over the blanks and comments after it.
       let e = pos + 1;
-      while (e < end && !isBlank(t.charCodeAt(e)) && !isFlowIndicator(t.charCodeAt(e))) e++;
-      node = { kind: 'alias', start: pos, end: e, name: t.slice(pos + 1, e) };
-    } else if (end <= pos) {
-      // An empty node; with a tag or an anchor `yaml` places it after them, which is not worked out here.
-      if (props) throw new Unsupported();
+      while (e < end && !isBlank(this.text.charCodeAt(e)) && !isFlowIndicator(this.text.charCodeAt(e))) e++;
+      node = { kind: 'alias', start: pos, end: e, name: this.text.slice(pos + 1, e) };
+    } else if (end <= pos && f.kind === null) {
+      if (anchor !== undefined) throw new Unsupported();
       return undefined;
     } else {
       // A comment ends a plain scalar; should js-yaml read on past one, the two pictures differ.
@@ -235,34 +154,6 @@ class Builder {
     }
     if (anchor !== undefined) node.anchor = anchor;
     return node;
-  }
-
-  /**
-   * js-yaml gives an empty block sequence entry (a `-` with nothing after it) no frame: each
-   * item's frame must come after exactly one `-`, and none may follow the last one.
-   */
-  private oneEntryPerItem(start: number, f: Frame): void {
-    let from = start + 1;
-    const ch = f.children;
-    for (let i = 0; i <= ch.length; i++) {
-      const to = i < ch.length ? ch[i].open : f.close;
-      if (this.entriesIn(from, to) !== (i === 0 || i === ch.length ? 0 : 1)) throw new Unsupported();
-      if (i < ch.length) from = ch[i].close;
-    }
-  }
-
-  /** How many `-` entry indicators lie in [from, to), where nothing but blanks, comments and those may. */
-  private entriesIn(from: number, to: number): number {
-    const t = this.text;
-    let n = 0;
-    for (let p = from; p < to; p++) {
-      const c = t.charCodeAt(p);
-      if (c === SPACE || c === TAB || c === LF || c === CR) continue;
-      if (c === HASH) while (p + 1 < to && t.charCodeAt(p + 1) !== LF) p++;
-      else if (c === 0x2d && isBlank(t.charCodeAt(p + 1))) n++;
-      else throw new Unsupported();
-    }
-    return n;
   }
 
   private mapping(f: Frame, start: number, end: number, flow: boolean): MapNode {
@@ -294,33 +185,12 @@ class Builder {
     return { kind: 'map', start, end, keys, values, keyNames };
   }
 
-  /**
-   * What a key matches: its value as js-yaml read it, as text (a rule's path segment), and
-   * its source when plain. Read from the text: most keys are plain words that stay strings,
-   * or quoted without escapes; js-yaml reads the rest (tags, escapes, `yes`, `1.10`) alone.
-   */
   private keyName(f: Frame, node: PositionNode): [string, string | undefined] {
+    const value = String(f.result);
     if (node.kind !== 'scalar') return ['', undefined]; // only scalar keys match a path segment
-    const t = this.text;
-    const source = t.slice(node.start, node.end);
-    const c = source.charCodeAt(0);
+    const c = this.text.charCodeAt(node.start);
     const plain = c !== 0x22 /* " */ && c !== 0x27 /* ' */ && c !== 0x7c /* | */ && c !== 0x3e; /* > */
-    let tagged = false;
-    for (let p = f.open; p < node.start && !tagged; p++) tagged = t.charCodeAt(p) === 0x21; /* ! */
-    let value: string | undefined;
-    if (!tagged && !source.includes('\n')) {
-      if (plain) value = plainIsString(source) ? source : undefined;
-      else if (c === 0x22) value = source.includes('\\') ? undefined : source.slice(1, -1);
-      else if (c === 0x27) value = source.includes("''") ? undefined : source.slice(1, -1);
-    }
-    if (value === undefined) {
-      try {
-        value = String(yaml.load(t.slice(tagged ? f.open : node.start, node.end), { schema: YAML11_SCHEMA }));
-      } catch {
-        throw new Unsupported();
-      }
-    }
-    return [value, plain ? source : undefined];
+    return [value, plain ? this.text.slice(node.start, node.end) : undefined];
   }
 
   /** An empty value: just after the `:` of its key and the blanks that follow on that line. */
@@ -351,11 +221,10 @@ class Builder {
   }
 
   /** Skips blanks, line breaks, comments and node properties (`&anchor`, `!tag`) from a frame's opening offset. */
-  private contentStart(from: number): { pos: number; anchor?: string; props: boolean; propsOnLine: boolean } {
+  private contentStart(from: number): { pos: number; anchor?: string; propsOnLine: boolean } {
     const t = this.text;
     let p = from;
     let anchor: string | undefined;
-    let props = false;
     let propsOnLine = false;
     for (;;) {
       const c = t.charCodeAt(p);
@@ -369,8 +238,8 @@ class Builder {
         const q = p;
         while (p < t.length && !isBlank(t.charCodeAt(p))) p++;
         if (c === 0x26) anchor = t.slice(q + 1, p);
-        props = propsOnLine = true;
-      } else return { pos: p, anchor, props, propsOnLine };
+        propsOnLine = true;
+      } else return { pos: p, anchor, propsOnLine };
     }
   }
 

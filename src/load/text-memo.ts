@@ -22,11 +22,6 @@ class TextCache<V> {
 
   constructor(private readonly maxChars: number) {}
 
-  /** The value kept for `text`, if any (nothing is made). */
-  peek(text: string): V | undefined {
-    return this.map.get(text);
-  }
-
   get(text: string, make: () => V): V {
     if (this.map.has(text)) return this.map.get(text) as V;
     const value = make();
@@ -98,17 +93,11 @@ export class RenderedTextMemo {
     return p;
   }
 
-  /**
-   * One locator per text: the positions of identical documents are the same. It takes the
-   * node offsets the text's parse recorded (load), which the loaded entry no longer keeps.
-   */
+  /** One locator per text: the positions of identical documents are the same. */
   locator(text: string): DocumentLocator {
     return this.locators.get(text, () => {
       this.stats.locators++;
-      const loaded = this.loaded.peek(text);
-      const positions = loaded && 'positions' in loaded ? loaded.positions : undefined;
-      if (positions) (loaded as LoadedDocument).positions = undefined;
-      return new DocumentLocator(text, 'auto', positions);
+      return new DocumentLocator(text);
     });
   }
 }

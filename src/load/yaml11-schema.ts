@@ -81,11 +81,6 @@ function constructPlain(data: string | null): unknown {
   }
 }
 
-/** Whether a plain scalar's text reads as that string (no null, bool, number or merge key). */
-export function plainIsString(data: string): boolean {
-  return data !== '<<' && !resolvePlain(data);
-}
-
 const plain11 = new yaml.Type('tag:k8s-todo-lint,2024:yaml11-plain-scalar', { kind: 'scalar', resolve: resolvePlain, construct: constructPlain });
 
 /** Failsafe (str, seq, map) + null and float + YAML 1.1 booleans and integers + merge keys. */

@@ -13,7 +13,6 @@ import yaml from 'js-yaml';
 import { isAlias, isMap, isPair, isScalar, isSeq, parseDocument, type Node as YamlNode } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { lint } from '../../src/lint.js';
-import { loadYamlDocument } from '../../src/load/documents.js';
 import { locateStats } from '../../src/load/locate.js';
 import { buildPositionTree, isJsSpace, type PositionNode } from '../../src/load/positions.js';
 import { splitYamlDocuments } from '../../src/load/split.js';
@@ -44,8 +43,7 @@ function documentsUnder(dir: string, name: RegExp): string[] {
  * document away (to `yaml`), [] when every node matches.
  */
 function treeDifferences(text: string): string[] | undefined {
-  // From what the first parse recorded, as the lint places findings.
-  const tree = buildPositionTree(text, loadYamlDocument(text).positions);
+  const tree = buildPositionTree(text);
   if (!tree) return undefined;
   const doc = parseDocument(text, { version: '1.1', uniqueKeys: false, merge: true, strict: false });
   const trim = (s: number, e: number) => {
