@@ -2,7 +2,7 @@
  * Finds the source range of a path inside one YAML document. Only documents
  * that have findings get here. The positions come from one js-yaml parse with
  * its listener (src/load/positions.ts); a document that tree cannot picture
- * exactly (comments inside the content, explicit keys...) is parsed with the
+ * exactly (explicit keys, empty sequence entries...) is parsed with the
  * `yaml` package instead, loaded on first use, for that document alone. Either
  * way the ranges are the same, and a located document keeps nothing once its
  * findings are placed (the engine drops its locator).

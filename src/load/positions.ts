@@ -5,13 +5,14 @@
  *
  * The ranges are the ones the `yaml` package gives (src/load/locate.ts keeps it
  * as the fallback): a node starts at its content (after any `&anchor` or `!tag`),
- * a scalar ends at its last character, a collection at the end of its last
- * entry, an empty value sits just after its `:` and the blanks that follow.
- * Where the two parsers' pictures could differ (comments after the content
- * start, whose place `yaml` folds into collection ends; explicit `?` keys;
- * empty sequence entries; pairs inside flow sequences; anything the tree does
- * not account for), `buildPositionTree` returns undefined and the caller uses
- * `yaml` for that document alone.
+ * a scalar ends at its last character, a block collection where `yaml` ends its
+ * last value's node, which takes in the comments `yaml` counts into it (blockEnd),
+ * an empty value sits just after its `:` and the blanks that follow.
+ * Where the two parsers' pictures could differ (explicit `?` keys; empty sequence
+ * entries, which js-yaml reports no node for; pairs inside flow sequences; tabs in
+ * the indentation of comment lines; anything else the tree does not account for),
+ * `buildPositionTree` returns undefined and the caller uses `yaml` for that
+ * document alone.
  */
 import yaml from 'js-yaml';
 import { YAML11_SCHEMA } from './yaml11-schema.js';
@@ -61,15 +62,9 @@ export interface PositionTree {
  * The node tree of `text` (one document), or undefined when `yaml` must place it
  * (see the module comment) or js-yaml cannot read it.
  */
-export function buildPositionTree(text: string, options: { precheck?: boolean } = {}): PositionTree | undefined {
+export function buildPositionTree(text: string): PositionTree | undefined {
   // js-yaml drops a leading BOM, which would shift every offset.
   if (text.charCodeAt(0) === 0xfeff) return undefined;
-  // A document sure to have a comment after its content's start goes to `yaml` whatever the
-  // parse says (hasCommentAfter, below): most rendered chart documents do (templates keep their
-  // comments), and parsing them for nothing was half of a chart's placement. `precheck: false`
-  // is for the test that shows the shortcut never turns away a document the parse would picture.
-  if (options.precheck !== false && commentAfterFirstContentLine(text)) return undefined;
-  positionStats.parses++;
   const roots: Frame[] = [];
   const stack: Frame[] = [];
   const listener = (event: 'open' | 'close', state: { position: number; kind: string | null; result: unknown }) => {
@@ -100,54 +95,13 @@ export function buildPositionTree(text: string, options: { precheck?: boolean } 
   try {
     const root = b.node(roots[0]);
     // An empty document: `yaml` places its empty node after the `---` line's blanks; it has no findings anyway.
-    if (!root || b.hasCommentAfter(root.start)) return undefined;
+    if (!root) return undefined;
     b.resolveAliases(root);
     return { root };
   } catch (e) {
     if (e instanceof Unsupported) return undefined;
     throw e;
   }
-}
-
-/** How many texts were parsed for positions (the structural test of the comment shortcut counts them). */
-export const positionStats = { parses: 0 };
-
-/**
- * Whether `text` has a comment (a `#` at a line start or after a blank, as hasCommentAfter reads
- * it) on a line after its first content line: the content starts on or before that line, so
- * such a comment comes after it. Lines before the content are blank lines, comment lines,
- * directives and a bare `---` (with at most a comment). False when unsure: a first content
- * line that starts with a node property (`!tag`, `&anchor`) may leave the content to a later line.
- */
-export function commentAfterFirstContentLine(text: string): boolean {
-  const n = text.length;
-  let line = 0;
-  while (line < n) {
-    const eol = text.indexOf('\n', line);
-    const end = eol === -1 ? n : eol;
-    let p = line;
-    while (p < end && (text.charCodeAt(p) === SPACE || text.charCodeAt(p) === TAB)) p++;
-    let c = text.charCodeAt(p);
-    if (p < end && c === 0x25 /* % */ && p === line) {
-      line = end + 1;
-      continue;
-    }
-    if (p < end && text.startsWith('---', p) && p === line && (p + 3 >= end || isBlank(text.charCodeAt(p + 3)))) {
-      p += 3;
-      while (p < end && (text.charCodeAt(p) === SPACE || text.charCodeAt(p) === TAB)) p++;
-      c = text.charCodeAt(p);
-    }
-    if (p >= end || c === CR || c === HASH) {
-      line = end + 1;
-      continue;
-    }
-    if (c === 0x21 /* ! */ || c === 0x26 /* & */) return false;
-    for (let q = text.indexOf('#', end + 1); q !== -1 && end < n; q = text.indexOf('#', q + 1)) {
-      if (isBlank(text.charCodeAt(q - 1))) return true;
-    }
-    return false;
-  }
-  return false;
 }
 
 const SPACE = 32;
@@ -175,19 +129,27 @@ class Builder {
     if (f.kind === 'mapping') {
       // A block collection's own properties sit on the line above it; on its first entry's line they are the entry's.
       if (c !== 0x7b /* { */ && propsOnLine) throw new Unsupported();
-      node = this.mapping(f, pos, end, c === 0x7b);
+      const map = this.mapping(f, pos, end, c === 0x7b);
+      // A block mapping ends where `yaml` ends its last value, comments it counts in included.
+      if (c !== 0x7b) map.end = this.blockEnd(pos, map.values[map.values.length - 1] ?? this.unsupported());
+      node = map;
     } else if (f.kind === 'sequence') {
       if (c !== 0x5b /* [ */ && propsOnLine) throw new Unsupported();
       const items = f.children.map((ch) => this.node(ch) ?? this.unsupported());
       if (!Array.isArray(f.result) || items.length !== f.result.length) throw new Unsupported();
       if (c === 0x5b) for (const ch of f.children) if (this.colonAfter(ch.close, true)) throw new Unsupported();
-      node = { kind: 'seq', start: pos, end, items };
+      node = { kind: 'seq', start: pos, end: c === 0x5b ? end : this.blockEnd(pos, items[items.length - 1]), items };
     } else if (c === 0x2a /* * */ && f.kind === null && end > pos) {
-      node = { kind: 'alias', start: pos, end, name: this.text.slice(pos + 1, end) };
+      // js-yaml's frame of an alias runs on over the blanks and comments after it.
+      let e = pos + 1;
+      while (e < end && !isBlank(this.text.charCodeAt(e)) && !isFlowIndicator(this.text.charCodeAt(e))) e++;
+      node = { kind: 'alias', start: pos, end: e, name: this.text.slice(pos + 1, e) };
     } else if (end <= pos && f.kind === null) {
       if (anchor !== undefined) throw new Unsupported();
       return undefined;
     } else {
+      // A comment ends a plain scalar; should js-yaml read on past one, the two pictures differ.
+      if (c !== 0x22 && c !== 0x27 && c !== 0x7c && c !== 0x3e && this.commentIn(pos, end)) throw new Unsupported();
       node = { kind: 'scalar', start: pos, end };
     }
     if (anchor !== undefined) node.anchor = anchor;
@@ -289,14 +251,122 @@ class Builder {
   }
 
   /**
-   * A comment after the content starts: `yaml` counts comments into the ends of
-   * the collections they follow, which this tree does not model.
+   * Where a block collection that starts at `start` ends, given its last value, as `yaml` ranges
+   * it: at the end of that value's node, which takes in comments. `yaml` hands each comment line
+   * after a collection's last value to one node (its parser, src/parse/parser.ts in `yaml`):
+   * - a scalar, alias or flow collection keeps the comment on its own line and the comment
+   *   lines just below it that are indented more than its collection (blank lines between them);
+   * - an empty value keeps every comment up to the next content;
+   * - the comment lines left over go to the innermost collection that ends there, and, as each
+   *   ends, up to its parent unless the collection is indented (not at column 0) and one of
+   *   those comments is indented at least as much; a collection that keeps them ends at them,
+   *   and so does every collection whose last value it is.
+   * Sets `tail` (the end of this collection's node) and `pending` (comments not yet placed) for
+   * its parent, which reads them when this collection is its last value.
    */
-  hasCommentAfter(start: number): boolean {
+  private blockEnd(start: number, last: PositionNode): number {
     const t = this.text;
-    for (let p = t.indexOf('#', start); p !== -1; p = t.indexOf('#', p + 1)) {
-      if (p === start || isBlank(t.charCodeAt(p - 1))) return true;
+    const c = t.charCodeAt(last.start);
+    let end: number;
+    if ((last.kind === 'map' || last.kind === 'seq') && c !== 0x7b && c !== 0x5b) {
+      end = this.tail; // that collection set tail and pending as it ended
+    } else {
+      // A leaf: the comments after it, up to the next content (or the text's end).
+      end = last.end;
+      this.pendingEnd = -1;
+      this.pendingIndent = 0;
+      const empty = last.kind === 'scalar' && last.start === last.end;
+      const blockScalar = c === 0x7c || c === 0x3e;
+      let keeps = !blockScalar; // whether the leaf still takes the comment lines below it
+      let p = last.end;
+      while (p < t.length && (t.charCodeAt(p) === SPACE || t.charCodeAt(p) === TAB)) p++;
+      if (t.charCodeAt(p) === HASH && !blockScalar) {
+        p = this.lineEnd(p);
+        end = this.trimEnd(last.end, p);
+      } else if (p < t.length && t.charCodeAt(p) !== LF && t.charCodeAt(p) !== CR) {
+        throw new Unsupported(); // more on its line: not a shape this reads
+      }
+      let indent = -1; // this collection's, worked out at the first comment line
+      while (p < t.length) {
+        const line = t.charCodeAt(p) === CR && t.charCodeAt(p + 1) === LF ? p + 2 : p + 1;
+        let q = line;
+        while (t.charCodeAt(q) === SPACE) q++;
+        const spaces = q - line;
+        let tab = false;
+        while (t.charCodeAt(q) === SPACE || t.charCodeAt(q) === TAB) {
+          tab = true;
+          q++;
+        }
+        const ch = t.charCodeAt(q);
+        if (q >= t.length || ch === LF || ch === CR) {
+          p = q;
+          continue;
+        }
+        if (ch !== HASH) {
+          // The next content; a document marker would close everything at once.
+          if ((end !== last.end || this.pendingEnd >= 0) && q === line && (t.startsWith('---', q) || t.startsWith('...', q))) throw new Unsupported();
+          break;
+        }
+        // `yaml` counts indentation in spaces only; a tab there is left to it.
+        if (tab) throw new Unsupported();
+        p = this.lineEnd(q);
+        const commentEnd = this.trimEnd(q, p);
+        if (empty) end = commentEnd;
+        else {
+          if (keeps && indent < 0) indent = this.indentAt(start);
+          if (keeps && spaces > indent) end = commentEnd;
+          else {
+            keeps = false;
+            this.pendingEnd = commentEnd;
+            if (spaces > this.pendingIndent) this.pendingIndent = spaces;
+          }
+        }
+      }
     }
+    this.tail = end;
+    if (this.pendingEnd >= 0) {
+      const indent = this.indentAt(start);
+      if (indent > 0 && this.pendingIndent >= indent) {
+        this.tail = this.pendingEnd;
+        this.pendingEnd = -1;
+      }
+    }
+    return end;
+  }
+
+  /** The end of a node's node, comments included (set by blockEnd for the collection it last ended). */
+  private tail = 0;
+  /** Comment lines after the collection blockEnd last ended that no node has kept yet: where they end, and their largest indentation. */
+  private pendingEnd = -1;
+  private pendingIndent = 0;
+
+  /** The offset of the line break (or the text's end) at or after `p`. */
+  private lineEnd(p: number): number {
+    const nl = this.text.indexOf('\n', p);
+    return nl === -1 ? this.text.length : nl;
+  }
+
+  /**
+   * A block collection's indentation as `yaml`'s parser counts it: the spaces and the `-`, `?`
+   * and `:` indicators before its first entry on that entry's line.
+   */
+  private indentAt(pos: number): number {
+    const t = this.text;
+    let p = t.lastIndexOf('\n', pos - 1) + 1;
+    let n = 0;
+    for (; p < pos; p++) {
+      const c = t.charCodeAt(p);
+      if (c === SPACE || ((c === 0x2d || c === 0x3f || c === 0x3a) && isBlank(t.charCodeAt(p + 1)))) n++;
+      else if (c === TAB) throw new Unsupported();
+      else break;
+    }
+    return n;
+  }
+
+  /** Whether a comment (`#` after a blank) lies in [start, end). */
+  private commentIn(start: number, end: number): boolean {
+    const t = this.text;
+    for (let p = start + 1; p < end; p++) if (t.charCodeAt(p) === HASH && isBlank(t.charCodeAt(p - 1))) return true;
     return false;
   }
 
@@ -332,6 +402,11 @@ export function isJsSpace(c: number): boolean {
   if (c <= 0x20) return c === 0x20 || (c >= 0x09 && c <= 0x0d);
   if (c < 0xa0) return false;
   return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
+/** `,`, `[`, `]`, `{`, `}`: they end an alias's name. */
+function isFlowIndicator(c: number): boolean {
+  return c === 0x2c || c === 0x5b || c === 0x5d || c === 0x7b || c === 0x7d;
 }
 
 function isBlank(c: number): boolean {

@@ -57,7 +57,8 @@ const EDGE_CASES: Record<string, string> = {
   'no trailing newline': 'apiVersion: v1\nkind: ConfigMap\ndata:\n  k: v',
   'CRLF line endings': 'apiVersion: v1\r\nkind: ConfigMap\r\ndata:\r\n  k: v\r\n  m: |\r\n    x\r\n',
   'tabs and trailing blanks': 'a: 1\t\nb:\t\t\nc: x   \nd:\n  - e  \n',
-  'comments (the fallback)': 'a: 1 # c\nb:\n  c: 2\n  # trailing\nd: [1] # x\n',
+  'comments': 'a: 1 # c\nb:\n  c: 2\n  # trailing\nd: [1] # x\n',
+  'comments that yaml counts into the ends of collections': 'a:\n  b:\n    c: 1\n      # the value keeps it\n    # the inner mapping keeps it\n  # and this one\n# not this one\ne: &y\n  f: 1\nd:\n  - x: *y # e\n  # c\ng:\n  f: # empty\n# kept by the empty value\n',
   'a document marker and a Source comment': '---\n# Source: chart/templates/x.yaml\napiVersion: v1\nkind: Service\nmetadata:\n  name: x\n',
   'unicode': 'a: "ünïcødé 🎉"\nb: 🎉 emoji\nc:\n  - ✓\n',
   'a mapping of more keys than the index threshold': Array.from({ length: 40 }, (_, i) => `k${i % 30}: v${i}\n`).join(''),
@@ -107,10 +108,13 @@ describe('positions from js-yaml events', () => {
     expect(fast).toBeGreaterThan(100);
   });
 
-  it('take the fast path for plain documents and the yaml package only for those with comments inside', () => {
+  it('take the fast path for plain and commented documents, and the yaml package only for shapes the tree leaves to it', () => {
     expect(new DocumentLocator('# Source: x\napiVersion: v1\nkind: A\n').fast).toBe(true);
-    expect(new DocumentLocator('apiVersion: v1\nkind: A # why\n').fast).toBe(false);
+    expect(new DocumentLocator('apiVersion: v1\nkind: A # why\n').fast).toBe(true);
+    expect(new DocumentLocator('a:\n  b: 1\n    # below\n# at column 0\nc: 2\n').fast).toBe(true);
     expect(new DocumentLocator('a: "#not a comment"\nb: x#y\n').fast).toBe(true);
+    expect(new DocumentLocator('? explicit\n: key\n').fast).toBe(false);
+    expect(new DocumentLocator('a:\n- 1\n-\n- 3\n').fast).toBe(false);
   });
 
   it('place findings in a 100,000-key mapping with one parse and one key index (linear, not a scan per key)', () => {
@@ -127,7 +131,7 @@ describe('positions from js-yaml events', () => {
   });
 
   it('index a big mapping on the yaml fallback path too', () => {
-    let text = '# a comment sends this to the yaml package\ndata:\n';
+    let text = '? an explicit key sends this to the yaml package\n: x\ndata:\n';
     for (let i = 0; i < 1000; i++) text += `  K${i}: v # c\n`;
     const before = { ...locateStats };
     const loc = new DocumentLocator(text);
