@@ -8,8 +8,13 @@
  * smaller collections; the default comes back once the stream is finished. Only the CLI does this: the flag is the
  * whole process's, and a library user's or the language server's process is theirs.
  */
-import { setFlagsFromString } from 'node:v8';
+import { createRequire } from 'node:module';
 import { runInNewContext } from 'node:vm';
+
+/** node:v8 when a stream first needs it: it loads Node's streams, which a lint's start-up does without (test/e2e/output-errors.test.ts). */
+function setFlagsFromString(flags: string): void {
+  (createRequire(import.meta.url)('node:v8') as typeof import('node:v8')).setFlagsFromString(flags);
+}
 
 /** Growth allowed over what a full collection left, in percent (V8's own choice is dynamic, 10 to 300). */
 export const STREAM_HEAP_GROWING_PERCENT = 15;
