@@ -125,15 +125,20 @@ export function unitFacts(resources: Iterable<Resource>): UnitFacts {
   return gathered.facts();
 }
 
-/** A unit's facts gathered resource by resource: by unitFacts, and by a stream as its resources come. */
+/**
+ * A unit's facts gathered resource by resource: by unitFacts, and by a stream as its
+ * resources come, which keeps copies (`own`: strings of their own, not views of the text).
+ */
 class FactsGatherer {
   private readonly namespaces = new Set<string>();
   private readonly crds: Record<string, any>[] = [];
 
+  constructor(private readonly own: <T>(value: T) => T = (value) => value) {}
+
   add(r: Resource): void {
-    if (r.namespace) this.namespaces.add(r.namespace);
-    if (r.kind === 'Namespace' && r.name) this.namespaces.add(r.name);
-    if (r.kind === 'CustomResourceDefinition') this.crds.push(r.object);
+    if (r.namespace && !this.namespaces.has(r.namespace)) this.namespaces.add(this.own(r.namespace));
+    if (r.kind === 'Namespace' && r.name && !this.namespaces.has(r.name)) this.namespaces.add(this.own(r.name));
+    if (r.kind === 'CustomResourceDefinition') this.crds.push(this.own(r.object));
   }
 
   facts(): UnitFacts {
@@ -242,7 +247,16 @@ export const NAMESPACES_NOT_YET_KNOWN: ReadonlySet<string> = new Proxy(new Set<s
  * projections would cost more time than the memory it saves; past it, the unit streams.
  * Tests make both small.
  */
-export const streamSettings = { batchSize: 1000, wholeUpTo: 20_000 };
+export const streamSettings: {
+  batchSize: number;
+  wholeUpTo: number;
+  /**
+   * Told when a unit starts streaming (true) and when its stream is finished (false). The
+   * CLI caps V8's heap growth meanwhile (src/cli/heap-growth.ts); a library user's or the
+   * language server's process is left as it is.
+   */
+  onStreaming?: (streaming: boolean) => void;
+} = { batchSize: 1000, wholeUpTo: 20_000 };
 
 /**
  * What the cross-resource rules enabled in this run read of each object (their
@@ -270,7 +284,7 @@ export class ResourceStream implements ResourceSink {
   private readonly findings: Finding[] = [];
   private readonly suppressed: Finding[] = [];
   private readonly once = new Set<string>();
-  private readonly gathered = new FactsGatherer();
+  private readonly gathered: FactsGatherer;
   private readonly notes: ReturnType<typeof noteList>;
   private readonly projector: Projector | undefined;
   private resources = 0;
@@ -288,7 +302,9 @@ export class ResourceStream implements ResourceSink {
   ) {
     this.notes = noteList(opts.notes);
     const reads = crossReads(run.ruleSettings);
-    this.projector = reads && new Projector(reads);
+    const projector = reads && new Projector(reads);
+    this.projector = projector;
+    this.gathered = new FactsGatherer(projector && ((value) => projector.copy(value)));
   }
 
   push(r: Resource): void {
@@ -301,6 +317,7 @@ export class ResourceStream implements ResourceSink {
     } else if (this.batch.length > streamSettings.wholeUpTo) {
       // Large: the resources waiting run in batches now, and the next ones as they come.
       this.streaming = true;
+      streamSettings.onStreaming?.(true);
       const waiting = this.batch;
       for (let i = 0; i < waiting.length; i += size) this.flush(waiting.slice(i, i + size));
     }
@@ -318,8 +335,10 @@ export class ResourceStream implements ResourceSink {
       crds: this.crds,
       once: this.once,
     });
-    for (const f of result.findings) this.findings.push(f);
-    for (const f of result.suppressed) this.suppressed.push(f);
+    // Findings are kept with strings of their own: a message or a name may be a view of the text.
+    const own = this.projector ? (f: Finding) => this.projector!.copy(f) : (f: Finding) => f;
+    for (const f of result.findings) this.findings.push(own(f));
+    for (const f of result.suppressed) this.suppressed.push(own(f));
     for (const r of batch) this.kept.push(this.projector ? this.projector.resource(r) : r);
   }
 
@@ -333,6 +352,14 @@ export class ResourceStream implements ResourceSink {
    * to wait whole), the load problems placed, and the unit's output.
    */
   finish(problems: readonly LoadProblem[], cluster: ClusterFacts): UnitOutput {
+    try {
+      return this.output(problems, cluster);
+    } finally {
+      if (this.streaming) streamSettings.onStreaming?.(false);
+    }
+  }
+
+  private output(problems: readonly LoadProblem[], cluster: ClusterFacts): UnitOutput {
     if (this.streaming) this.flush(this.batch);
     const resources = this.streaming ? this.kept : this.batch;
     const result = runRules({

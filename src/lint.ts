@@ -7,6 +7,7 @@ import path from 'node:path';
 import { openCache, cacheKey, chartInputKey, hashParts, recordingCatalogue, DEFAULT_CACHE_LOCATION, type DockerfileLookupRecord, type LintCache } from './cache/lint-cache.js';
 import { loadConfig, resolveRuleSettings, buildOverride, type ConfigFile } from './config/load.js';
 import { parseDirectives, type Directive } from './engine/directives.js';
+import { Projector, readTree } from './engine/projection.js';
 import type { Resource } from './engine/resource.js';
 import type { ChartFacts, DockerfileCatalogue } from './engine/rule.js';
 import { InputError } from './errors.js';
@@ -156,7 +157,7 @@ export function chartLoadOptions(rc: ResolvedConfig, options: ConfigOptions, ove
 /** A raw manifest file as read: its text (parsed later, or never on a cache hit) or why it cannot be read. */
 interface RawFile {
   file: string;
-  /** Undefined when nothing of the file can be linted. */
+  /** Undefined when nothing of the file can be linted, or once a stream parsed it (it keeps the text its own way). */
   text?: string;
   /** Bytes that are not text (their documents are left out of `text`), or why the file cannot be read. */
   problems: ReadProblem[];
@@ -271,6 +272,8 @@ function parseRaw(base: BaseInput, sink?: ResourceSink, directives = new Map<str
     const d = parseDirectives(raw.text);
     if (d.length) out.directives.set(raw.file, d);
     const parsed = parseManifestText(raw.text, raw.file, rawParseOptions(base, raw), sink ?? out.resources);
+    // A stream keeps what it needs of the text (src/load/file-text.ts): this string would be a second copy until the end.
+    if (sink) raw.text = undefined;
     if (parsed.notKubernetes) {
       out.directives.delete(raw.file);
       continue;
@@ -295,11 +298,13 @@ function rawParseOptions(base: BaseInput, raw: RawFile): ParseOptions {
 function rawCrds(base: BaseInput): Record<string, any>[] {
   const mayDefine = (text: string) => text.includes('CustomResourceDefinition') || text.includes('\\');
   const out: Record<string, any>[] = [];
+  // Copied: a parsed string may be a view of its file's text, which the stream does not keep.
+  const own = new Projector(readTree([]));
   for (const raw of base.rawFiles) {
     if (raw.text === undefined || !mayDefine(raw.text)) continue;
     const parsed = parseManifestText(raw.text, raw.file, { ...rawParseOptions(base, raw), only: mayDefine });
     if (parsed.notKubernetes) continue;
-    for (const r of parsed.resources) if (r.kind === 'CustomResourceDefinition') out.push(r.object);
+    for (const r of parsed.resources) if (r.kind === 'CustomResourceDefinition') out.push(own.copy(r.object));
   }
   return out;
 }

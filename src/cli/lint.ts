@@ -14,11 +14,13 @@ import { writeGithubStepSummary } from '../format/github.js';
 import { ruleInfos } from '../format/rule-info.js';
 import type { FormatContext } from '../format/types.js';
 import { defaultThreads, lint } from '../lint.js';
+import { streamSettings } from '../lint-units.js';
 import { parseShard } from '../shard.js';
 import type { LintResult } from '../types.js';
 import { VERSION } from '../version.js';
 import { resolveInputs, useColor, type Io } from './io.js';
 import { addHelmOptions, baseProgram, collect, helmOptions } from './program.js';
+import { capHeapGrowth } from './heap-growth.js';
 import { escapeControlChars } from '../format/control-chars.js';
 
 export async function lintCommand(argv: string[], io: Io): Promise<number> {
@@ -65,6 +67,8 @@ export async function lintCommand(argv: string[], io: Io): Promise<number> {
   const shard = o.shard === undefined ? undefined : parseShard(o.shard);
 
   const inputs = await resolveInputs(paths, io);
+  // A large input's peak memory is V8's heap growth (src/cli/heap-growth.ts).
+  streamSettings.onStreaming = capHeapGrowth;
   const result = await lint({
     ...inputs,
     cwd: io.cwd,

@@ -8,6 +8,7 @@
  * line scan, so suppressions cost nothing for files without them.
  */
 import type { Finding, SeveritySetting } from '../types.js';
+import { ownString } from './own-string.js';
 
 export interface Directive {
   kind: 'next-line' | 'disable' | 'enable' | 'file';
@@ -31,9 +32,10 @@ export function parseDirectives(text: string): Directive[] {
     const m = DIRECTIVE_RE.exec(lineText);
     if (!m) return;
     const [body, justification] = m[2].split(/\s--\s?/, 2);
-    const rules = body.split(',').map((r) => r.trim()).filter(Boolean);
+    // Strings of their own: a view of the file's text would keep it all while the lint runs (a large input's stream drops it).
+    const rules = body.split(',').map((r) => ownString(r.trim())).filter(Boolean);
     const kind = m[1] === 'disable-next-line' ? 'next-line' : m[1] === 'disable-file' ? 'file' : (m[1] as 'disable' | 'enable');
-    out.push({ kind, rules, line: i + 1, column: m.index + 1, endColumn: m.index + 1 + m[0].trimEnd().length, justification: justification?.trim() || undefined, used: false });
+    out.push({ kind, rules, line: i + 1, column: m.index + 1, endColumn: m.index + 1 + m[0].trimEnd().length, justification: justification?.trim() ? ownString(justification.trim()) : undefined, used: false });
   });
   return out;
 }

@@ -10,6 +10,7 @@
 import type { Resource } from './resource.js';
 import type { ReadPath } from './rule.js';
 import { IGNORE_ANNOTATION } from './run.js';
+import { StringPool } from './own-string.js';
 
 /** The paths the engine itself reads of any object: the resource's identity and the `k8s-todo-lint.io/ignore` annotation (src/engine/run.ts). */
 export const ENGINE_READS: readonly ReadPath[] = [
@@ -89,19 +90,41 @@ function merge(into: ReadTree, from: ReadTree): void {
 }
 
 /**
- * Projects objects along one read tree. Strings are compacted: a scalar js-yaml read
- * is a slice of its document's text, and keeping the slice would keep that whole text,
- * so a long one is copied; a short one (V8 copies those already) is shared with every
- * equal one this projector met (the same label in a thousand documents is kept once).
+ * Projects objects along one read tree. Strings are pooled (src/engine/own-string.ts):
+ * a scalar js-yaml read may be a view of its document's text, and keeping it would keep
+ * that whole text, so each is kept as a string of its own, once for all its equal ones
+ * (the same label in a thousand documents is kept once).
  */
 export class Projector {
-  private readonly strings = new Map<string, string>();
+  private readonly strings = new StringPool();
 
   constructor(readonly tree: ReadTree) {}
 
-  /** The resource with its object projected (identity, document and path unchanged). */
+  /**
+   * What a stream keeps of a resource once its batch ran: its object projected, its identity
+   * with strings of their own, and its document as the document keeps itself
+   * (SourceDocument.kept: no parsed tree, no text on the heap).
+   */
   resource(r: Resource): Resource {
-    return { ...r, object: this.project(r.object, this.tree) as Record<string, any> };
+    const object = this.project(r.object, this.tree) as Record<string, any>;
+    const meta = object.metadata;
+    return {
+      apiVersion: this.strings.get(r.apiVersion),
+      kind: this.strings.get(r.kind),
+      group: this.strings.get(r.group),
+      // The name and namespace are those of the projected metadata (already pooled) when they are the same.
+      name: meta?.name === r.name ? meta.name : this.strings.get(r.name),
+      namespace: r.namespace === undefined ? undefined : meta?.namespace === r.namespace ? meta.namespace : this.strings.get(r.namespace),
+      namespaceExplicit: r.namespaceExplicit,
+      object,
+      doc: r.doc.kept?.() ?? r.doc,
+      basePath: r.basePath.length === 0 ? r.basePath : (this.project(r.basePath, undefined) as Resource['basePath']),
+    };
+  }
+
+  /** A value with every string in it pooled (a finding a stream keeps, a CustomResourceDefinition). */
+  copy<T>(value: T): T {
+    return this.project(value, undefined) as T;
   }
 
   /**
@@ -112,15 +135,16 @@ export class Projector {
    * kept whole (an undefined tree) is copied too, for its strings.
    */
   project(value: unknown, tree: ReadTree | undefined): unknown {
-    if (typeof value === 'string') return this.compact(value);
+    if (typeof value === 'string') return this.strings.get(value);
     if (value === null || typeof value !== 'object') return value;
     const proto = Object.getPrototypeOf(value);
     // A Date, say: a scalar to the rules.
     if (!Array.isArray(value) && proto !== Object.prototype && proto !== null) return value;
     const whole = !tree || tree.all;
     if (Array.isArray(value)) {
-      if (!whole && !tree.star) return value;
-      return value.map((item) => this.project(item, whole ? undefined : tree.star));
+      // A list where a map's keys are named is kept whole (copied, for its strings).
+      const items = whole ? undefined : tree.star;
+      return value.map((item) => this.project(item, items));
     }
     const out: Record<string, unknown> = {};
     for (const key of Object.keys(value)) {
@@ -132,14 +156,5 @@ export class Projector {
       else out[key] = v;
     }
     return out;
-  }
-
-  private compact(s: string): string {
-    // V8 keeps a slice of 13 characters or more as a view of its parent string: a copy frees the document's text.
-    if (s.length >= 13) return (s + ' ').slice(0, -1);
-    const known = this.strings.get(s);
-    if (known !== undefined) return known;
-    this.strings.set(s, s);
-    return s;
   }
 }

@@ -41,6 +41,13 @@ export interface SourceDocument {
   start(): Location;
   /** Drops what locating built (the engine calls it once a document's findings are placed); a later locate builds it again. */
   release?(): void;
+  /**
+   * What a large input's stream keeps of this document once the whole objects of its
+   * resources are dropped (src/lint-units.ts): a document that still locates any path as
+   * before, holding no parsed tree and none of its text on the V8 heap. Absent: the
+   * document is kept as it is.
+   */
+  kept?(): SourceDocument;
 }
 
 export interface Resource {

@@ -10,6 +10,8 @@ import type { NodeLocation, Resource, SourceDocument } from '../engine/resource.
 import { groupOf } from '../k8s/api-groups.js';
 import { CLUSTER_SCOPED_KINDS } from '../k8s/kinds.js';
 import { DocumentLocator, type LocateTarget } from './locate.js';
+import { FileText } from './file-text.js';
+import { ownString } from '../engine/own-string.js';
 import { jsonSyntaxError } from './json-syntax.js';
 import { reasonWithoutInputText, tokenBefore } from './yaml-error-text.js';
 import { splitYamlDocuments, type DocumentChunk } from './split.js';
@@ -66,7 +68,8 @@ export class TextDocument implements SourceDocument {
   constructor(
     readonly file: string,
     readonly index: number,
-    private readonly fileText: string,
+    /** The file's text, shared by its documents (off the heap once a stream kept this document: see kept()). */
+    private readonly fileText: FileText,
     private readonly chunk: DocumentChunk,
     readonly source?: string,
     /** The `# Source:` template on disk (display path), when it exists there. */
@@ -79,6 +82,12 @@ export class TextDocument implements SourceDocument {
 
   release(): void {
     this.locator = undefined;
+  }
+
+  /** Kept by a stream once its batch ran: a smaller document that locates the same (KeptDocument), the file's text off the V8 heap. */
+  kept(): SourceDocument {
+    this.fileText.keep();
+    return new KeptDocument(this.file, this.index, this.fileText, this.chunk.start, this.chunk.end, this.chunk.line, this.source, this.sourceFile);
   }
 
   locate(path: ResourcePath, target: LocateTarget = 'value'): NodeLocation {
@@ -104,6 +113,43 @@ export class TextDocument implements SourceDocument {
 }
 
 /**
+ * What a large input's stream keeps of a document once the whole objects of its batch are
+ * dropped (SourceDocument.kept): where its text is in the file's (src/load/file-text.ts,
+ * off the V8 heap by then) and no locator. A finding of a cross-resource rule is placed by a
+ * TextDocument made again from those, so the same as before; release() drops it.
+ */
+class KeptDocument implements SourceDocument {
+  private open: TextDocument | undefined;
+
+  constructor(
+    readonly file: string,
+    readonly index: number,
+    private readonly fileText: FileText,
+    private readonly start_: number,
+    private readonly end: number,
+    private readonly line: number,
+    readonly source?: string,
+    private readonly sourceFile?: string,
+  ) {}
+
+  private doc(): TextDocument {
+    return (this.open ??= new TextDocument(this.file, this.index, this.fileText, { start: this.start_, end: this.end, line: this.line }, this.source, this.sourceFile));
+  }
+
+  locate(path: ResourcePath, target?: LocateTarget): NodeLocation {
+    return this.doc().locate(path, target);
+  }
+
+  start(): Location {
+    return this.doc().start();
+  }
+
+  release(): void {
+    this.open = undefined;
+  }
+}
+
+/**
  * The resources, problems and documents of one file. With `sink`, each resource goes there
  * as soon as its document is parsed (and `resources` stays empty): a file that yields a
  * resource is a Kubernetes file, so nothing sent is ever taken back.
@@ -120,12 +166,14 @@ export function parseManifestText(text: string, file: string, opts: ParseOptions
   const chunks = opts.json ? [{ start: 0, end: text.length, line: 0 }] : splitYamlDocuments(text);
   let sawKubernetes = false;
   const shapeless: Array<{ doc: TextDocument; message: string }> = [];
+  const fileText = new FileText(text);
   chunks.forEach((chunk, index) => {
     const chunkText = text.slice(chunk.start, chunk.end);
     if (opts.only && !opts.only(chunkText)) return;
     const sourceMatch = /^# Source: (.+)$/m.exec(chunkText.slice(0, 2000));
-    const source = sourceMatch?.[1]?.trim();
-    const doc = new TextDocument(file, index, text, chunk, source, source ? opts.resolveSource?.(source) : undefined);
+    // A string of its own: a view of the text would keep it all while the document is kept (a large input's stream).
+    const source = sourceMatch ? ownString(sourceMatch[1].trim()) : undefined;
+    const doc = new TextDocument(file, index, fileText, chunk, source, source ? opts.resolveSource?.(source) : undefined);
     let value: unknown;
     try {
       if (opts.json) value = JSON.parse(chunkText);
@@ -163,6 +211,7 @@ export function parseManifestText(text: string, file: string, opts: ParseOptions
     if (isHelmTestHook(obj)) return;
     addResources(into, obj, doc, ROOT, opts);
   });
+  fileText.parsed();
   if (sawKubernetes || opts.strict) {
     for (const s of shapeless) out.problems.push({ ruleId: 'yaml-syntax', message: s.message, location: s.doc.start() });
   } else if (shapeless.length > 0) {

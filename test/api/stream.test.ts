@@ -178,6 +178,45 @@ describe('streamed raw manifests', () => {
     const deployment = seenByCross.find((o) => o.kind === 'Deployment')!;
     expect(Object.keys(deployment.spec.template.spec.containers[0]).sort()).toEqual(['env', 'image', 'name', 'ports', 'resources']);
   }, 120_000);
+
+  it('keep documents that hold no text on the heap and no locator, and place findings in them as before', async () => {
+    const whole = await wholeRun();
+    Object.assign(streamSettings, { wholeUpTo: 0, batchSize: 16 });
+    const cross = RULES.find((r) => r.meta.id === 'service-selector-match') as CheckedRule<any>;
+    const check = cross.check;
+    const docs: Array<Record<string, any>> = [];
+    cross.check = (ctx) => {
+      for (const r of ctx.resources) docs.push(r.doc as unknown as Record<string, any>);
+      check(ctx);
+    };
+    try {
+      expect(await lint({ paths: files, cwd: dir })).toEqual(whole);
+    } finally {
+      cross.check = check;
+    }
+    expect(docs).toHaveLength(85 * 4 + 2);
+    for (const doc of docs) {
+      // A KeptDocument (src/load/documents.ts): where its text is in the file's, off the V8 heap (src/load/file-text.ts).
+      expect(doc.constructor.name).toBe('KeptDocument');
+      expect(doc.fileText.onHeap).toBe(false);
+      expect(doc.locator).toBeUndefined();
+      expect(doc.open).toBeUndefined();
+    }
+  }, 120_000);
+
+  it('tell the CLI when a unit streams and when it is finished, and only then', async () => {
+    const told: boolean[] = [];
+    streamSettings.onStreaming = (streaming) => told.push(streaming);
+    await lint({ paths: files, cwd: dir });
+    expect(told).toEqual([]);
+    Object.assign(streamSettings, { wholeUpTo: 100, batchSize: 16 });
+    try {
+      await lint({ paths: files, cwd: dir });
+    } finally {
+      delete streamSettings.onStreaming;
+    }
+    expect(told).toEqual([true, false]);
+  }, 120_000);
 });
 
 function walk(value: unknown, visit: (o: object) => void): void {
