@@ -9,6 +9,8 @@
 // output, worked out from the newer library's code, and `why` says so.
 // Templates that use `.` get DATA (numbers in it are float64, as in Helm values).
 
+import { mulberry32 } from '../support/seeded-random.mjs';
+
 export const DATA = {
   n: 3,
   f: 1.5,
@@ -319,15 +321,6 @@ for (const t of ENGINE_ONLY) cases.push({ t, engineOnly: true });
 
 // ---- generated cases: random inputs (fixed seed) through the functions whose
 // edge cases are easiest to get wrong (unicode, bytes, parsing).
-function mulberry32(seed) {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = seed;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const rand = mulberry32(20261123);
 const pick = (xs) => xs[Math.floor(rand() * xs.length)];

@@ -17,6 +17,7 @@ import { locateStats } from '../../src/load/locate.js';
 import { buildPositionTree, isJsSpace, type PositionNode } from '../../src/load/positions.js';
 import { splitYamlDocuments } from '../../src/load/split.js';
 import { YAML11_SCHEMA } from '../../src/load/yaml11-schema.js';
+import { mulberry32 } from '../support/seeded-random.mjs';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const CORPUS = path.resolve(ROOT, '../shared/corpus');
@@ -94,24 +95,13 @@ function commented(text: string): boolean {
   return /\n[ \t]*#|[ \t]#/.test(text.replace(/^(?:[ \t]*(?:#.*)?\r?\n|---.*\n)*[^\n]*/, ''));
 }
 
-/** A deterministic generator (mulberry32). */
-function rng(seed: number): () => number {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = seed;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /**
  * A random block document with comments everywhere `yaml` might count them into a node: after
  * values on their line, on lines of their own at every indentation between and after entries,
  * with blank lines, after empty values, block scalars, flow collections and aliases.
  */
 function generate(seed: number): string {
-  const r = rng(seed);
+  const r = mulberry32(seed);
   const pick = <T,>(xs: readonly T[]): T => xs[Math.floor(r() * xs.length)];
   const lines: string[] = [];
   let anchors = 0;
