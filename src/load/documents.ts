@@ -64,30 +64,42 @@ const MAX_EXPANDED_BYTES = 16 * 2 ** 20;
 
 export class TextDocument implements SourceDocument {
   private locator: DocumentLocator | undefined;
+  /** Where the document's text is in the file's, and the file line it starts on (0-based): numbers, not the splitter's chunk object. */
+  private readonly start_: number;
+  private readonly end: number;
+  private readonly line: number;
 
   constructor(
     readonly file: string,
     readonly index: number,
-    /** The file's text, shared by its documents (off the heap once a stream kept this document: see kept()). */
+    /** The file's text, shared by its documents (off the heap once a stream keeps this document: see kept()). */
     private readonly fileText: FileText,
-    private readonly chunk: DocumentChunk,
+    chunk: DocumentChunk,
     readonly source?: string,
     /** The `# Source:` template on disk (display path), when it exists there. */
     private readonly sourceFile?: string,
-  ) {}
+  ) {
+    this.start_ = chunk.start;
+    this.end = chunk.end;
+    this.line = chunk.line;
+  }
 
   private loc(): DocumentLocator {
-    return (this.locator ??= new DocumentLocator(this.fileText.slice(this.chunk.start, this.chunk.end)));
+    return (this.locator ??= new DocumentLocator(this.fileText.slice(this.start_, this.end)));
   }
 
   release(): void {
     this.locator = undefined;
   }
 
-  /** Kept by a stream once its batch ran: a smaller document that locates the same (KeptDocument), the file's text off the V8 heap. */
+  /**
+   * Kept by a stream once its batch ran (SourceDocument.kept): no locator, and the file's text
+   * off the V8 heap (src/load/file-text.ts); a cross-resource finding is placed as before.
+   */
   kept(): SourceDocument {
     this.fileText.keep();
-    return new KeptDocument(this.file, this.index, this.fileText, this.chunk.start, this.chunk.end, this.chunk.line, this.source, this.sourceFile);
+    this.locator = undefined;
+    return this;
   }
 
   locate(path: ResourcePath, target: LocateTarget = 'value'): NodeLocation {
@@ -104,48 +116,11 @@ export class TextDocument implements SourceDocument {
   private shift(r: { line: number; column: number; endLine: number; endColumn: number }): Location {
     return {
       file: this.file,
-      line: r.line + this.chunk.line,
+      line: r.line + this.line,
       column: r.column,
-      endLine: r.endLine + this.chunk.line,
+      endLine: r.endLine + this.line,
       endColumn: r.endColumn,
     };
-  }
-}
-
-/**
- * What a large input's stream keeps of a document once the whole objects of its batch are
- * dropped (SourceDocument.kept): where its text is in the file's (src/load/file-text.ts,
- * off the V8 heap by then) and no locator. A finding of a cross-resource rule is placed by a
- * TextDocument made again from those, so the same as before; release() drops it.
- */
-class KeptDocument implements SourceDocument {
-  private open: TextDocument | undefined;
-
-  constructor(
-    readonly file: string,
-    readonly index: number,
-    private readonly fileText: FileText,
-    private readonly start_: number,
-    private readonly end: number,
-    private readonly line: number,
-    readonly source?: string,
-    private readonly sourceFile?: string,
-  ) {}
-
-  private doc(): TextDocument {
-    return (this.open ??= new TextDocument(this.file, this.index, this.fileText, { start: this.start_, end: this.end, line: this.line }, this.source, this.sourceFile));
-  }
-
-  locate(path: ResourcePath, target?: LocateTarget): NodeLocation {
-    return this.doc().locate(path, target);
-  }
-
-  start(): Location {
-    return this.doc().start();
-  }
-
-  release(): void {
-    this.open = undefined;
   }
 }
 

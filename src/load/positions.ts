@@ -334,7 +334,7 @@ class Builder {
     return end;
   }
 
-  /** The end of a node's node, comments included (set by blockEnd for the collection it last ended). */
+  /** The end of the node of the collection blockEnd last ended, comments included. */
   private tail = 0;
   /** Comment lines after the collection blockEnd last ended that no node has kept yet: where they end, and their largest indentation. */
   private pendingEnd = -1;

@@ -196,11 +196,10 @@ describe('streamed raw manifests', () => {
     }
     expect(docs).toHaveLength(85 * 4 + 2);
     for (const doc of docs) {
-      // A KeptDocument (src/load/documents.ts): where its text is in the file's, off the V8 heap (src/load/file-text.ts).
-      expect(doc.constructor.name).toBe('KeptDocument');
+      // A TextDocument kept by the stream (src/load/documents.ts): its text off the V8 heap (src/load/file-text.ts), no locator.
+      expect(doc.constructor.name).toBe('TextDocument');
       expect(doc.fileText.onHeap).toBe(false);
       expect(doc.locator).toBeUndefined();
-      expect(doc.open).toBeUndefined();
     }
   }, 120_000);
 
