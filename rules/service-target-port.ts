@@ -1,6 +1,6 @@
 import { defineRule } from '../src/engine/rule.js';
 import type { PodTemplateRef } from '../src/engine/resource-index.js';
-import { declaredPorts, describePorts, podContainers, portNumber, portRef, type DeclaredPort, type PortRef } from './_lib/ports.js';
+import { declaredPorts, describePorts, podContainers, portNumber, portRef, someDeclaredPort, someReachableContainer, type DeclaredPort, type PortRef } from './_lib/ports.js';
 import { isObject } from '../src/k8s/object.js';
 import { selectingServices, selectPods } from './_lib/services.js';
 import { PORT_READS, SELECTION_READS } from './_lib/reads.js';
@@ -92,31 +92,15 @@ interface PodPorts {
 
 /**
  * A targetPort resolves on the selected pods: a name by name and protocol (as the endpoints
- * controller looks it up in each pod), a number among the containerPorts. A loop over the
- * pods' declared ports (those declaredPorts reads, of the containers podContainers gives),
- * with nothing allocated: most Services select one or two pods.
+ * controller looks it up in each pod), a number among the containerPorts. Most Services
+ * select a pod or two: their ports are looked through, with no summary built.
  */
 function declares(pods: readonly PodTemplateRef[], ref: PortRef, protocol: string): boolean {
-  for (const pod of pods) {
-    const spec = pod.spec;
-    if (Array.isArray(spec.containers)) for (const c of spec.containers) if (isObject(c) && containerDeclares(c, ref, protocol)) return true;
-    if (Array.isArray(spec.initContainers)) {
-      for (const c of spec.initContainers) if (isObject(c) && c.restartPolicy === 'Always' && containerDeclares(c, ref, protocol)) return true;
-    }
-  }
-  return false;
-}
-
-function containerDeclares(container: Record<string, any>, ref: PortRef, protocol: string): boolean {
-  const ports = container.ports;
-  if (!Array.isArray(ports)) return false;
-  for (const p of ports) {
-    if (!isObject(p)) continue;
-    const number = portNumber(p.containerPort);
-    if (number === undefined) continue;
-    if (ref.kind === 'number' ? number === ref.port : p.name === ref.name && (typeof p.protocol === 'string' ? p.protocol : 'TCP') === protocol) return true;
-  }
-  return false;
+  const matches =
+    ref.kind === 'number'
+      ? (containerPort: number) => containerPort === ref.port
+      : (_containerPort: number, name: string | undefined, portProtocol: string) => name === ref.name && portProtocol === protocol;
+  return pods.some((pod) => someReachableContainer(pod.spec, (c) => someDeclaredPort(c, matches)));
 }
 
 function podPorts(pods: readonly PodTemplateRef[]): PodPorts {

@@ -18,20 +18,25 @@ export interface DeclaredPort {
  * claim ("declares no port 8000") on top. Entries with no readable number are skipped.
  */
 export function declaredPorts(container: Record<string, any>): DeclaredPort[] {
-  const ports = container.ports;
-  if (!Array.isArray(ports)) return [];
   const out: DeclaredPort[] = [];
+  someDeclaredPort(container, (containerPort, name, protocol) => {
+    out.push({ name, containerPort, protocol });
+    return false;
+  });
+  return out;
+}
+
+/** Whether some port the container declares (as declaredPorts reads them) passes `test`: the same reading, with no list built. */
+export function someDeclaredPort(container: Record<string, any>, test: (containerPort: number, name: string | undefined, protocol: string) => boolean): boolean {
+  const ports = container.ports;
+  if (!Array.isArray(ports)) return false;
   for (const p of ports) {
     if (!isObject(p)) continue;
     const containerPort = portNumber(p.containerPort);
     if (containerPort === undefined) continue;
-    out.push({
-      name: typeof p.name === 'string' ? p.name : undefined,
-      containerPort,
-      protocol: typeof p.protocol === 'string' ? p.protocol : 'TCP',
-    });
+    if (test(containerPort, typeof p.name === 'string' ? p.name : undefined, typeof p.protocol === 'string' ? p.protocol : 'TCP')) return true;
   }
-  return out;
+  return false;
 }
 
 /** A port field that must be an integer (containerPort, a Service's port): its number, also when quoted; else undefined. */
@@ -47,11 +52,20 @@ export function portNumber(v: unknown): number | undefined {
  */
 export function podContainers(spec: Record<string, any>): Record<string, any>[] {
   const out: Record<string, any>[] = [];
-  if (Array.isArray(spec.containers)) for (const c of spec.containers) if (isObject(c)) out.push(c);
-  if (Array.isArray(spec.initContainers)) {
-    for (const c of spec.initContainers) if (isObject(c) && c.restartPolicy === 'Always') out.push(c);
-  }
+  someReachableContainer(spec, (c) => {
+    out.push(c);
+    return false;
+  });
   return out;
+}
+
+/** Whether some container podContainers gives passes `test`: the same walk, with no list built. */
+export function someReachableContainer(spec: Record<string, any>, test: (container: Record<string, any>) => boolean): boolean {
+  if (Array.isArray(spec.containers)) for (const c of spec.containers) if (isObject(c) && test(c)) return true;
+  if (Array.isArray(spec.initContainers)) {
+    for (const c of spec.initContainers) if (isObject(c) && c.restartPolicy === 'Always' && test(c)) return true;
+  }
+  return false;
 }
 
 /**
